@@ -1,0 +1,52 @@
+package org.magg.cli;
+
+import java.util.concurrent.Callable;
+import org.magg.config.ConfigLoader;
+import org.magg.config.PipelineConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code magg config validate FILE|NAME} and {@code magg config show NAME}. */
+@Command(
+    name = "config",
+    mixinStandardHelpOptions = true,
+    description = "Validate or show pipeline configs.",
+    subcommands = {ConfigCommand.Validate.class, ConfigCommand.Show.class})
+final class ConfigCommand {
+
+  @Command(name = "validate", mixinStandardHelpOptions = true,
+      description = "Check a config file or built-in config; exit 2 with the reason when invalid.")
+  static final class Validate implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE|NAME", description = "A YAML file or a built-in config name.")
+    String config;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      PipelineConfig c = ConfigLoader.loadFileOrName(config);
+      spec.commandLine().getOut().println(
+          "valid: " + c.origin() + " (" + c.type().yamlName() + ", "
+              + c.aggregation().variables().size() + " variables, child order "
+              + c.output().grid().childOrder() + ")");
+      return MaggCli.OK;
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "Print a built-in config (built-in: atl06, atl06_csv).")
+  static final class Show implements Callable<Integer> {
+    @Parameters(paramLabel = "NAME", description = "Built-in config name.")
+    String name;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      spec.commandLine().getOut().print(ConfigLoader.builtinText(name));
+      spec.commandLine().getOut().flush();
+      return MaggCli.OK;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package org.magg.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.magg.config.ConfigException;
+import org.magg.io.CatalogException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code magg} command line. With no command it runs the embedded default: a small generated
+ * ATL06-layout sample binned with the {@code atl06} config on the Direct runner.
+ *
+ * <p>Exit codes: 0 success, 1 some cells or granules failed, 2 config or usage error.
+ */
+@Command(
+    name = "magg",
+    mixinStandardHelpOptions = true,
+    versionProvider = MaggCli.Version.class,
+    description = "Earth-science aggregation pipelines on Apache Beam.",
+    subcommands = {
+      RunCommand.class,
+      ConfigCommand.class,
+      MortonCommand.class,
+      SampleCommand.class,
+      BenchCommand.class
+    })
+public final class MaggCli implements Callable<Integer> {
+  static final int OK = 0;
+  static final int SOME_FAILED = 1;
+  static final int USAGE = 2;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code (for tests and embedding). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new MaggCli());
+    cli.setExecutionExceptionHandler(MaggCli::handle);
+    return cli.execute(args);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    return DefaultRun.run(new PrintWriter(System.out, true));
+  }
+
+  private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    if (e instanceof ConfigException || e instanceof CatalogException
+        || e instanceof IllegalArgumentException) {
+      err.println("magg: " + e.getMessage());
+      return USAGE;
+    }
+    err.println("magg: " + e);
+    e.printStackTrace(err);
+    return SOME_FAILED;
+  }
+
+  /** Prints the project version. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = MaggCli.class.getPackage().getImplementationVersion();
+      return new String[] {"magg-beam " + (v == null ? "(development)" : v)};
+    }
+  }
+}

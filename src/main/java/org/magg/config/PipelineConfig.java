@@ -1,0 +1,24 @@
+package org.magg.config;
+
+import java.io.Serializable;
+
+/**
+ * A whole pipeline configuration, parsed once from YAML into immutable records.
+ *
+ * @param type the pipeline type ({@code pipeline.type}, default spatial)
+ * @param dataSource where the points come from
+ * @param aggregation what is computed per cell
+ * @param output where and how results are written
+ * @param catalog granule catalog location, or null when given at run time
+ * @param bounds optional spatial bounds, or null
+ * @param origin where the config came from (a file path or {@code builtin:NAME}), for messages
+ */
+public record PipelineConfig(
+    PipelineType type,
+    DataSourceConfig dataSource,
+    AggregationConfig aggregation,
+    OutputConfig output,
+    String catalog,
+    SpatialBounds bounds,
+    String origin)
+    implements Serializable {}

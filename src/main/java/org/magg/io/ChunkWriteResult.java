@@ -1,0 +1,51 @@
+package org.magg.io;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.Coder;
+
+/**
+ * What the Zarr sink wrote for one parent cell.
+ *
+ * @param parentMorton the parent cell
+ * @param chunkIndex the chunk written
+ * @param pointsBinned points the chunk's statistics were computed from
+ * @param childCellsWithData child cells with at least one point
+ * @param bytesWritten encoded bytes written for the chunk, all arrays together
+ */
+public record ChunkWriteResult(
+    long parentMorton, int chunkIndex, long pointsBinned, int childCellsWithData, long bytesWritten) {
+
+  public static Coder<ChunkWriteResult> coder() {
+    return ResultCoder.INSTANCE;
+  }
+
+  static final class ResultCoder extends AtomicCoder<ChunkWriteResult> {
+    static final ResultCoder INSTANCE = new ResultCoder();
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void encode(ChunkWriteResult r, OutputStream out) throws IOException {
+      DataOutputStream d = new DataOutputStream(out);
+      d.writeLong(r.parentMorton());
+      d.writeInt(r.chunkIndex());
+      d.writeLong(r.pointsBinned());
+      d.writeInt(r.childCellsWithData());
+      d.writeLong(r.bytesWritten());
+      d.flush();
+    }
+
+    @Override
+    public ChunkWriteResult decode(InputStream in) throws IOException {
+      DataInputStream d = new DataInputStream(in);
+      return new ChunkWriteResult(d.readLong(), d.readInt(), d.readLong(), d.readInt(), d.readLong());
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+}

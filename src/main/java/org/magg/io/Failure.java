@@ -1,0 +1,58 @@
+package org.magg.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+
+/**
+ * A dead-letter record: something that could not be processed, and why. The run goes on.
+ *
+ * @param stage where it failed: {@code granule}, {@code group} or {@code cell}
+ * @param subject what failed: a granule path, {@code path#group}, or a Morton cell
+ * @param reason the error, naming the file, dataset or cell and what was expected
+ */
+public record Failure(String stage, String subject, String reason) {
+
+  public static Failure granule(String path, String reason) {
+    return new Failure("granule", path, reason);
+  }
+
+  public static Failure group(String path, String group, String reason) {
+    return new Failure("group", path + "#" + group, reason);
+  }
+
+  public static Failure cell(String morton, String reason) {
+    return new Failure("cell", morton, reason);
+  }
+
+  /** The coder of this element type. */
+  public static Coder<Failure> coder() {
+    return FailureCoder.INSTANCE;
+  }
+
+  static final class FailureCoder extends AtomicCoder<Failure> {
+    static final FailureCoder INSTANCE = new FailureCoder();
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public void encode(Failure f, OutputStream out) throws IOException {
+      StringUtf8Coder.of().encode(f.stage(), out);
+      StringUtf8Coder.of().encode(f.subject(), out);
+      StringUtf8Coder.of().encode(f.reason(), out);
+    }
+
+    @Override
+    public Failure decode(InputStream in) throws IOException {
+      return new Failure(
+          StringUtf8Coder.of().decode(in),
+          StringUtf8Coder.of().decode(in),
+          StringUtf8Coder.of().decode(in));
+    }
+
+    @Override
+    public void verifyDeterministic() {}
+  }
+}

@@ -1,0 +1,160 @@
+package org.magg.io;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Node;
+import io.jhdf.exceptions.HdfException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.magg.config.DataSourceConfig;
+
+/**
+ * Reads ATL06-layout HDF5 granules with jhdf: for each configured group, the coordinate, quality
+ * and variable datasets (paths templated by {@code {group}}), honouring each dataset's {@code
+ * _FillValue} attribute.
+ */
+final class Hdf5PointReader implements PointReader {
+  private static final long serialVersionUID = 1L;
+
+  private final DataSourceConfig source;
+  private final List<String> variables;
+
+  /** Reads the named variables of {@code source} (the ones the aggregation needs), in order. */
+  Hdf5PointReader(DataSourceConfig source, List<String> variables) {
+    this.source = source;
+    this.variables = List.copyOf(variables);
+  }
+
+  @Override
+  public void read(String granule, Listener listener) throws IOException {
+    if (granule.contains("://") && !granule.startsWith("file:")) {
+      throw new IOException(
+          "granule " + granule + ": only local files can be read in this version");
+    }
+    Path path = granule.startsWith("file:") ? Path.of(java.net.URI.create(granule)) : Path.of(granule);
+    if (!Files.isRegularFile(path)) {
+      throw new IOException("granule " + granule + " does not exist");
+    }
+    HdfFile file;
+    try {
+      file = new HdfFile(path);
+    } catch (HdfException | IllegalArgumentException | IllegalStateException e) {
+      throw new IOException(
+          "granule " + granule + " cannot be opened as HDF5: " + e.getMessage(), e);
+    }
+    try (file) {
+      for (String group : source.groups()) {
+        if (!hasNode(file, "/" + group)) {
+          listener.groupMissing(group);
+          continue;
+        }
+        PointColumns columns;
+        try {
+          columns = readGroup(file, granule, group);
+        } catch (GroupException e) {
+          listener.groupFailed(group, e.getMessage());
+          continue;
+        } catch (HdfException | IllegalArgumentException | IllegalStateException
+            | ClassCastException | IndexOutOfBoundsException e) {
+          listener.groupFailed(
+              group, "granule " + granule + " group " + group + " cannot be read: " + e);
+          continue;
+        }
+        listener.columns(columns);
+      }
+    } catch (HdfException e) {
+      throw new IOException("granule " + granule + " cannot be read as HDF5: " + e.getMessage(), e);
+    }
+  }
+
+  private PointColumns readGroup(HdfFile file, String granule, String group) {
+    Column lat = column(file, granule, DataSourceConfig.resolve(source.latitude(), group), -1);
+    int n = lat.values.length;
+    Column lon = column(file, granule, DataSourceConfig.resolve(source.longitude(), group), n);
+    double[] quality = null;
+    if (source.qualityFilter() != null) {
+      quality =
+          column(file, granule, DataSourceConfig.resolve(source.qualityFilter().dataset(), group), n)
+              .values;
+    }
+    double[][] values = new double[variables.size()][];
+    double[] fills = new double[variables.size()];
+    for (int v = 0; v < variables.size(); v++) {
+      String template = source.variables().get(variables.get(v));
+      Column c = column(file, granule, DataSourceConfig.resolve(template, group), n);
+      values[v] = c.values;
+      fills[v] = c.fill;
+    }
+    return new PointColumns(group, lat.values, lat.fill, lon.values, lon.fill, quality, values, fills);
+  }
+
+  private static boolean hasNode(HdfFile file, String path) {
+    try {
+      file.getByPath(path);
+      return true;
+    } catch (HdfException e) {
+      return false;
+    }
+  }
+
+  /** A dataset read as doubles with its fill value; {@code expected} < 0 accepts any length. */
+  private static Column column(HdfFile file, String granule, String path, int expected) {
+    Node node;
+    try {
+      node = file.getByPath(path);
+    } catch (HdfException e) {
+      throw new GroupException("granule " + granule + ": dataset " + path + " is missing");
+    }
+    if (!(node instanceof Dataset)) {
+      throw new GroupException(
+          "granule " + granule + ": " + path + " is a " + node.getType() + ", expected a dataset");
+    }
+    Dataset ds = (Dataset) node;
+    if (ds.getDimensions().length != 1) {
+      throw new GroupException(
+          "granule " + granule + ": dataset " + path + " has shape "
+              + java.util.Arrays.toString(ds.getDimensions()) + ", expected one dimension");
+    }
+    double[] values = NumericArrays.toDoubles(ds.getDataFlat(), granule + ":" + path);
+    if (expected >= 0 && values.length != expected) {
+      throw new GroupException(
+          "granule " + granule + ": dataset " + path + " has " + values.length
+              + " values, expected " + expected + " (the length of the latitude dataset)");
+    }
+    return new Column(values, fillValue(ds));
+  }
+
+  private static double fillValue(Dataset ds) {
+    Attribute attr = ds.getAttribute("_FillValue");
+    if (attr != null) {
+      Object data = attr.getData();
+      double[] d = NumericArrays.toDoubles(data, ds.getPath() + "@_FillValue");
+      if (d.length > 0) {
+        return d[0];
+      }
+    }
+    return Double.NaN;
+  }
+
+  private static final class Column {
+    final double[] values;
+    final double fill;
+
+    Column(double[] values, double fill) {
+      this.values = values;
+      this.fill = fill;
+    }
+  }
+
+  /** A group that cannot be used; the message names granule, dataset and what was expected. */
+  private static final class GroupException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    GroupException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package org.magg.pipelines;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.magg.io.RunCounters;
+
+/** Reads the run's counters back from a finished pipeline, summed over steps. */
+final class RunMetrics {
+  private RunMetrics() {}
+
+  static Map<String, Long> counters(PipelineResult result) {
+    MetricQueryResults q =
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.inNamespace(RunCounters.NAMESPACE))
+                    .build());
+    Map<String, Long> out = new HashMap<>();
+    for (MetricResult<Long> c : q.getCounters()) {
+      long v;
+      try {
+        v = c.getCommitted();
+      } catch (UnsupportedOperationException e) {
+        v = c.getAttempted();
+      }
+      out.merge(c.getName().getName(), v, Long::sum);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,307 @@
+package org.magg.pipelines;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.magg.config.ConfigException;
+import org.magg.config.ConfigValidator;
+import org.magg.config.PipelineConfig;
+import org.magg.config.VariableSpec;
+import org.magg.grid.Morton;
+import org.magg.io.CatalogSelection;
+import org.magg.io.CellStoreSpec;
+import org.magg.io.ChunkWriteResult;
+import org.magg.io.Failure;
+import org.magg.io.FilterReason;
+import org.magg.io.GranuleCatalog;
+import org.magg.io.GranuleCatalogIO;
+import org.magg.io.GranulePointsIO;
+import org.magg.io.PointBatch;
+import org.magg.io.RunCounters;
+import org.magg.io.ZarrIO;
+import org.magg.transforms.CellChunk;
+import org.magg.transforms.ComputeCellStatistics;
+import org.magg.transforms.aggregation.CellAggregator;
+import org.magg.transforms.aggregation.CellAggregators;
+
+/**
+ * The spatial aggregation pipeline: granule catalog -> read each granule once -> points keyed by
+ * parent Morton cell -> GroupByKey -> per-child-cell statistics -> xdggs-layout Zarr store.
+ *
+ * <p>{@link #build} assembles the graph on a given {@link Pipeline} and returns the collections a
+ * test checks; {@link #run} resolves config and options, runs, and summarises.
+ */
+public final class SpatialPipeline {
+  private SpatialPipeline() {}
+
+  /**
+   * Everything a run needs, resolved from the config and the run options.
+   *
+   * @param config the config
+   * @param catalog the catalog location
+   * @param selection the selected parent cells and their granules
+   * @param childOrder order of the statistics cells
+   * @param store output store location
+   * @param inputVariables data-source variables the aggregators need, in data-source order
+   * @param aggregators one per output variable, in config order
+   * @param storeSpec the output store's layout
+   */
+  public record Plan(
+      PipelineConfig config,
+      String catalog,
+      CatalogSelection selection,
+      int childOrder,
+      String store,
+      List<String> inputVariables,
+      List<CellAggregator> aggregators,
+      CellStoreSpec storeSpec) {}
+
+  /**
+   * The collections of a built pipeline.
+   *
+   * @param chunks one chunk of statistics per selected parent cell
+   * @param written what the sink wrote
+   * @param failures everything that failed: granules, groups, cells
+   */
+  public record Outputs(
+      PCollection<CellChunk> chunks,
+      PCollection<ChunkWriteResult> written,
+      PCollection<Failure> failures) {}
+
+  /** Resolves config and options into a plan; throws on config, catalog or option problems. */
+  public static Plan plan(PipelineConfig config, RunOptions options) {
+    String catalog = options.catalog() != null ? options.catalog() : config.catalog();
+    if (catalog == null) {
+      throw new ConfigException(
+          "catalog", "no granule catalog given: set `catalog` in the config or pass --catalog");
+    }
+    String store = options.store() != null ? options.store() : config.output().store();
+    if (store == null) {
+      throw new ConfigException(
+          "output.store", "no output store given: set `output.store` or pass --store");
+    }
+    GranuleCatalog cat = GranuleCatalog.read(Path.of(catalog));
+    Integer configured = config.output().grid().parentOrder();
+    if (configured != null && configured != cat.parentOrder()) {
+      throw new ConfigException(
+          "output.grid.parent_order",
+          configured + " does not match the catalog's parent order " + cat.parentOrder()
+              + " (" + catalog + ")");
+    }
+    int childOrder = config.output().grid().childOrder();
+    ConfigValidator.checkOrders("output.grid.child_order", cat.parentOrder(), childOrder);
+    CatalogSelection selection = cat.select(options.maxCells(), options.mortonCell());
+    Set<String> known = config.dataSource().variables().keySet();
+    List<CellAggregator> aggregators = new ArrayList<>();
+    Set<String> needed = new LinkedHashSet<>();
+    for (VariableSpec v : config.aggregation().variables().values()) {
+      CellAggregator a = CellAggregators.compile(
+          v.name(), v.function(), v.source(), v.params(), v.expression(), known);
+      aggregators.add(a);
+      needed.addAll(a.requiredVariables());
+    }
+    List<String> inputs = new ArrayList<>();
+    for (String v : known) {
+      if (needed.contains(v)) {
+        inputs.add(v);
+      }
+    }
+    CellStoreSpec spec = CellStoreSpec.forSpatial(config, selection, childOrder);
+    return new Plan(config, catalog, selection, childOrder, store, inputs, aggregators, spec);
+  }
+
+  /** Assembles the pipeline graph for a plan. */
+  public static Outputs build(Pipeline pipeline, Plan plan) {
+    PipelineConfig config = plan.config();
+    CatalogSelection selection = plan.selection();
+    PCollectionTuple read =
+        pipeline
+            .apply("Catalog", GranuleCatalogIO.read().withSelection(selection))
+            .apply(
+                "ReadPoints",
+                GranulePointsIO.readAll()
+                    .withDataSource(config.dataSource())
+                    .withVariables(plan.inputVariables())
+                    .withOrders(selection.parentOrder(), plan.childOrder())
+                    .withBounds(config.bounds()));
+    PCollection<KV<Long, PointBatch>> points = read.get(GranulePointsIO.POINTS);
+    PCollectionTuple stats =
+        points.apply(
+            "Statistics",
+            ComputeCellStatistics.of(
+                selection.cells(),
+                selection.parentOrder(),
+                plan.childOrder(),
+                plan.inputVariables(),
+                plan.aggregators()));
+    PCollection<CellChunk> chunks = stats.get(ComputeCellStatistics.CHUNKS);
+    PCollectionTuple written =
+        chunks.apply("WriteZarr", ZarrIO.write().to(plan.store()).withSpec(plan.storeSpec()));
+    PCollection<Failure> failures =
+        PCollectionList.of(read.get(GranulePointsIO.FAILURES))
+            .and(stats.get(ComputeCellStatistics.FAILURES))
+            .and(written.get(ZarrIO.FAILURES))
+            .apply("AllFailures", Flatten.pCollections());
+    return new Outputs(chunks, written.get(ZarrIO.WRITTEN), failures);
+  }
+
+  /** Plans, runs and summarises a spatial pipeline. */
+  static RunSummary run(PipelineConfig config, RunOptions options) {
+    long start = System.nanoTime();
+    Plan plan = plan(config, options);
+    PipelineOptions beamOptions =
+        PipelineOptionsFactory.fromArgs(options.pipelineArgs().toArray(new String[0]))
+            .withValidation()
+            .create();
+    String runner = beamOptions.getRunner().getSimpleName();
+    if (options.dryRun()) {
+      return summary(plan, runner, true, Map.of(), List.of(), List.of(), seconds(start));
+    }
+    ZarrIO.prepareStore(plan.store(), options.overwrite());
+    String reportDir = reportDir(beamOptions);
+    Pipeline pipeline = Pipeline.create(beamOptions);
+    Outputs outputs = build(pipeline, plan);
+    RunReport.writeFailures(outputs.failures(), reportDir);
+    RunReport.writeChunks(outputs.written(), reportDir);
+    PipelineResult result = pipeline.run();
+    PipelineResult.State state = result.waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("pipeline ended in state " + state);
+    }
+    Map<String, Long> counters = RunMetrics.counters(result);
+    List<Failure> failures = RunReport.readFailures(reportDir);
+    List<ChunkWriteResult> chunks = RunReport.readChunks(reportDir);
+    deleteQuietly(reportDir);
+    return summary(plan, runner, false, counters, failures, chunks, seconds(start));
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  private static String reportDir(PipelineOptions options) {
+    String temp = options.getTempLocation();
+    String id = "magg-report-" + Long.toHexString(System.nanoTime()) + "-"
+        + Long.toHexString(Double.doubleToLongBits(Math.random()));
+    if (temp != null && !temp.isBlank()) {
+      return temp.endsWith("/") ? temp + id : temp + "/" + id;
+    }
+    try {
+      return Files.createTempDirectory(id).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a report directory", e);
+    }
+  }
+
+  private static void deleteQuietly(String dir) {
+    if (dir.contains("://")) {
+      return;
+    }
+    try (var paths = Files.walk(Path.of(dir))) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover report directory in the temp area is harmless
+    }
+  }
+
+  static RunSummary summary(
+      Plan plan,
+      String runner,
+      boolean dryRun,
+      Map<String, Long> counters,
+      List<Failure> failures,
+      List<ChunkWriteResult> written,
+      double wallSeconds) {
+    CatalogSelection selection = plan.selection();
+    Map<Long, ChunkWriteResult> byCell = new HashMap<>();
+    for (ChunkWriteResult r : written) {
+      byCell.put(r.parentMorton(), r);
+    }
+    Map<String, List<String>> errorsBySubject = new HashMap<>();
+    for (Failure f : failures) {
+      String key = f.stage().equals("group") ? f.subject().substring(0, f.subject().lastIndexOf('#'))
+          : f.subject();
+      errorsBySubject.computeIfAbsent(key, k -> new ArrayList<>()).add(f.reason());
+    }
+    List<RunSummary.CellResult> cells = new ArrayList<>();
+    int withData = 0;
+    int withErrors = 0;
+    int i = 0;
+    for (Map.Entry<Long, List<String>> e : selection.granulesByCell().entrySet()) {
+      String morton = Morton.format(e.getKey());
+      List<String> errors = new ArrayList<>(errorsBySubject.getOrDefault(morton, List.of()));
+      for (String g : e.getValue()) {
+        errors.addAll(errorsBySubject.getOrDefault(g, List.of()));
+      }
+      ChunkWriteResult r = byCell.get(e.getKey());
+      long points = r == null ? 0 : r.pointsBinned();
+      int children = r == null ? 0 : r.childCellsWithData();
+      String status;
+      if (dryRun) {
+        status = "planned";
+      } else if (!errors.isEmpty() || r == null) {
+        status = "failed";
+        if (r == null && errors.isEmpty()) {
+          errors.add("cell " + morton + ": no chunk was written");
+        }
+      } else {
+        status = points > 0 ? "ok" : "no_data";
+      }
+      if (points > 0) {
+        withData++;
+      }
+      if ("failed".equals(status)) {
+        withErrors++;
+      }
+      cells.add(new RunSummary.CellResult(
+          morton, i++, e.getValue().size(), points, children, status, errors));
+    }
+    Map<String, Long> filtered = new LinkedHashMap<>();
+    for (FilterReason r : FilterReason.values()) {
+      filtered.put(r.label(), counters.getOrDefault(RunCounters.filtered(r), 0L));
+    }
+    return new RunSummary(
+        plan.config().type().yamlName(),
+        runner,
+        plan.store(),
+        plan.catalog(),
+        selection.parentOrder(),
+        plan.childOrder(),
+        dryRun,
+        selection.cellCount(),
+        withData,
+        withErrors,
+        selection.distinctGranules(),
+        counters.getOrDefault(RunCounters.GRANULES_READ, 0L),
+        counters.getOrDefault(RunCounters.GRANULES_FAILED, 0L),
+        counters.getOrDefault(RunCounters.GROUPS_READ, 0L),
+        counters.getOrDefault(RunCounters.GROUPS_MISSING, 0L),
+        counters.getOrDefault(RunCounters.GROUPS_FAILED, 0L),
+        counters.getOrDefault(RunCounters.POINTS_READ, 0L),
+        counters.getOrDefault(RunCounters.POINTS_KEPT, 0L),
+        filtered,
+        counters.getOrDefault(RunCounters.POINTS_BINNED, 0L),
+        counters.getOrDefault(RunCounters.POINTS_IN_FAILED_CELLS, 0L),
+        selection.granulesPerCell(),
+        wallSeconds,
+        cells,
+        failures);
+  }
+}
