@@ -20,7 +20,10 @@ public class AggregationConfigException extends IllegalArgumentException {
     this.path = path;
   }
 
-  /** The dotted configuration path of the offending field, e.g. {@code aggregation.variables.h_q25.params.q}. */
+  /**
+   * The dotted configuration path of the offending field, e.g. {@code
+   * aggregation.variables.h_q25.params.q}.
+   */
   public String path() {
     return path;
   }

@@ -54,7 +54,7 @@ enum AggregationFunction {
     BY_NAME = java.util.Collections.unmodifiableMap(m);
   }
 
-  /** The function named {@code name} (optionally prefixed {@code np.} or {@code numpy.}), or null. */
+  /** The function named {@code name}, optionally prefixed {@code np.} or {@code numpy.}; or null. */
   static AggregationFunction lookup(String name) {
     String n = name.trim();
     if (n.startsWith("np.")) {

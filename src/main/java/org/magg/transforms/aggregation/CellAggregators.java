@@ -137,7 +137,8 @@ public final class CellAggregators {
     }
     double q = Double.NaN;
     if (f.params.contains("q")) {
-      boolean percent = f == AggregationFunction.PERCENTILE || f == AggregationFunction.NANPERCENTILE;
+      boolean percent =
+          f == AggregationFunction.PERCENTILE || f == AggregationFunction.NANPERCENTILE;
       q = fraction(path + ".params.q", ps.get("q"), percent, f.canonical);
     }
     int ddof = 0;

@@ -174,7 +174,8 @@ public final class CellColumns {
     for (String n : schema.names()) {
       shown.put(n, copyOf(n));
     }
-    StringBuilder sb = new StringBuilder("CellColumns[").append(from).append(", ").append(to).append(")");
+    StringBuilder sb = new StringBuilder("CellColumns[");
+    sb.append(from).append(", ").append(to).append(")");
     shown.forEach((k, v) -> sb.append(' ').append(k).append('=').append(Arrays.toString(v)));
     return sb.toString();
   }

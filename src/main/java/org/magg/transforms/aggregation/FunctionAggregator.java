@@ -1,5 +1,6 @@
 package org.magg.transforms.aggregation;
 
+import java.util.List;
 import java.util.Set;
 
 /** A {@code function:} variable: a numpy reducer applied to the {@code source} column. */
@@ -154,8 +155,9 @@ final class FunctionAggregator implements CellAggregator {
   private int slot(ColumnSchema schema) {
     ColumnSchema.Binding b = binding;
     if (b == null || !b.schema.sameLayout(schema)) {
-      b = new ColumnSchema.Binding(
-          schema, schema.resolve(java.util.List.of(source), "aggregation variable '" + outputName + "'"));
+      int[] slots =
+          schema.resolve(List.of(source), "aggregation variable '" + outputName + "'");
+      b = new ColumnSchema.Binding(schema, slots);
       binding = b;
     }
     return b.slots[0];
