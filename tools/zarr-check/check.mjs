@@ -10,6 +10,7 @@
 //     "contents": [{"path": "/x", "kind": "array"}, ...]   (only with --consolidated)
 //     "groups": {"PATH": {"attrs": {...}}},
 //     "arrays": {"PATH": {"shape": [...], "chunks": [...], "dtype": "int32",
+//                         "fill_value": ..., "dimension_names": [...] | null,
 //                         "attrs": {...}, "values": [...]}}
 //   }
 // Values are flattened in C order. 64-bit integers are printed as decimal
@@ -118,6 +119,8 @@ async function main() {
       shape: arr.shape,
       chunks: arr.chunks,
       dtype: arr.dtype,
+      fill_value: toJsonValue(arr.fillValue),
+      dimension_names: arr.dimensionNames ?? null,
       attrs: arr.attrs,
       values: flatValues(chunk),
     };
