@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.magg.transforms.aggregation.AggregationConfigException;
 import org.magg.transforms.aggregation.CellAggregators;
 
 /** Cross-field validation of a parsed config, per pipeline type. */
@@ -73,8 +74,15 @@ public final class ConfigValidator {
         throw new ConfigException(path, "a variable cannot have the name of a coordinate");
       }
       checkDtype(path, v.dtype(), v.fillValue());
-      CellAggregators.compile(
-          v.name(), v.function(), v.source(), v.params(), v.expression(), known);
+      try {
+        CellAggregators.compile(
+            v.name(), v.function(), v.source(), v.params(), v.expression(), known);
+      } catch (AggregationConfigException e) {
+        String message = e.getMessage();
+        String prefix = e.path() + ": ";
+        throw new ConfigException(
+            e.path(), message.startsWith(prefix) ? message.substring(prefix.length()) : message, e);
+      }
     }
     OutputConfig out = config.output();
     GridConfig grid = out.grid();

@@ -15,10 +15,10 @@ import org.apache.beam.sdk.coders.Coder;
  * @param chunkIndex the chunk written
  * @param pointsBinned points the chunk's statistics were computed from
  * @param childCellsWithData child cells with at least one point
- * @param bytesWritten encoded bytes written for the chunk, all arrays together
+ * @param rawBytes uncompressed bytes of the chunk, all arrays together
  */
 public record ChunkWriteResult(
-    long parentMorton, int chunkIndex, long pointsBinned, int childCellsWithData, long bytesWritten) {
+    long parentMorton, int chunkIndex, long pointsBinned, int childCellsWithData, long rawBytes) {
 
   public static Coder<ChunkWriteResult> coder() {
     return ResultCoder.INSTANCE;
@@ -35,7 +35,7 @@ public record ChunkWriteResult(
       d.writeInt(r.chunkIndex());
       d.writeLong(r.pointsBinned());
       d.writeInt(r.childCellsWithData());
-      d.writeLong(r.bytesWritten());
+      d.writeLong(r.rawBytes());
       d.flush();
     }
 

@@ -58,7 +58,7 @@ final class RunReport {
           ((Number) m.get("chunkIndex")).intValue(),
           ((Number) m.get("pointsBinned")).longValue(),
           ((Number) m.get("childCellsWithData")).intValue(),
-          ((Number) m.get("bytesWritten")).longValue()));
+          ((Number) m.get("rawBytes")).longValue()));
     }
     return out;
   }
@@ -125,7 +125,7 @@ final class RunReport {
           "chunkIndex", r.chunkIndex(),
           "pointsBinned", r.pointsBinned(),
           "childCellsWithData", r.childCellsWithData(),
-          "bytesWritten", r.bytesWritten()));
+          "rawBytes", r.rawBytes()));
     }
   }
 
