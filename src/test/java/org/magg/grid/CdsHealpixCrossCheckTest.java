@@ -85,7 +85,8 @@ class CdsHealpixCrossCheckTest {
         }
         assertEquals(ours[k], Healpix.nestedHash(order, lon[k], lat[k]), "batch vs scalar");
       }
-      assertTrue(mismatches.isEmpty(), mismatches.size() + " mismatches, e.g. " + first(mismatches));
+      assertTrue(
+          mismatches.isEmpty(), mismatches.size() + " mismatches, e.g. " + first(mismatches));
     }
   }
 

@@ -51,7 +51,8 @@ class HealpixTest {
     for (int k = 0; k < MORTIE_LAT_LON.length; k++) {
       double lat = MORTIE_LAT_LON[k][0];
       double lon = MORTIE_LAT_LON[k][1];
-      assertEquals(MORTIE_NESTED_29[k], Healpix.nestedHash(29, lon, lat), "lat=" + lat + " lon=" + lon);
+      assertEquals(
+          MORTIE_NESTED_29[k], Healpix.nestedHash(29, lon, lat), "lat=" + lat + " lon=" + lon);
     }
   }
 
@@ -63,6 +64,91 @@ class HealpixTest {
       assertEquals(MORTIE_CENTRES_12[k][0], c[1], 1e-8, "lat of cell " + cell);
       assertEquals(MORTIE_CENTRES_12[k][1], c[0], 1e-8, "lon of cell " + cell);
     }
+  }
+
+  /**
+   * Points on base-cell edges and vertices (longitudes that are multiples of 45 degrees, including
+   * out-of-range ones, and the polar-cap transition latitude T = asin(2/3) in degrees), where the
+   * edge-assignment rules and the rounding of the projection decide the cell. Each entry is
+   * "order lon lat nested"; the expected values were computed with the CDS HEALPix Java library
+   * 0.30.2 (Debian package libcds-healpix-java), so that these cases are checked even where
+   * {@link CdsHealpixCrossCheckTest} is skipped.
+   */
+  private static final String EDGE_CASES =
+      """
+      0 -630.0 0.0 5; 0 -630.0 T 0
+      0 -630.0 -41.8103148957786 8; 0 -630.0 66.5 0
+      0 -630.0 90.0 0; 0 -630.0 -90.0 8
+      0 -405.0 0.0 3; 0 -405.0 T 3
+      0 -405.0 -41.8103148957786 11; 0 -405.0 66.5 3
+      0 -405.0 90.0 3; 0 -405.0 -90.0 11
+      0 -90.0 0.0 7; 0 -90.0 T 2
+      0 -90.0 -41.8103148957786 10; 0 -90.0 66.5 2
+      0 -90.0 90.0 2; 0 -90.0 -90.0 10
+      0 0.0 0.0 4; 0 0.0 T 0
+      0 0.0 -41.8103148957786 8; 0 0.0 66.5 0
+      0 0.0 90.0 0; 0 0.0 -90.0 8
+      0 45.0 0.0 0; 0 45.0 T 0
+      0 45.0 -41.8103148957786 8; 0 45.0 66.5 0
+      0 45.0 90.0 0; 0 45.0 -90.0 8
+      0 337.5 0.0 4; 0 337.5 T 3
+      0 337.5 -41.8103148957786 11; 0 337.5 66.5 3
+      0 337.5 90.0 3; 0 337.5 -90.0 11
+      6 -630.0 0.0 23552; 6 -630.0 T 1365
+      6 -630.0 -41.8103148957786 34133; 6 -630.0 66.5 3413
+      6 -630.0 90.0 4095; 6 -630.0 -90.0 32768
+      6 -405.0 0.0 12288; 6 -405.0 T 15360
+      6 -405.0 -41.8103148957786 46079; 6 -405.0 66.5 16128
+      6 -405.0 90.0 16383; 6 -405.0 -90.0 45056
+      6 -90.0 0.0 31744; 6 -90.0 T 9557
+      6 -90.0 -41.8103148957786 42325; 6 -90.0 66.5 11605
+      6 -90.0 90.0 12287; 6 -90.0 -90.0 40960
+      6 0.0 0.0 19456; 6 0.0 T 2730
+      6 0.0 -41.8103148957786 35498; 6 0.0 66.5 3754
+      6 0.0 90.0 4095; 6 0.0 -90.0 32768
+      6 45.0 0.0 0; 6 45.0 T 3072
+      6 45.0 -41.8103148957786 33791; 6 45.0 66.5 3840
+      6 45.0 90.0 4095; 6 45.0 -90.0 32768
+      6 337.5 0.0 18858; 6 337.5 T 13738
+      6 337.5 -41.8103148957786 46506; 6 337.5 66.5 15808
+      6 337.5 90.0 16383; 6 337.5 -90.0 45056
+      29 -630.0 0.0 1657324662872342528; 29 -630.0 T 96076792050570581
+      29 -630.0 -41.8103148957786 2401919801264264533; 29 -630.0 66.5 240192540764886487
+      29 -630.0 90.0 288230376151711743; 29 -630.0 -90.0 2305843009213693952
+      29 -405.0 0.0 864691128455135232; 29 -405.0 T 1080863910568919040
+      29 -405.0 -41.8103148957786 3242591731706757119; 29 -405.0 66.5 1134907316336787504
+      29 -405.0 90.0 1152921504606846975; 29 -405.0 -90.0 3170534137668829184
+      29 -90.0 0.0 2233785415175766016; 29 -90.0 T 672537544353994069
+      29 -90.0 -41.8103148957786 2978380553567688021; 29 -90.0 66.5 816653293068309975
+      29 -90.0 90.0 864691128455135231; 29 -90.0 -90.0 2882303761517117440
+      29 0.0 0.0 1369094286720630784; 29 0.0 T 192153584101141162
+      29 0.0 -41.8103148957786 2497996593314835114; 29 0.0 66.5 264211458458299115
+      29 0.0 90.0 288230376151711743; 29 0.0 -90.0 2305843009213693952
+      29 45.0 0.0 0; 29 45.0 T 216172782113783808
+      29 45.0 -41.8103148957786 2377900603251621887; 29 45.0 66.5 270216187881652272
+      29 45.0 90.0 288230376151711743; 29 45.0 -90.0 2305843009213693952
+      29 337.5 0.0 1327060690198506154; 29 337.5 T 966772720008866474
+      29 337.5 -41.8103148957786 3272615729222560426; 29 337.5 66.5 1112389306406518828
+      29 337.5 90.0 1152921504606846975; 29 337.5 -90.0 3170534137668829184
+      """;
+
+  @Test
+  void edgeAndVertexPointsMatchReferenceValues() {
+    String transition = Double.toString(Math.toDegrees(Math.asin(2.0 / 3.0)));
+    int checked = 0;
+    for (String entry : EDGE_CASES.replace('\n', ';').split(";")) {
+      String[] f = entry.trim().split(" ");
+      if (f.length != 4) {
+        continue;
+      }
+      int order = Integer.parseInt(f[0]);
+      double lon = Double.parseDouble(f[1]);
+      double lat = Double.parseDouble(f[2].equals("T") ? transition : f[2]);
+      long expected = Long.parseLong(f[3]);
+      assertEquals(expected, Healpix.nestedHash(order, lon, lat), entry.trim());
+      checked++;
+    }
+    assertEquals(108, checked);
   }
 
   @Test
@@ -117,7 +203,8 @@ class HealpixTest {
         long cell = random.nextLong(Healpix.cellCount(order));
         double[] c = Healpix.center(order, cell);
         assertTrue(c[0] >= 0.0 && c[0] < 360.0, "lon range");
-        assertEquals(cell, Healpix.nestedHash(order, c[0], c[1]), "order " + order + " cell " + cell);
+        assertEquals(
+            cell, Healpix.nestedHash(order, c[0], c[1]), "order " + order + " cell " + cell);
       }
     }
   }
@@ -231,7 +318,8 @@ class HealpixTest {
 
     lat[42] = 123.0;
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Healpix.nestedHash(18, lon, lat, n, out));
+        assertThrows(
+            IllegalArgumentException.class, () -> Healpix.nestedHash(18, lon, lat, n, out));
     assertThat(e.getMessage(), containsString("point 42"));
     assertThat(e.getMessage(), containsString("123.0"));
     assertThrows(
