@@ -168,9 +168,10 @@ public final class Healpix {
   /**
    * Returns the NESTED index of the cell containing a point.
    *
-   * <p>Points on a cell edge go to the cell north / east of the edge as in cdshealpix (the
-   * south-east and south-west edges belong to a cell, the north-east and north-west edges do not);
-   * the north pole belongs to the last cell of base cell 0 ({@code 4^order - 1}).
+   * <p>As in cdshealpix, a cell owns its south-east and south-west edges (in the projection plane)
+   * but not its north-east and north-west ones, so a point on an edge between two cells goes to
+   * the northern one. A pole belongs to one of the four cells touching it, chosen by the longitude
+   * given (for longitude 0: {@code 4^order - 1} in the north, {@code 8 * 4^order} in the south).
    *
    * @param order HEALPix order, 0..29
    * @param lonDeg longitude in degrees, any finite value (wraps around)
