@@ -22,8 +22,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ConfigCommand.class,
       MortonCommand.class,
-      SampleCommand.class,
-      BenchCommand.class
+      SampleCommand.class
     })
 public final class MaggCli implements Callable<Integer> {
   static final int OK = 0;

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.DefaultCoder;
 
 /**
  * What the Zarr sink wrote for one parent cell.
@@ -17,6 +18,7 @@ import org.apache.beam.sdk.coders.Coder;
  * @param childCellsWithData child cells with at least one point
  * @param rawBytes uncompressed bytes of the chunk, all arrays together
  */
+@DefaultCoder(ChunkWriteResult.ResultCoder.class)
 public record ChunkWriteResult(
     long parentMorton, int chunkIndex, long pointsBinned, int childCellsWithData, long rawBytes) {
 
@@ -24,8 +26,14 @@ public record ChunkWriteResult(
     return ResultCoder.INSTANCE;
   }
 
-  static final class ResultCoder extends AtomicCoder<ChunkWriteResult> {
+  /** The coder of {@link ChunkWriteResult}. */
+  public static final class ResultCoder extends AtomicCoder<ChunkWriteResult> {
     static final ResultCoder INSTANCE = new ResultCoder();
+
+    /** The coder instance (for {@code @DefaultCoder}). */
+    public static ResultCoder of() {
+      return INSTANCE;
+    }
     private static final long serialVersionUID = 1L;
 
     @Override

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 
 /**
@@ -14,6 +15,7 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
  * @param subject what failed: a granule path, {@code path#group}, or a Morton cell
  * @param reason the error, naming the file, dataset or cell and what was expected
  */
+@DefaultCoder(Failure.FailureCoder.class)
 public record Failure(String stage, String subject, String reason) {
 
   public static Failure granule(String path, String reason) {
@@ -33,8 +35,14 @@ public record Failure(String stage, String subject, String reason) {
     return FailureCoder.INSTANCE;
   }
 
-  static final class FailureCoder extends AtomicCoder<Failure> {
+  /** The coder of {@link Failure}. */
+  public static final class FailureCoder extends AtomicCoder<Failure> {
     static final FailureCoder INSTANCE = new FailureCoder();
+
+    /** The coder instance (for {@code @DefaultCoder}). */
+    public static FailureCoder of() {
+      return INSTANCE;
+    }
     private static final long serialVersionUID = 1L;
 
     @Override

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -17,6 +18,7 @@ import org.apache.beam.sdk.coders.VarLongCoder;
  * @param granule granule path or URL
  * @param parentCells selected parent cells that name this granule in the catalog
  */
+@DefaultCoder(GranuleAssignment.GranuleAssignmentCoder.class)
 public record GranuleAssignment(String granule, List<Long> parentCells) {
 
   public GranuleAssignment {
@@ -28,8 +30,14 @@ public record GranuleAssignment(String granule, List<Long> parentCells) {
     return GranuleAssignmentCoder.INSTANCE;
   }
 
-  static final class GranuleAssignmentCoder extends AtomicCoder<GranuleAssignment> {
+  /** The coder of {@link GranuleAssignment}. */
+  public static final class GranuleAssignmentCoder extends AtomicCoder<GranuleAssignment> {
     static final GranuleAssignmentCoder INSTANCE = new GranuleAssignmentCoder();
+
+    /** The coder instance (for {@code @DefaultCoder}). */
+    public static GranuleAssignmentCoder of() {
+      return INSTANCE;
+    }
     private static final long serialVersionUID = 1L;
 
     @Override

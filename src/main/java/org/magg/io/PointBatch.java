@@ -10,12 +10,14 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.DefaultCoder;
 
 /**
  * A columnar batch of kept points of one parent cell: each point's child index within the parent
  * (0 .. 4^(child-parent) - 1, in nested order) and the values of the variables the aggregation
  * needs, in a fixed variable order. Points travel in batches, never one element per point.
  */
+@DefaultCoder(PointBatch.PointBatchCoder.class)
 public final class PointBatch {
   private final int size;
   private final int[] childIndex;
@@ -97,8 +99,14 @@ public final class PointBatch {
   }
 
   /** Writes the arrays as little-endian blocks: size, variable count, indices, then columns. */
-  static final class PointBatchCoder extends AtomicCoder<PointBatch> {
+  /** The coder of {@link PointBatch}. */
+  public static final class PointBatchCoder extends AtomicCoder<PointBatch> {
     static final PointBatchCoder INSTANCE = new PointBatchCoder();
+
+    /** The coder instance (for {@code @DefaultCoder}). */
+    public static PointBatchCoder of() {
+      return INSTANCE;
+    }
     private static final long serialVersionUID = 1L;
 
     @Override

@@ -113,9 +113,10 @@ public final class ZarrIO {
               .getPipeline()
               .apply("StoreLocation", Create.of(location).withCoder(StringUtf8Coder.of()))
               .apply("WriteMetadata", ParDo.of(new WriteMetadataFn(spec)));
+      PCollection<CellChunk> afterMetadata =
+          chunks.apply("AfterMetadata", Wait.on(template)).setCoder(CellChunk.coder());
       PCollectionTuple written =
-          chunks
-              .apply("AfterMetadata", Wait.on(template))
+          afterMetadata
               .apply(
                   "WriteChunks",
                   ParDo.of(new WriteChunkFn(location, spec))
@@ -124,6 +125,7 @@ public final class ZarrIO {
       written.get(FAILURES).setCoder(Failure.coder());
       template
           .apply("AfterChunks", Wait.on(written.get(WRITTEN), written.get(FAILURES)))
+          .setCoder(StringUtf8Coder.of())
           .apply("Consolidate", ParDo.of(new ConsolidateFn(spec)));
       return written;
     }

@@ -10,12 +10,14 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.DefaultCoder;
 
 /**
  * The statistics of every child cell of one parent cell: one output chunk. Children are in nested
  * order; {@code values[v][j]} is output variable {@code v} of child {@code j} (NaN where a float
  * variable has no value; the sink maps NaN to the fill value).
  */
+@DefaultCoder(CellChunk.CellChunkCoder.class)
 public final class CellChunk {
   private final long parentMorton;
   private final int chunkIndex;
@@ -117,8 +119,14 @@ public final class CellChunk {
         + cellIds.length + ", points=" + pointsBinned + "}";
   }
 
-  static final class CellChunkCoder extends AtomicCoder<CellChunk> {
+  /** The coder of {@link CellChunk}. */
+  public static final class CellChunkCoder extends AtomicCoder<CellChunk> {
     static final CellChunkCoder INSTANCE = new CellChunkCoder();
+
+    /** The coder instance (for {@code @DefaultCoder}). */
+    public static CellChunkCoder of() {
+      return INSTANCE;
+    }
     private static final long serialVersionUID = 1L;
 
     @Override
