@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.magg.testing.SharedData;
+import org.magg.testing.ZarrReaders;
 
 /**
  * Writes v2 and v3 stores with this package and reads them back with independent readers:
@@ -34,9 +35,7 @@ import org.magg.testing.SharedData;
 class ZarrIndependentReadersTest {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Path TOOLS = SharedData.projectDir().resolve("tools/zarr-check");
   private static final Path OUT = SharedData.projectDir().resolve("target/zarr-independent");
-  private static final String PYTHON = "/usr/bin/python3";
   private static final Map<String, Object> ROOT_ATTRS =
       Map.of(
           "title", "magg zarr check",
@@ -319,78 +318,25 @@ class ZarrIndependentReadersTest {
 
   // ------------------------------------------------------------------ readers
 
-  private static boolean commandWorks(String... command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private static void requireZarrita() {
-    SharedData.requireOrSkip(
-        commandWorks("node", "--version"),
-        "Node.js is needed for the zarrita.js check (install node 20 or later)");
-    SharedData.requireOrSkip(
-        Files.isDirectory(TOOLS.resolve("node_modules/zarrita")),
-        "zarrita.js is not installed: run `npm ci` in " + TOOLS);
-  }
-
-  private static void requireZarrPython() {
-    SharedData.requireOrSkip(
-        commandWorks(PYTHON, "-c", "import zarr, xarray, numcodecs"),
-        "zarr-python and xarray are needed for the v2 check: run"
-            + " `apt-get update && apt-get install -y python3-zarr python3-xarray`");
-  }
-
-  private static JsonNode run(List<String> command) throws IOException, InterruptedException {
-    Files.createDirectories(OUT);
-    Path stdout = Files.createTempFile(OUT, "reader", ".out");
-    Path stderr = Files.createTempFile(OUT, "reader", ".err");
-    Process p =
-        new ProcessBuilder(command)
-            .directory(TOOLS.toFile())
-            .redirectOutput(stdout.toFile())
-            .redirectError(stderr.toFile())
-            .start();
-    if (!p.waitFor(300, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      fail("Reader timed out: " + command);
-    }
-    String err = Files.readString(stderr, StandardCharsets.UTF_8);
-    if (p.exitValue() != 0) {
-      fail("Reader failed with exit code " + p.exitValue() + ": " + command + "\n" + err);
-    }
-    return MAPPER.readTree(stdout.toFile());
-  }
-
-  private static List<String> zarritaCommand(Path store, ZarrFormat format) {
-    List<String> cmd = new ArrayList<>(List.of("node", "check.mjs", "--store",
-        store.toString(), "--format", format == ZarrFormat.V2 ? "v2" : "v3", "--consolidated",
-        "--group", "", "--group", "sub"));
+  private static JsonNode zarrita(Path store, ZarrFormat format)
+      throws IOException, InterruptedException {
+    List<String> arrays = new ArrayList<>();
     for (Spec s : specs(format)) {
-      cmd.add("--array");
-      cmd.add(s.name());
+      arrays.add(s.name());
     }
-    return cmd;
+    return ZarrReaders.zarrita(
+        store, format == ZarrFormat.V2 ? "v2" : "v3", List.of("", "sub"), arrays);
   }
 
   @Test
   void zarritaReadsV2() throws Exception {
-    requireZarrita();
-    JsonNode out = run(zarritaCommand(v2Store, ZarrFormat.V2));
+    JsonNode out = zarrita(v2Store, ZarrFormat.V2);
     checkZarritaOutput(out, ZarrFormat.V2);
   }
 
   @Test
   void zarritaReadsV3() throws Exception {
-    requireZarrita();
-    JsonNode out = run(zarritaCommand(v3Store, ZarrFormat.V3));
+    JsonNode out = zarrita(v3Store, ZarrFormat.V3);
     checkZarritaOutput(out, ZarrFormat.V3);
   }
 
@@ -426,15 +372,11 @@ class ZarrIndependentReadersTest {
 
   @Test
   void zarrPythonAndXarrayReadV2() throws Exception {
-    requireZarrPython();
-    List<String> cmd = new ArrayList<>(List.of(PYTHON, "check_zarr_v2.py", "--store",
-        v2Store.toString(), "--group", "", "--group", "sub", "--xarray-group", "",
-        "--xarray-group", "sub"));
+    List<String> arrays = new ArrayList<>();
     for (Spec s : specs(ZarrFormat.V2)) {
-      cmd.add("--array");
-      cmd.add(s.name());
+      arrays.add(s.name());
     }
-    JsonNode out = run(cmd);
+    JsonNode out = ZarrReaders.zarrPython(v2Store, List.of("", "sub"), arrays, List.of("", "sub"));
 
     List<String> keys = new ArrayList<>();
     out.get("consolidated_keys").forEach(k -> keys.add(k.asText()));
