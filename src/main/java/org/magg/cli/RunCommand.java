@@ -55,12 +55,6 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    for (String a : beamArgs) {
-      if (!a.startsWith("--")) {
-        throw new IllegalArgumentException(
-            "unexpected argument '" + a + "' (Beam options look like --name=value)");
-      }
-    }
     PipelineConfig c = ConfigLoader.loadFileOrName(config);
     RunOptions options = new RunOptions(
         catalog, store, maxCells, mortonCell == null ? null : Morton.parse(mortonCell), overwrite,

@@ -14,7 +14,6 @@ import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -36,6 +35,7 @@ import org.magg.io.GranulePointsIO;
 import org.magg.io.PointBatch;
 import org.magg.io.RunCounters;
 import org.magg.io.ZarrIO;
+import org.magg.runners.Runners;
 import org.magg.transforms.CellChunk;
 import org.magg.transforms.ComputeCellStatistics;
 import org.magg.transforms.aggregation.CellAggregator;
@@ -166,11 +166,8 @@ public final class SpatialPipeline {
   static RunSummary run(PipelineConfig config, RunOptions options) {
     long start = System.nanoTime();
     Plan plan = plan(config, options);
-    PipelineOptions beamOptions =
-        PipelineOptionsFactory.fromArgs(options.pipelineArgs().toArray(new String[0]))
-            .withValidation()
-            .create();
-    String runner = beamOptions.getRunner().getSimpleName();
+    PipelineOptions beamOptions = Runners.options(options.pipelineArgs());
+    String runner = Runners.name(beamOptions);
     if (options.dryRun()) {
       return summary(plan, runner, true, Map.of(), List.of(), List.of(), seconds(start));
     }
