@@ -6,6 +6,8 @@ import org.magg.config.ConfigException;
 import org.magg.io.CatalogException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The {@code magg} command line. With no command it runs the embedded default: a small generated
@@ -33,16 +35,25 @@ public final class MaggCli implements Callable<Integer> {
     System.exit(execute(args));
   }
 
-  /** Runs the command line and returns the exit code (for tests and embedding). */
+  /** Runs the command line on standard output and error; returns the exit code. */
   public static int execute(String... args) {
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line writing to {@code out} and {@code err} (for tests and embedding). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new MaggCli());
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setExecutionExceptionHandler(MaggCli::handle);
     return cli.execute(args);
   }
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
-    return DefaultRun.run(new PrintWriter(System.out, true));
+    return DefaultRun.run(spec.commandLine().getOut());
   }
 
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
@@ -50,10 +61,12 @@ public final class MaggCli implements Callable<Integer> {
     if (e instanceof ConfigException || e instanceof CatalogException
         || e instanceof IllegalArgumentException) {
       err.println("magg: " + e.getMessage());
+      err.flush();
       return USAGE;
     }
     err.println("magg: " + e);
     e.printStackTrace(err);
+    err.flush();
     return SOME_FAILED;
   }
 

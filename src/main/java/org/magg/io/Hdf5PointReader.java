@@ -46,8 +46,17 @@ final class Hdf5PointReader implements PointReader {
           "granule " + granule + " cannot be opened as HDF5: " + e.getMessage(), e);
     }
     try (file) {
+      checkComplete(file, granule);
+      java.util.Set<String> present;
+      try {
+        present = file.getChildren().keySet();
+      } catch (HdfException | IllegalArgumentException | IllegalStateException
+          | java.nio.BufferUnderflowException e) {
+        throw new IOException(
+            "granule " + granule + ": the root group cannot be read (" + e + ")", e);
+      }
       for (String group : source.groups()) {
-        if (!hasNode(file, "/" + group)) {
+        if (!present.contains(group)) {
           listener.groupMissing(group);
           continue;
         }
@@ -91,12 +100,15 @@ final class Hdf5PointReader implements PointReader {
     return new PointColumns(group, lat.values, lat.fill, lon.values, lon.fill, quality, values, fills);
   }
 
-  private static boolean hasNode(HdfFile file, String path) {
-    try {
-      file.getByPath(path);
-      return true;
-    } catch (HdfException e) {
-      return false;
+  /** A file shorter than its superblock's end-of-file address was cut off. */
+  private static void checkComplete(HdfFile file, String granule) throws IOException {
+    long size = file.size();
+    long eof = file.getHdfBackingStorage().getSuperblock().getEndOfFileAddress()
+        + file.getUserBlockSize();
+    if (eof > 0 && size < eof) {
+      throw new IOException(
+          "granule " + granule + " is truncated: it has " + size + " bytes, its HDF5 superblock"
+              + " says " + eof);
     }
   }
 
