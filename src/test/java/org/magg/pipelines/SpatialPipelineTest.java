@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magg.config.ConfigLoader;
 import org.magg.config.PipelineConfig;
+import org.magg.grid.Morton;
 import org.magg.io.zarr.ZarrArray;
 import org.magg.io.zarr.ZarrStore;
 import org.magg.io.zarr.ZarrStores;
@@ -94,6 +95,56 @@ class SpatialPipelineTest {
   @Test
   void zarrPythonAndXarrayReadTheV2Store() throws Exception {
     checkWithZarrPython(v2Store, withoutQuality);
+  }
+
+  /**
+   * The issue's worked example through the whole pipeline (CSV reader, binning, statistics, float32
+   * store): h = [120.5, 118.3, 122.1, 119.7, 121.0], s = [0.05, 0.10, 0.03, 0.08, 0.06] in one
+   * child cell; the neighbouring children stay empty (count 0, NaN).
+   */
+  @Test
+  void workedExampleThroughTheCsvReader(@TempDir Path dir) throws Exception {
+    double lat = -75.0;
+    double lon = 100.1;
+    double[] h = {120.5, 118.3, 122.1, 119.7, 121.0};
+    double[] s = {0.05, 0.10, 0.03, 0.08, 0.06};
+    StringBuilder csv = new StringBuilder("lat,lon,h,s,quality\n");
+    for (int i = 0; i < h.length; i++) {
+      // float32 input, as ATL06 stores it: the exact decimal value of each float
+      csv.append(lat).append(',').append(lon).append(',')
+          .append(new java.math.BigDecimal((float) h[i])).append(',')
+          .append(new java.math.BigDecimal((float) s[i])).append(",0\n");
+    }
+    java.nio.file.Files.writeString(dir.resolve("points.csv"), csv);
+    long parent = Morton.encode(lat, lon, 6);
+    int child = Morton.childIndex(Morton.encode(lat, lon, 12), 6);
+    Path catalog = TestCatalogs.write(dir.resolve("c.json"), 6,
+        Map.of(Morton.format(parent), List.of("points.csv")));
+    Path store = dir.resolve("example.zarr");
+    RunSummary summary = Magg.run(ConfigLoader.builtin("atl06_csv"), RunOptions.defaults()
+        .withCatalog(catalog.toString()).withStore(store.toString()));
+    assertEquals(0, summary.exitCode(), summary.toText());
+    ZarrStore zs = ZarrStores.open(store.toString());
+    Map<String, String> expect = new LinkedHashMap<>();
+    expect.put("h_min", "118.3");
+    expect.put("h_max", "122.1");
+    expect.put("h_mean", "121.26848");
+    expect.put("h_sigma", "0.0221125");
+    expect.put("h_variance", "1.6255972");
+    expect.put("h_q25", "119.7");
+    expect.put("h_q50", "120.5");
+    expect.put("h_q75", "121.0");
+    assertEquals(5.0, ZarrArray.open(zs, "12/count").read().toDoubleArray()[child]);
+    for (Map.Entry<String, String> e : expect.entrySet()) {
+      double v = ZarrArray.open(zs, "12/" + e.getKey()).read().toDoubleArray()[child];
+      // within half a unit of the last digit given, plus one float32 step of storage
+      java.math.BigDecimal given = new java.math.BigDecimal(e.getValue());
+      double tolerance = 0.5 * Math.pow(10, -given.scale()) + Math.ulp((float) v);
+      assertEquals(given.doubleValue(), v, tolerance, e.getKey());
+    }
+    int other = child == 0 ? 1 : 0;
+    assertEquals(0.0, ZarrArray.open(zs, "12/count").read().toDoubleArray()[other]);
+    assertTrue(Double.isNaN(ZarrArray.open(zs, "12/h_mean").read().toDoubleArray()[other]));
   }
 
   private static RunSummary runOnRealGranule(
