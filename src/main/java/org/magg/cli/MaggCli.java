@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       ConfigCommand.class,
       MortonCommand.class,
-      SampleCommand.class
+      SampleCommand.class,
+      BenchCommand.class
     })
 public final class MaggCli implements Callable<Integer> {
   static final int OK = 0;
