@@ -11,19 +11,25 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /** {@code magg bench}: the spatial pipeline against a hand-written loop, with figures. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Benchmark the spatial pipeline (Direct runner by default) against a"
-        + " single-threaded hand-written loop over the same generated granules.")
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Benchmark the spatial pipeline (Direct runner by default) against a"
+            + " single-threaded hand-written loop over the same generated granules.")
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--points", description = "Points to generate (default ${DEFAULT-VALUE}).")
   long points = 20_000_000L;
 
-  @Option(names = "--granules", description = "Granules to spread them over (default"
-      + " ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--granules",
+      description = "Granules to spread them over (default" + " ${DEFAULT-VALUE}).")
   int granules = 40;
 
-  @Option(names = "--dir", description = "Working directory; generated granules are reused"
-      + " (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dir",
+      description =
+          "Working directory; generated granules are reused" + " (default ${DEFAULT-VALUE}).")
   Path dir = Path.of("output", "bench");
 
   @Unmatched List<String> beamArgs = new ArrayList<>();

@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
     subcommands = {ConfigCommand.Validate.class, ConfigCommand.Show.class})
 final class ConfigCommand {
 
-  @Command(name = "validate", mixinStandardHelpOptions = true,
+  @Command(
+      name = "validate",
+      mixinStandardHelpOptions = true,
       description = "Check a config file or built-in config; exit 2 with the reason when invalid.")
   static final class Validate implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|NAME", description = "A YAML file or a built-in config name.")
@@ -26,15 +28,25 @@ final class ConfigCommand {
     @Override
     public Integer call() {
       PipelineConfig c = ConfigLoader.loadFileOrName(config);
-      spec.commandLine().getOut().println(
-          "valid: " + c.origin() + " (" + c.type().yamlName() + ", "
-              + c.aggregation().variables().size() + " variables, child order "
-              + c.output().grid().childOrder() + ")");
+      spec.commandLine()
+          .getOut()
+          .println(
+              "valid: "
+                  + c.origin()
+                  + " ("
+                  + c.type().yamlName()
+                  + ", "
+                  + c.aggregation().variables().size()
+                  + " variables, child order "
+                  + c.output().grid().childOrder()
+                  + ")");
       return MaggCli.OK;
     }
   }
 
-  @Command(name = "show", mixinStandardHelpOptions = true,
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
       description = "Print a built-in config (built-in: atl06, atl06_csv).")
   static final class Show implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "Built-in config name.")

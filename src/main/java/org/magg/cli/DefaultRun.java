@@ -21,15 +21,17 @@ final class DefaultRun {
 
   static int run(PrintWriter out) throws Exception {
     SampleData.Result sample = SampleData.generate(SAMPLE_DIR, SampleData.Spec.defaults());
-    out.printf("sample: %d granules, %,d points, %d parent cells in %s%n",
+    out.printf(
+        "sample: %d granules, %,d points, %d parent cells in %s%n",
         sample.granules().size(), sample.points(), sample.cells(), SAMPLE_DIR);
-    RunSummary summary = Magg.run(
-        Magg.defaultConfig("atl06"),
-        RunOptions.defaults()
-            .withCatalog(sample.catalog().toString())
-            .withStore(STORE.toString())
-            .withOverwrite(true)
-            .withPipelineArgs(List.of("--runner=DirectRunner")));
+    RunSummary summary =
+        Magg.run(
+            Magg.defaultConfig("atl06"),
+            RunOptions.defaults()
+                .withCatalog(sample.catalog().toString())
+                .withStore(STORE.toString())
+                .withOverwrite(true)
+                .withPipelineArgs(List.of("--runner=DirectRunner")));
     out.print(summary.toText());
     out.flush();
     return summary.exitCode();

@@ -59,7 +59,8 @@ public final class MaggCli implements Callable<Integer> {
 
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     PrintWriter err = cmd.getErr();
-    if (e instanceof ConfigException || e instanceof CatalogException
+    if (e instanceof ConfigException
+        || e instanceof CatalogException
         || e instanceof IllegalArgumentException) {
       err.println("magg: " + e.getMessage());
       err.flush();

@@ -27,9 +27,12 @@ import picocli.CommandLine.Spec;
     })
 final class MortonCommand {
 
-  @Command(name = "encode", mixinStandardHelpOptions = true,
-      description = "Morton index of LAT LON (degrees); with no coordinates, reads 'LAT LON' lines"
-          + " from standard input and prints one index a line.")
+  @Command(
+      name = "encode",
+      mixinStandardHelpOptions = true,
+      description =
+          "Morton index of LAT LON (degrees); with no coordinates, reads 'LAT LON' lines"
+              + " from standard input and prints one index a line.")
   static final class Encode implements Callable<Integer> {
     @Option(names = "--order", required = true, description = "Order, 0 to 18.")
     int order;
@@ -80,7 +83,9 @@ final class MortonCommand {
     }
   }
 
-  @Command(name = "decode", mixinStandardHelpOptions = true,
+  @Command(
+      name = "decode",
+      mixinStandardHelpOptions = true,
       description = "Order, HEALPix nested id and cell centre of a Morton index.")
   static final class Decode implements Callable<Integer> {
     @Parameters(paramLabel = "M", description = "Morton index.")
@@ -104,7 +109,9 @@ final class MortonCommand {
     }
   }
 
-  @Command(name = "children", mixinStandardHelpOptions = true,
+  @Command(
+      name = "children",
+      mixinStandardHelpOptions = true,
       description = "Children of a Morton cell at a finer order, in nested order.")
   static final class Children implements Callable<Integer> {
     @Parameters(paramLabel = "M", description = "Morton index.")
@@ -125,7 +132,9 @@ final class MortonCommand {
     }
   }
 
-  @Command(name = "parent", mixinStandardHelpOptions = true,
+  @Command(
+      name = "parent",
+      mixinStandardHelpOptions = true,
       description = "The parent of a Morton cell at a coarser order.")
   static final class Parent implements Callable<Integer> {
     @Parameters(paramLabel = "M", description = "Morton index.")

@@ -21,10 +21,14 @@ import picocli.CommandLine.Unmatched;
  * {@code magg run --config FILE|NAME [...] [Beam options]}: runs a pipeline. Options it does not
  * know (such as {@code --runner=FlinkRunner}) are passed to Beam.
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
     description = "Run a pipeline. Unknown options (--runner=..., --parallelism=...) go to Beam.")
 final class RunCommand implements Callable<Integer> {
-  @Option(names = "--config", required = true,
+  @Option(
+      names = "--config",
+      required = true,
       description = "A YAML config file or a built-in config name (atl06, atl06_csv).")
   String config;
 
@@ -56,9 +60,15 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PipelineConfig c = ConfigLoader.loadFileOrName(config);
-    RunOptions options = new RunOptions(
-        catalog, store, maxCells, mortonCell == null ? null : Morton.parse(mortonCell), overwrite,
-        dryRun, beamArgs);
+    RunOptions options =
+        new RunOptions(
+            catalog,
+            store,
+            maxCells,
+            mortonCell == null ? null : Morton.parse(mortonCell),
+            overwrite,
+            dryRun,
+            beamArgs);
     RunSummary summary = Magg.run(c, options);
     spec.commandLine().getOut().print(summary.toText());
     spec.commandLine().getOut().flush();

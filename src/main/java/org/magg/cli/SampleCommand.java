@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code magg sample --out DIR}: generates the embedded sample granules and catalog. */
-@Command(name = "sample", mixinStandardHelpOptions = true,
+@Command(
+    name = "sample",
+    mixinStandardHelpOptions = true,
     description = "Generate ATL06-layout HDF5 sample granules and their catalog (deterministic).")
 final class SampleCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Directory to write into.")
@@ -20,18 +22,25 @@ final class SampleCommand implements Callable<Integer> {
   @Option(names = "--segments", description = "Points per beam (default ${DEFAULT-VALUE}).")
   int segments = SampleData.Spec.defaults().segmentsPerBeam();
 
-  @Option(names = "--parent-order", description = "Catalog parent order (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--parent-order",
+      description = "Catalog parent order (default ${DEFAULT-VALUE}).")
   int parentOrder = SampleData.Spec.defaults().parentOrder();
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    SampleData.Result r = SampleData.generate(
-        out, new SampleData.Spec(granules, segments, parentOrder, SampleData.Spec.defaults().seed()));
-    spec.commandLine().getOut().printf(
-        "sample: %d granules, %,d points, %d parent cells; catalog %s%n",
-        r.granules().size(), r.points(), r.cells(), r.catalog());
+    SampleData.Result r =
+        SampleData.generate(
+            out,
+            new SampleData.Spec(
+                granules, segments, parentOrder, SampleData.Spec.defaults().seed()));
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "sample: %d granules, %,d points, %d parent cells; catalog %s%n",
+            r.granules().size(), r.points(), r.cells(), r.catalog());
     return MaggCli.OK;
   }
 }

@@ -53,7 +53,10 @@ public final class ConfigLoader {
       if (in == null || !BUILTIN_NAMES.contains(key)) {
         throw new ConfigException(
             "",
-            "no built-in config named '" + name + "' (built-in: " + String.join(", ", BUILTIN_NAMES)
+            "no built-in config named '"
+                + name
+                + "' (built-in: "
+                + String.join(", ", BUILTIN_NAMES)
                 + ")");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -97,8 +100,7 @@ public final class ConfigLoader {
   private static PipelineConfig fromTree(YamlNode root, String origin) {
     root.allowOnly("pipeline", "data_source", "aggregation", "output", "catalog", "bounds");
     YamlNode pipeline = root.child("pipeline").allowOnly("type", "name", "description");
-    PipelineType type =
-        PipelineType.parse(pipeline.path("type"), pipeline.text("type", "spatial"));
+    PipelineType type = PipelineType.parse(pipeline.path("type"), pipeline.text("type", "spatial"));
     return new PipelineConfig(
         type,
         dataSource(root.child("data_source")),
@@ -164,7 +166,8 @@ public final class ConfigLoader {
         coordinates.put(
             e.getKey(),
             new CoordinateSpec(
-                e.getKey(), c.text("dtype", defaultCoordinateDtype(e.getKey())),
+                e.getKey(),
+                c.text("dtype", defaultCoordinateDtype(e.getKey())),
                 fill == null ? 0 : fill));
       }
     } else {
@@ -176,8 +179,15 @@ public final class ConfigLoader {
       YamlNode v =
           e.getValue()
               .allowOnly(
-                  "function", "source", "params", "expression", "dtype", "fill_value",
-                  "description", "units", "long_name");
+                  "function",
+                  "source",
+                  "params",
+                  "expression",
+                  "dtype",
+                  "fill_value",
+                  "description",
+                  "units",
+                  "long_name");
       String dtype = v.text("dtype", "float32").toLowerCase(Locale.ROOT);
       Double fill = v.optionalDouble("fill_value");
       @SuppressWarnings("unchecked")
@@ -259,7 +269,12 @@ public final class ConfigLoader {
     double latMax = req(s, "lat_max");
     if (!(latMin <= latMax) || latMin < -90 || latMax > 90) {
       throw new ConfigException(
-          s.path(), "lat_min " + latMin + " and lat_max " + latMax + " must satisfy -90 <= lat_min"
+          s.path(),
+          "lat_min "
+              + latMin
+              + " and lat_max "
+              + latMax
+              + " must satisfy -90 <= lat_min"
               + " <= lat_max <= 90");
     }
     return new SpatialBounds(lonMin, latMin, lonMax, latMax);

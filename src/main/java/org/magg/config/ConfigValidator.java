@@ -30,7 +30,9 @@ public final class ConfigValidator {
       case EVENT:
         throw new ConfigException(
             "pipeline.type",
-            "'" + config.type().yamlName() + "' pipelines are not available in this version"
+            "'"
+                + config.type().yamlName()
+                + "' pipelines are not available in this version"
                 + " (available: spatial)");
       default:
         throw new AssertionError(config.type());
@@ -131,10 +133,7 @@ public final class ConfigValidator {
     if (parentOrder < 0 || parentOrder > childOrder) {
       throw new ConfigException(
           path,
-          "parent order "
-              + parentOrder
-              + " must be between 0 and the child order "
-              + childOrder);
+          "parent order " + parentOrder + " must be between 0 and the child order " + childOrder);
     }
     if (childOrder - parentOrder > 12) {
       throw new ConfigException(
@@ -165,7 +164,8 @@ public final class ConfigValidator {
     }
     if (!dtype.startsWith("float") && (Double.isNaN(fill) || Double.isInfinite(fill))) {
       throw new ConfigException(
-          path + ".fill_value", "an integer type (" + dtype + ") needs a finite integer fill value");
+          path + ".fill_value",
+          "an integer type (" + dtype + ") needs a finite integer fill value");
     }
   }
 }

@@ -71,7 +71,8 @@ final class YamlNode {
     for (String key : entries().keySet()) {
       if (!ok.contains(key)) {
         throw new ConfigException(
-            path(key), "unknown field (allowed here: " + String.join(", ", new TreeSet<>(ok)) + ")");
+            path(key),
+            "unknown field (allowed here: " + String.join(", ", new TreeSet<>(ok)) + ")");
       }
     }
     return this;

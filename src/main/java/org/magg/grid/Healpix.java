@@ -16,17 +16,17 @@ package org.magg.grid;
  * <ul>
  *   <li>Angles are in degrees, longitude first ({@code lon, lat}) unless a method says otherwise.
  *   <li>Orders (HEALPix depths) range from 0 to {@link #MAX_ORDER} (29); {@code nside = 2^order}.
- *   <li>A nested index at order {@code k} is in {@code [0, 12 * 4^k)}; its base cell (order-0
- *       cell, 0..11) is {@code nested >> 2k}. The cell at order {@code p <= k} containing it is
- *       {@code nested >> 2(k - p)}.
+ *   <li>A nested index at order {@code k} is in {@code [0, 12 * 4^k)}; its base cell (order-0 cell,
+ *       0..11) is {@code nested >> 2k}. The cell at order {@code p <= k} containing it is {@code
+ *       nested >> 2(k - p)}.
  *   <li>Longitudes may be any finite value and wrap around; latitudes must lie in {@code [-90,
  *       90]}.
  * </ul>
  *
- * <p>Trigonometric functions are evaluated with {@link StrictMath} so that the same input gives
- * the same cell on every JVM and platform. cdshealpix uses the platform's {@code sin}/{@code cos},
- * which can differ in the last bit; only points within about one rounding error of a cell edge
- * (for example cell vertices computed in floating point) can then land in the neighbouring cell.
+ * <p>Trigonometric functions are evaluated with {@link StrictMath} so that the same input gives the
+ * same cell on every JVM and platform. cdshealpix uses the platform's {@code sin}/{@code cos},
+ * which can differ in the last bit; only points within about one rounding error of a cell edge (for
+ * example cell vertices computed in floating point) can then land in the neighbouring cell.
  *
  * <p>All methods are static and thread-safe; the class holds no mutable state.
  */
@@ -169,8 +169,8 @@ public final class Healpix {
    * Returns the NESTED index of the cell containing a point.
    *
    * <p>As in cdshealpix, a cell owns its south-east and south-west edges (in the projection plane)
-   * but not its north-east and north-west ones, so a point on an edge between two cells goes to
-   * the northern one. A pole belongs to one of the four cells touching it, chosen by the longitude
+   * but not its north-east and north-west ones, so a point on an edge between two cells goes to the
+   * northern one. A pole belongs to one of the four cells touching it, chosen by the longitude
    * given (for longitude 0: {@code 4^order - 1} in the north, {@code 8 * 4^order} in the south).
    *
    * @param order HEALPix order, 0..29
@@ -191,17 +191,17 @@ public final class Healpix {
    *
    * <p>Equivalent to {@code out[k] = nestedHash(order, lonDeg[k], latDeg[k])} for {@code k < n}.
    * Callers are expected to pass valid coordinates only (filter with {@link #isValid(double,
-   * double)} first); as a safety net an invalid coordinate raises an exception naming its index,
-   * in which case the entries of {@code out} before that index have been written and the others
-   * are unspecified.
+   * double)} first); as a safety net an invalid coordinate raises an exception naming its index, in
+   * which case the entries of {@code out} before that index have been written and the others are
+   * unspecified.
    *
    * @param order HEALPix order, 0..29
    * @param lonDeg longitudes in degrees
    * @param latDeg latitudes in degrees
    * @param n number of points to hash (a prefix of the arrays)
    * @param out receives the nested indices; may be longer than {@code n}
-   * @throws IllegalArgumentException if the order or {@code n} is out of range, an array is
-   *     shorter than {@code n}, or a coordinate is invalid
+   * @throws IllegalArgumentException if the order or {@code n} is out of range, an array is shorter
+   *     than {@code n}, or a coordinate is invalid
    */
   public static void nestedHash(int order, double[] lonDeg, double[] latDeg, int n, long[] out) {
     checkOrder(order);

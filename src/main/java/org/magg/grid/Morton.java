@@ -207,9 +207,9 @@ public final class Morton {
    * Returns the position of a cell among the descendants, at its own order, of its ancestor at
    * {@code parentOrder}, in the order used by {@link #children(long, int)}: {@code
    * children(parent(child, parentOrder), order(child))[childIndex(child, parentOrder)] == child}.
-   * It equals {@code toNested(child) & (4^(order(child) - parentOrder) - 1)}, i.e. the value of
-   * the trailing {@code order(child) - parentOrder} digits read as base-4 digits ({@code 1..4}
-   * meaning {@code 0..3}).
+   * It equals {@code toNested(child) & (4^(order(child) - parentOrder) - 1)}, i.e. the value of the
+   * trailing {@code order(child) - parentOrder} digits read as base-4 digits ({@code 1..4} meaning
+   * {@code 0..3}).
    *
    * @param childMorton a valid Morton index
    * @param parentOrder order of the ancestor, from {@code max(0, order(childMorton) - 15)} to

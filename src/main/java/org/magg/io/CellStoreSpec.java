@@ -58,8 +58,13 @@ public record CellStoreSpec(
    * @param attributes array attributes
    */
   public record ArraySpec(
-      String name, Kind kind, int variableIndex, String dtype, double fillValue,
-      Map<String, Object> attributes) implements Serializable {
+      String name,
+      Kind kind,
+      int variableIndex,
+      String dtype,
+      double fillValue,
+      Map<String, Object> attributes)
+      implements Serializable {
     public ArraySpec {
       attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
@@ -99,8 +104,9 @@ public record CellStoreSpec(
       } else {
         attrs.put("description", "Morton index (mortie) of the cell at the refinement level");
       }
-      arrays.add(new ArraySpec(c.name(), ids ? Kind.CELL_IDS : Kind.MORTON, -1, c.dtype(),
-          c.fillValue(), attrs));
+      arrays.add(
+          new ArraySpec(
+              c.name(), ids ? Kind.CELL_IDS : Kind.MORTON, -1, c.dtype(), c.fillValue(), attrs));
     }
     int v = 0;
     for (VariableSpec spec : config.aggregation().variables().values()) {
@@ -114,8 +120,8 @@ public record CellStoreSpec(
       } else {
         attrs.put("expression", spec.expression());
       }
-      arrays.add(new ArraySpec(spec.name(), Kind.VARIABLE, v++, spec.dtype(), spec.fillValue(),
-          attrs));
+      arrays.add(
+          new ArraySpec(spec.name(), Kind.VARIABLE, v++, spec.dtype(), spec.fillValue(), attrs));
     }
     Map<String, Object> dggs = new LinkedHashMap<>();
     dggs.put("name", "healpix");

@@ -46,7 +46,14 @@ final class ChunkValues {
           l[i] = (long) fill;
         } else if (v != Math.rint(v) || Double.isInfinite(v)) {
           throw new IllegalArgumentException(
-              "array " + spec.name() + " (" + spec.dtype() + "): value " + v + " of child " + i
+              "array "
+                  + spec.name()
+                  + " ("
+                  + spec.dtype()
+                  + "): value "
+                  + v
+                  + " of child "
+                  + i
                   + " is not an integer; use a float dtype for this variable");
         } else {
           l[i] = (long) v;

@@ -34,6 +34,7 @@ public record ChunkWriteResult(
     public static ResultCoder of() {
       return INSTANCE;
     }
+
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -50,7 +51,8 @@ public record ChunkWriteResult(
     @Override
     public ChunkWriteResult decode(InputStream in) throws IOException {
       DataInputStream d = new DataInputStream(in);
-      return new ChunkWriteResult(d.readLong(), d.readInt(), d.readLong(), d.readInt(), d.readLong());
+      return new ChunkWriteResult(
+          d.readLong(), d.readInt(), d.readLong(), d.readInt(), d.readLong());
     }
 
     @Override

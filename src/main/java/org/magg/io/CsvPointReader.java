@@ -35,7 +35,8 @@ final class CsvPointReader implements PointReader {
       throw new IOException(
           "point table " + granule + ": only local files can be read in this version");
     }
-    Path path = granule.startsWith("file:") ? Path.of(java.net.URI.create(granule)) : Path.of(granule);
+    Path path =
+        granule.startsWith("file:") ? Path.of(java.net.URI.create(granule)) : Path.of(granule);
     try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       String header = in.readLine();
       if (header == null) {
@@ -76,8 +77,15 @@ final class CsvPointReader implements PointReader {
         List<String> fields = split(line);
         if (fields.size() != names.size()) {
           throw new IOException(
-              "point table " + granule + " line " + lineNo + " has " + fields.size()
-                  + " fields, expected " + names.size() + " (as in the header)");
+              "point table "
+                  + granule
+                  + " line "
+                  + lineNo
+                  + " has "
+                  + fields.size()
+                  + " fields, expected "
+                  + names.size()
+                  + " (as in the header)");
         }
         lat.add(number(fields, latCol, names, granule, lineNo));
         lon.add(number(fields, lonCol, names, granule, lineNo));
@@ -109,19 +117,26 @@ final class CsvPointReader implements PointReader {
     }
   }
 
-  private static int require(Map<String, Integer> index, String column, String granule,
-      List<String> names) throws IOException {
+  private static int require(
+      Map<String, Integer> index, String column, String granule, List<String> names)
+      throws IOException {
     Integer i = index.get(column);
     if (i == null) {
       throw new IOException(
-          "point table " + granule + " has no column '" + column + "' (columns: "
-              + String.join(", ", names) + ")");
+          "point table "
+              + granule
+              + " has no column '"
+              + column
+              + "' (columns: "
+              + String.join(", ", names)
+              + ")");
     }
     return i;
   }
 
-  private static double number(List<String> fields, int col, List<String> names, String granule,
-      int lineNo) throws IOException {
+  private static double number(
+      List<String> fields, int col, List<String> names, String granule, int lineNo)
+      throws IOException {
     String s = fields.get(col).trim();
     if (s.isEmpty() || s.equalsIgnoreCase("nan")) {
       return Double.NaN;
@@ -130,7 +145,14 @@ final class CsvPointReader implements PointReader {
       return Double.parseDouble(s);
     } catch (NumberFormatException e) {
       throw new IOException(
-          "point table " + granule + " line " + lineNo + " column '" + names.get(col) + "': '" + s
+          "point table "
+              + granule
+              + " line "
+              + lineNo
+              + " column '"
+              + names.get(col)
+              + "': '"
+              + s
               + "' is not a number");
     }
   }

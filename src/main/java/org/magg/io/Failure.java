@@ -43,6 +43,7 @@ public record Failure(String stage, String subject, String reason) {
     public static FailureCoder of() {
       return INSTANCE;
     }
+
     private static final long serialVersionUID = 1L;
 
     @Override

@@ -38,6 +38,7 @@ public record GranuleAssignment(String granule, List<Long> parentCells) {
     public static GranuleAssignmentCoder of() {
       return INSTANCE;
     }
+
     private static final long serialVersionUID = 1L;
 
     @Override

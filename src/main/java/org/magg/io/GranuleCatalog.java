@@ -22,7 +22,8 @@ import org.magg.grid.Morton;
  * metadata ({@code short_name, version, provider, start_date, end_date, parent_order,
  * total_granules, total_cells, created, ...}).
  *
- * <pre>{@code {"metadata": {"parent_order": 6, ...}, "catalog": {"-3134": ["a.h5", ...], ...}}}</pre>
+ * <pre>{@code {"metadata": {"parent_order": 6, ...}, "catalog": {"-3134": ["a.h5", ...], ...}}}
+ * </pre>
  *
  * <p>Relative granule paths are resolved against the catalog file's directory.
  */
@@ -58,8 +59,7 @@ public final class GranuleCatalog implements Serializable {
   }
 
   /**
-   * Parses catalog JSON. {@code baseDir} resolves relative granule paths; null keeps them as
-   * given.
+   * Parses catalog JSON. {@code baseDir} resolves relative granule paths; null keeps them as given.
    */
   public static GranuleCatalog parse(String json, String origin, Path baseDir) {
     JsonNode root;
@@ -97,28 +97,49 @@ public final class GranuleCatalog implements Serializable {
         cell = Morton.parse(e.getKey());
       } catch (IllegalArgumentException ex) {
         throw new CatalogException(
-            "catalog " + origin + ": key '" + e.getKey() + "' is not a Morton index: "
-                + ex.getMessage(), ex);
+            "catalog "
+                + origin
+                + ": key '"
+                + e.getKey()
+                + "' is not a Morton index: "
+                + ex.getMessage(),
+            ex);
       }
       int order = Morton.order(cell);
       if (keyOrder == null) {
         keyOrder = order;
       } else if (keyOrder != order) {
         throw new CatalogException(
-            "catalog " + origin + ": key '" + e.getKey() + "' has order " + order
-                + " but earlier keys have order " + keyOrder + " (all parent cells must share one"
+            "catalog "
+                + origin
+                + ": key '"
+                + e.getKey()
+                + "' has order "
+                + order
+                + " but earlier keys have order "
+                + keyOrder
+                + " (all parent cells must share one"
                 + " order)");
       }
       if (!e.getValue().isArray()) {
         throw new CatalogException(
-            "catalog " + origin + ": cell '" + e.getKey() + "' must map to a list of granule paths");
+            "catalog "
+                + origin
+                + ": cell '"
+                + e.getKey()
+                + "' must map to a list of granule paths");
       }
       List<String> granules = new ArrayList<>();
       for (JsonNode g : e.getValue()) {
         if (!g.isTextual() || g.textValue().isBlank()) {
           throw new CatalogException(
-              "catalog " + origin + ": cell '" + e.getKey() + "' lists a granule that is not a"
-                  + " path: " + g);
+              "catalog "
+                  + origin
+                  + ": cell '"
+                  + e.getKey()
+                  + "' lists a granule that is not a"
+                  + " path: "
+                  + g);
         }
         granules.add(resolve(baseDir, g.textValue()));
       }
@@ -136,8 +157,12 @@ public final class GranuleCatalog implements Serializable {
       parentOrder = ((Number) metaOrder).intValue();
       if (keyOrder != null && keyOrder != parentOrder) {
         throw new CatalogException(
-            "catalog " + origin + ": metadata.parent_order is " + parentOrder
-                + " but the cell keys have order " + keyOrder);
+            "catalog "
+                + origin
+                + ": metadata.parent_order is "
+                + parentOrder
+                + " but the cell keys have order "
+                + keyOrder);
       }
     } else if (keyOrder != null) {
       parentOrder = keyOrder;
@@ -185,8 +210,15 @@ public final class GranuleCatalog implements Serializable {
     if (mortonCell != null) {
       if (!cells.containsKey(mortonCell)) {
         throw new CatalogException(
-            "Morton cell " + Morton.format(mortonCell) + " is not in catalog " + origin + " ("
-                + cells.size() + " cells of order " + parentOrder + ")");
+            "Morton cell "
+                + Morton.format(mortonCell)
+                + " is not in catalog "
+                + origin
+                + " ("
+                + cells.size()
+                + " cells of order "
+                + parentOrder
+                + ")");
       }
       chosen.add(mortonCell);
     } else {

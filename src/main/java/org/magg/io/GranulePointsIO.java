@@ -19,10 +19,10 @@ import org.magg.config.DataSourceConfig;
 import org.magg.config.SpatialBounds;
 
 /**
- * Reads point granules (HDF5 or CSV, as the data source says) and emits the kept points as
- * columnar batches keyed by parent cell (Morton index). Each granule is read once, whatever the
- * number of cells it crosses. Granules and groups that cannot be read go to {@link #FAILURES} with
- * the reason; the run goes on.
+ * Reads point granules (HDF5 or CSV, as the data source says) and emits the kept points as columnar
+ * batches keyed by parent cell (Morton index). Each granule is read once, whatever the number of
+ * cells it crosses. Granules and groups that cannot be read go to {@link #FAILURES} with the
+ * reason; the run goes on.
  *
  * <pre>{@code
  * PCollectionTuple read = assignments.apply(GranulePointsIO.readAll()
@@ -34,6 +34,7 @@ import org.magg.config.SpatialBounds;
 public final class GranulePointsIO {
   /** Kept points keyed by parent cell. */
   public static final TupleTag<KV<Long, PointBatch>> POINTS = new TupleTag<>() {};
+
   /** Granules and groups that could not be read. */
   public static final TupleTag<Failure> FAILURES = new TupleTag<>() {};
 
@@ -103,8 +104,11 @@ public final class GranulePointsIO {
       for (String v : variables) {
         if (!source.variables().containsKey(v)) {
           throw new IllegalArgumentException(
-              "variable '" + v + "' is not a data_source variable (known: "
-                  + String.join(", ", source.variables().keySet()) + ")");
+              "variable '"
+                  + v
+                  + "' is not a data_source variable (known: "
+                  + String.join(", ", source.variables().keySet())
+                  + ")");
         }
       }
       PointReader reader =

@@ -34,7 +34,8 @@ final class Hdf5PointReader implements PointReader {
       throw new IOException(
           "granule " + granule + ": only local files can be read in this version");
     }
-    Path path = granule.startsWith("file:") ? Path.of(java.net.URI.create(granule)) : Path.of(granule);
+    Path path =
+        granule.startsWith("file:") ? Path.of(java.net.URI.create(granule)) : Path.of(granule);
     if (!Files.isRegularFile(path)) {
       throw new IOException("granule " + granule + " does not exist");
     }
@@ -50,7 +51,9 @@ final class Hdf5PointReader implements PointReader {
       java.util.Set<String> present;
       try {
         present = file.getChildren().keySet();
-      } catch (HdfException | IllegalArgumentException | IllegalStateException
+      } catch (HdfException
+          | IllegalArgumentException
+          | IllegalStateException
           | java.nio.BufferUnderflowException e) {
         throw new IOException(
             "granule " + granule + ": the root group cannot be read (" + e + ")", e);
@@ -66,8 +69,11 @@ final class Hdf5PointReader implements PointReader {
         } catch (GroupException e) {
           listener.groupFailed(group, e.getMessage());
           continue;
-        } catch (HdfException | IllegalArgumentException | IllegalStateException
-            | ClassCastException | IndexOutOfBoundsException e) {
+        } catch (HdfException
+            | IllegalArgumentException
+            | IllegalStateException
+            | ClassCastException
+            | IndexOutOfBoundsException e) {
           listener.groupFailed(
               group, "granule " + granule + " group " + group + " cannot be read: " + e);
           continue;
@@ -86,7 +92,11 @@ final class Hdf5PointReader implements PointReader {
     double[] quality = null;
     if (source.qualityFilter() != null) {
       quality =
-          column(file, granule, DataSourceConfig.resolve(source.qualityFilter().dataset(), group), n)
+          column(
+                  file,
+                  granule,
+                  DataSourceConfig.resolve(source.qualityFilter().dataset(), group),
+                  n)
               .values;
     }
     double[][] values = new double[variables.size()][];
@@ -97,18 +107,24 @@ final class Hdf5PointReader implements PointReader {
       values[v] = c.values;
       fills[v] = c.fill;
     }
-    return new PointColumns(group, lat.values, lat.fill, lon.values, lon.fill, quality, values, fills);
+    return new PointColumns(
+        group, lat.values, lat.fill, lon.values, lon.fill, quality, values, fills);
   }
 
   /** A file shorter than its superblock's end-of-file address was cut off. */
   private static void checkComplete(HdfFile file, String granule) throws IOException {
     long size = file.size();
-    long eof = file.getHdfBackingStorage().getSuperblock().getEndOfFileAddress()
-        + file.getUserBlockSize();
+    long eof =
+        file.getHdfBackingStorage().getSuperblock().getEndOfFileAddress() + file.getUserBlockSize();
     if (eof > 0 && size < eof) {
       throw new IOException(
-          "granule " + granule + " is truncated: it has " + size + " bytes, its HDF5 superblock"
-              + " says " + eof);
+          "granule "
+              + granule
+              + " is truncated: it has "
+              + size
+              + " bytes, its HDF5 superblock"
+              + " says "
+              + eof);
     }
   }
 
@@ -127,14 +143,26 @@ final class Hdf5PointReader implements PointReader {
     Dataset ds = (Dataset) node;
     if (ds.getDimensions().length != 1) {
       throw new GroupException(
-          "granule " + granule + ": dataset " + path + " has shape "
-              + java.util.Arrays.toString(ds.getDimensions()) + ", expected one dimension");
+          "granule "
+              + granule
+              + ": dataset "
+              + path
+              + " has shape "
+              + java.util.Arrays.toString(ds.getDimensions())
+              + ", expected one dimension");
     }
     double[] values = NumericArrays.toDoubles(ds.getDataFlat(), granule + ":" + path);
     if (expected >= 0 && values.length != expected) {
       throw new GroupException(
-          "granule " + granule + ": dataset " + path + " has " + values.length
-              + " values, expected " + expected + " (the length of the latitude dataset)");
+          "granule "
+              + granule
+              + ": dataset "
+              + path
+              + " has "
+              + values.length
+              + " values, expected "
+              + expected
+              + " (the length of the latitude dataset)");
     }
     return new Column(values, fillValue(ds));
   }

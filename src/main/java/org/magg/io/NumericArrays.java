@@ -54,7 +54,9 @@ final class NumericArrays {
     if (data instanceof Number) {
       return new double[] {((Number) data).doubleValue()};
     }
-    if (data != null && data.getClass().isArray() && Array.getLength(data) > 0
+    if (data != null
+        && data.getClass().isArray()
+        && Array.getLength(data) > 0
         && Array.get(data, 0) instanceof Number) {
       double[] d = new double[Array.getLength(data)];
       for (int i = 0; i < d.length; i++) {
@@ -63,7 +65,9 @@ final class NumericArrays {
       return d;
     }
     throw new IllegalArgumentException(
-        what + " holds " + (data == null ? "nothing" : data.getClass().getSimpleName())
+        what
+            + " holds "
+            + (data == null ? "nothing" : data.getClass().getSimpleName())
             + ", expected numbers");
   }
 }

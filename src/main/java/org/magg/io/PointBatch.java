@@ -13,9 +13,9 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.DefaultCoder;
 
 /**
- * A columnar batch of kept points of one parent cell: each point's child index within the parent
- * (0 .. 4^(child-parent) - 1, in nested order) and the values of the variables the aggregation
- * needs, in a fixed variable order. Points travel in batches, never one element per point.
+ * A columnar batch of kept points of one parent cell: each point's child index within the parent (0
+ * .. 4^(child-parent) - 1, in nested order) and the values of the variables the aggregation needs,
+ * in a fixed variable order. Points travel in batches, never one element per point.
  */
 @DefaultCoder(PointBatch.PointBatchCoder.class)
 public final class PointBatch {
@@ -107,6 +107,7 @@ public final class PointBatch {
     public static PointBatchCoder of() {
       return INSTANCE;
     }
+
     private static final long serialVersionUID = 1L;
 
     @Override

@@ -26,7 +26,11 @@ final class PointBinner implements Serializable {
   PointBinner(int parentOrder, int childOrder, SpatialBounds bounds, Double qualityValue) {
     if (parentOrder < 0 || parentOrder > childOrder || childOrder > HASH_ORDER) {
       throw new IllegalArgumentException(
-          "need 0 <= parent order (" + parentOrder + ") <= child order (" + childOrder + ") <= "
+          "need 0 <= parent order ("
+              + parentOrder
+              + ") <= child order ("
+              + childOrder
+              + ") <= "
               + HASH_ORDER);
     }
     this.parentOrder = parentOrder;
@@ -57,7 +61,11 @@ final class PointBinner implements Serializable {
         long m = parentCells.get(i);
         if (Morton.order(m) != parentOrder) {
           throw new IllegalArgumentException(
-              "cell " + Morton.format(m) + " has order " + Morton.order(m) + ", expected "
+              "cell "
+                  + Morton.format(m)
+                  + " has order "
+                  + Morton.order(m)
+                  + ", expected "
                   + parentOrder);
         }
         parentMorton[i] = m;

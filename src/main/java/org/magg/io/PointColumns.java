@@ -11,10 +11,13 @@ final class PointColumns {
   final double[] lon;
   final double latFill;
   final double lonFill;
+
   /** Quality flags, or null when the data source has no quality filter. */
   final double[] quality;
+
   /** Variables in the reader's variable order. */
   final double[][] values;
+
   final double[] valueFills;
 
   PointColumns(

@@ -19,8 +19,8 @@ interface PointReader extends Serializable {
   }
 
   /**
-   * Reads a granule. Throws when the granule as a whole cannot be read (missing, truncated, not
-   * in the expected format); the message names the granule.
+   * Reads a granule. Throws when the granule as a whole cannot be read (missing, truncated, not in
+   * the expected format); the message names the granule.
    */
   void read(String granule, Listener listener) throws IOException;
 }

@@ -26,10 +26,10 @@ import org.magg.io.zarr.ZarrStores;
 import org.magg.transforms.CellChunk;
 
 /**
- * The Zarr sink of cell statistics (xdggs layout, see {@link CellStoreSpec}). It writes the
- * store's metadata once, then every chunk (each chunk write replaces the whole chunk object, so a
- * retried bundle leaves the same store), then consolidates the metadata. It returns what it wrote
- * and routes chunks that cannot be written to {@link #FAILURES}. Windowing does not matter to it.
+ * The Zarr sink of cell statistics (xdggs layout, see {@link CellStoreSpec}). It writes the store's
+ * metadata once, then every chunk (each chunk write replaces the whole chunk object, so a retried
+ * bundle leaves the same store), then consolidates the metadata. It returns what it wrote and
+ * routes chunks that cannot be written to {@link #FAILURES}. Windowing does not matter to it.
  *
  * <pre>{@code
  * PCollectionTuple written = chunks.apply(ZarrIO.write().to("out.zarr").withSpec(spec));
@@ -38,6 +38,7 @@ import org.magg.transforms.CellChunk;
 public final class ZarrIO {
   /** One result per chunk written. */
   public static final TupleTag<ChunkWriteResult> WRITTEN = new TupleTag<>() {};
+
   /** Chunks that could not be written. */
   public static final TupleTag<Failure> FAILURES = new TupleTag<>() {};
 
@@ -63,8 +64,10 @@ public final class ZarrIO {
         throw new IllegalArgumentException(
             "store " + location + " already exists; pass --overwrite to replace it");
       }
-      boolean zarr = keys.stream().anyMatch(k -> k.endsWith("zarr.json") || k.endsWith(".zgroup")
-          || k.endsWith(".zarray"));
+      boolean zarr =
+          keys.stream()
+              .anyMatch(
+                  k -> k.endsWith("zarr.json") || k.endsWith(".zgroup") || k.endsWith(".zarray"));
       if (!zarr) {
         throw new IllegalArgumentException(
             location + " exists and is not a Zarr store; refusing to delete it");
@@ -106,7 +109,8 @@ public final class ZarrIO {
             "Store location needs to be provided. Please call `.to`.");
       }
       if (spec == null) {
-        throw new IllegalArgumentException("Store spec needs to be provided. Please call `.withSpec`.");
+        throw new IllegalArgumentException(
+            "Store spec needs to be provided. Please call `.withSpec`.");
       }
       PCollection<String> template =
           chunks
@@ -116,11 +120,10 @@ public final class ZarrIO {
       PCollection<CellChunk> afterMetadata =
           chunks.apply("AfterMetadata", Wait.on(template)).setCoder(CellChunk.coder());
       PCollectionTuple written =
-          afterMetadata
-              .apply(
-                  "WriteChunks",
-                  ParDo.of(new WriteChunkFn(location, spec))
-                      .withOutputTags(WRITTEN, TupleTagList.of(FAILURES)));
+          afterMetadata.apply(
+              "WriteChunks",
+              ParDo.of(new WriteChunkFn(location, spec))
+                  .withOutputTags(WRITTEN, TupleTagList.of(FAILURES)));
       written.get(WRITTEN).setCoder(ChunkWriteResult.coder());
       written.get(FAILURES).setCoder(Failure.coder());
       template
@@ -144,19 +147,20 @@ public final class ZarrIO {
     public void process(@Element String location, OutputReceiver<String> out) throws IOException {
       ZarrStore store = ZarrStores.open(location);
       ZarrGroup.create(store, "", spec.format(), java.util.Map.of());
-      ZarrGroup group = ZarrGroup.create(store, spec.groupPath(), spec.format(),
-          spec.groupAttributes());
+      ZarrGroup group =
+          ZarrGroup.create(store, spec.groupPath(), spec.format(), spec.groupAttributes());
       long length = (long) spec.chunkLength() * spec.chunkCount();
       for (CellStoreSpec.ArraySpec a : spec.arrays()) {
         DataType type = DataType.fromV3Name(a.dtype());
-        ArrayMetadata.Builder md = ArrayMetadata.builder()
-            .withFormat(spec.format())
-            .withShape(length)
-            .withChunkShape(spec.chunkLength())
-            .withDataType(type)
-            .withCompressor(spec.zarrCompressor())
-            .withDimensionNames("cells")
-            .withAttributes(a.attributes());
+        ArrayMetadata.Builder md =
+            ArrayMetadata.builder()
+                .withFormat(spec.format())
+                .withShape(length)
+                .withChunkShape(spec.chunkLength())
+                .withDataType(type)
+                .withCompressor(spec.zarrCompressor())
+                .withDimensionNames("cells")
+                .withAttributes(a.attributes());
         if (type.isFloatingPoint()) {
           md.withFillValue(a.fillValue());
         } else {
@@ -190,8 +194,9 @@ public final class ZarrIO {
         ZarrStore store = ZarrStores.open(location);
         ZarrArray[] opened = new ZarrArray[spec.arrays().size()];
         for (int i = 0; i < opened.length; i++) {
-          opened[i] = ZarrArray.open(store, spec.groupPath() + "/" + spec.arrays().get(i).name(),
-              spec.format());
+          opened[i] =
+              ZarrArray.open(
+                  store, spec.groupPath() + "/" + spec.arrays().get(i).name(), spec.format());
         }
         arrays = opened;
       }
@@ -204,7 +209,10 @@ public final class ZarrIO {
       try {
         if (chunk.childCount() != spec.chunkLength()) {
           throw new IllegalArgumentException(
-              "chunk has " + chunk.childCount() + " cells, the store expects " + spec.chunkLength());
+              "chunk has "
+                  + chunk.childCount()
+                  + " cells, the store expects "
+                  + spec.chunkLength());
         }
         if (chunk.chunkIndex() < 0 || chunk.chunkIndex() >= spec.chunkCount()) {
           throw new IllegalArgumentException(
@@ -219,14 +227,29 @@ public final class ZarrIO {
         }
         written.inc();
         binned.inc(chunk.pointsBinned());
-        out.get(WRITTEN).output(new ChunkWriteResult(chunk.parentMorton(), chunk.chunkIndex(),
-            chunk.pointsBinned(), chunk.childCellsWithData(), bytes));
+        out.get(WRITTEN)
+            .output(
+                new ChunkWriteResult(
+                    chunk.parentMorton(),
+                    chunk.chunkIndex(),
+                    chunk.pointsBinned(),
+                    chunk.childCellsWithData(),
+                    bytes));
       } catch (IOException | RuntimeException e) {
         failed.inc();
         inFailed.inc(chunk.pointsBinned());
-        out.get(FAILURES).output(Failure.cell(cell,
-            "cell " + cell + ": chunk " + chunk.chunkIndex() + " of store " + location
-                + " could not be written: " + e));
+        out.get(FAILURES)
+            .output(
+                Failure.cell(
+                    cell,
+                    "cell "
+                        + cell
+                        + ": chunk "
+                        + chunk.chunkIndex()
+                        + " of store "
+                        + location
+                        + " could not be written: "
+                        + e));
       }
     }
   }

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.WritableByteChannel;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -25,8 +24,8 @@ import org.magg.io.Failure;
 
 /**
  * Brings per-record outcomes (failures, written chunks) from the workers back to the launcher, on
- * any runner: each record is a small JSON file under a report directory, named by its content, so
- * a retried bundle rewrites the same file instead of adding one.
+ * any runner: each record is a small JSON file under a report directory, named by its content, so a
+ * retried bundle rewrites the same file instead of adding one.
  */
 final class RunReport {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,8 +43,9 @@ final class RunReport {
   static List<Failure> readFailures(String dir) {
     List<Failure> out = new ArrayList<>();
     for (Map<?, ?> m : readAll(dir + "/failures/*.json")) {
-      out.add(new Failure((String) m.get("stage"), (String) m.get("subject"),
-          (String) m.get("reason")));
+      out.add(
+          new Failure(
+              (String) m.get("stage"), (String) m.get("subject"), (String) m.get("reason")));
     }
     return out;
   }
@@ -53,12 +53,13 @@ final class RunReport {
   static List<ChunkWriteResult> readChunks(String dir) {
     List<ChunkWriteResult> out = new ArrayList<>();
     for (Map<?, ?> m : readAll(dir + "/chunks/*.json")) {
-      out.add(new ChunkWriteResult(
-          ((Number) m.get("parentMorton")).longValue(),
-          ((Number) m.get("chunkIndex")).intValue(),
-          ((Number) m.get("pointsBinned")).longValue(),
-          ((Number) m.get("childCellsWithData")).intValue(),
-          ((Number) m.get("rawBytes")).longValue()));
+      out.add(
+          new ChunkWriteResult(
+              ((Number) m.get("parentMorton")).longValue(),
+              ((Number) m.get("chunkIndex")).intValue(),
+              ((Number) m.get("pointsBinned")).longValue(),
+              ((Number) m.get("childCellsWithData")).intValue(),
+              ((Number) m.get("rawBytes")).longValue()));
     }
     return out;
   }
@@ -105,8 +106,10 @@ final class RunReport {
 
     @ProcessElement
     public void process(@Element Failure f) throws IOException {
-      write(dir, "failures", Map.of("stage", f.stage(), "subject", f.subject(), "reason",
-          f.reason()));
+      write(
+          dir,
+          "failures",
+          Map.of("stage", f.stage(), "subject", f.subject(), "reason", f.reason()));
     }
   }
 
@@ -120,13 +123,15 @@ final class RunReport {
 
     @ProcessElement
     public void process(@Element ChunkWriteResult r) throws IOException {
-      write(dir, "chunks", Map.of(
-          "parentMorton", r.parentMorton(),
-          "chunkIndex", r.chunkIndex(),
-          "pointsBinned", r.pointsBinned(),
-          "childCellsWithData", r.childCellsWithData(),
-          "rawBytes", r.rawBytes()));
+      write(
+          dir,
+          "chunks",
+          Map.of(
+              "parentMorton", r.parentMorton(),
+              "chunkIndex", r.chunkIndex(),
+              "pointsBinned", r.pointsBinned(),
+              "childCellsWithData", r.childCellsWithData(),
+              "rawBytes", r.rawBytes()));
     }
   }
-
 }

@@ -126,33 +126,58 @@ public record RunSummary(
     line(s, "catalog", catalog);
     line(s, "store", store);
     line(s, "orders", "parent " + parentOrder + ", child " + childOrder);
-    line(s, "cells", totalCells + " selected" + (dryRun ? ""
-        : ", " + cellsWithData + " with data, " + cellsWithErrors + " with errors"));
+    line(
+        s,
+        "cells",
+        totalCells
+            + " selected"
+            + (dryRun
+                ? ""
+                : ", " + cellsWithData + " with data, " + cellsWithErrors + " with errors"));
     line(
         s,
         "granules per cell",
-        String.format(Locale.ROOT, "min %.0f, max %.0f, mean %.2f", granulesPerCell[0],
-            granulesPerCell[1], granulesPerCell[2]));
-    line(s, "granules", granules + " distinct" + (dryRun ? ""
-        : ", " + granulesRead + " read, " + granulesFailed + " failed"));
+        String.format(
+            Locale.ROOT,
+            "min %.0f, max %.0f, mean %.2f",
+            granulesPerCell[0],
+            granulesPerCell[1],
+            granulesPerCell[2]));
+    line(
+        s,
+        "granules",
+        granules
+            + " distinct"
+            + (dryRun ? "" : ", " + granulesRead + " read, " + granulesFailed + " failed"));
     if (!dryRun) {
-      line(s, "groups", groupsRead + " read, " + groupsMissing + " missing, " + groupsFailed
-          + " failed");
+      line(
+          s,
+          "groups",
+          groupsRead + " read, " + groupsMissing + " missing, " + groupsFailed + " failed");
       line(s, "points read", String.format(Locale.ROOT, "%,d", pointsRead));
       line(s, "points kept", String.format(Locale.ROOT, "%,d", pointsKept));
       StringBuilder f = new StringBuilder(String.format(Locale.ROOT, "%,d", pointsFilteredTotal()));
-      pointsFiltered.forEach((k, v) -> {
-        if (v > 0) {
-          f.append(String.format(Locale.ROOT, ", %s %,d", k, v));
-        }
-      });
+      pointsFiltered.forEach(
+          (k, v) -> {
+            if (v > 0) {
+              f.append(String.format(Locale.ROOT, ", %s %,d", k, v));
+            }
+          });
       line(s, "points filtered", f.toString());
-      line(s, "points binned", String.format(Locale.ROOT, "%,d", pointsBinned)
-          + (pointsInFailedCells > 0 ? " (" + pointsInFailedCells + " in failed cells)" : ""));
+      line(
+          s,
+          "points binned",
+          String.format(Locale.ROOT, "%,d", pointsBinned)
+              + (pointsInFailedCells > 0 ? " (" + pointsInFailedCells + " in failed cells)" : ""));
       line(s, "wall time", String.format(Locale.ROOT, "%.2f s", wallSeconds));
       for (Failure failure : failures) {
-        s.append("  FAILED ").append(failure.stage()).append(' ').append(failure.subject())
-            .append(": ").append(failure.reason()).append('\n');
+        s.append("  FAILED ")
+            .append(failure.stage())
+            .append(' ')
+            .append(failure.subject())
+            .append(": ")
+            .append(failure.reason())
+            .append('\n');
       }
     }
     return s.toString();

@@ -65,8 +65,8 @@ public final class SampleData {
   private SampleData() {}
 
   /**
-   * Generates the sample into {@code dir} unless a catalog generated from the same spec is
-   * already there.
+   * Generates the sample into {@code dir} unless a catalog generated from the same spec is already
+   * there.
    */
   public static Result generate(Path dir, Spec spec) throws IOException {
     Files.createDirectories(dir);
@@ -164,7 +164,8 @@ public final class SampleData {
     metadata.put("created", "2018-10-14T00:00:00");
     metadata.put("generator", spec.toString());
     Map<String, Object> catalogMap = new LinkedHashMap<>();
-    cells.forEach((cell, granules) -> catalogMap.put(Morton.format(cell), new ArrayList<>(granules)));
+    cells.forEach(
+        (cell, granules) -> catalogMap.put(Morton.format(cell), new ArrayList<>(granules)));
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("metadata", metadata);
     root.put("catalog", catalogMap);

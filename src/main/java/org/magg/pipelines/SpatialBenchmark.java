@@ -22,9 +22,9 @@ import org.magg.transforms.aggregation.CellAggregators;
 import org.magg.transforms.aggregation.CellColumns;
 
 /**
- * The spatial benchmark: generates ATL06-layout granules with N points, then times (1) the
- * pipeline on the Direct runner and (2) a single-threaded hand-written loop over the same files
- * (read, hash, sort, statistics), and reports points per second, their ratio and peak heap.
+ * The spatial benchmark: generates ATL06-layout granules with N points, then times (1) the pipeline
+ * on the Direct runner and (2) a single-threaded hand-written loop over the same files (read, hash,
+ * sort, statistics), and reports points per second, their ratio and peak heap.
  */
 public final class SpatialBenchmark {
 
@@ -57,18 +57,27 @@ public final class SpatialBenchmark {
     }
 
     public String toText() {
-      return String.format(Locale.ROOT,
+      return String.format(
+          Locale.ROOT,
           "points:           %,d (%d granules)%n"
               + "pipeline:         %.2f s, %,.0f points/s, peak heap %.0f MB (%s)%n"
               + "hand-written:     %.2f s, %,.0f points/s, peak heap %.0f MB (1 thread)%n"
               + "ratio:            pipeline rate / loop rate = %.2f%n"
               + "max heap:         %.0f MB (-Xmx)%n"
               + "check:            pipeline binned %,d, loop binned %,d%n",
-          points, summary.granules(), pipelineSeconds, pipelinePointsPerSecond(),
-          pipelinePeakHeapMb, summary.runner(), loopSeconds, loopPointsPerSecond(),
-          loopPeakHeapMb, pipelinePointsPerSecond() / loopPointsPerSecond(),
+          points,
+          summary.granules(),
+          pipelineSeconds,
+          pipelinePointsPerSecond(),
+          pipelinePeakHeapMb,
+          summary.runner(),
+          loopSeconds,
+          loopPointsPerSecond(),
+          loopPeakHeapMb,
+          pipelinePointsPerSecond() / loopPointsPerSecond(),
           Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0),
-          summary.pointsBinned(), loopBinned);
+          summary.pointsBinned(),
+          loopBinned);
     }
   }
 
@@ -82,7 +91,8 @@ public final class SpatialBenchmark {
       throws IOException {
     int perBeam = (int) Math.max(1, points / (granules * 6L));
     SampleData.Result sample =
-        SampleData.generate(dir.resolve("granules"), new SampleData.Spec(granules, perBeam, 6, 42L));
+        SampleData.generate(
+            dir.resolve("granules"), new SampleData.Spec(granules, perBeam, 6, 42L));
     PipelineConfig config = Magg.defaultConfig("atl06");
     Path store = dir.resolve("bench.zarr");
 
@@ -91,11 +101,14 @@ public final class SpatialBenchmark {
     double pipelinePeak;
     try (HeapSampler heap = new HeapSampler()) {
       long t0 = System.nanoTime();
-      summary = Magg.run(config, RunOptions.defaults()
-          .withCatalog(sample.catalog().toString())
-          .withStore(store.toString())
-          .withOverwrite(true)
-          .withPipelineArgs(pipelineArgs));
+      summary =
+          Magg.run(
+              config,
+              RunOptions.defaults()
+                  .withCatalog(sample.catalog().toString())
+                  .withStore(store.toString())
+                  .withOverwrite(true)
+                  .withPipelineArgs(pipelineArgs));
       pipelineSeconds = (System.nanoTime() - t0) / 1e9;
       pipelinePeak = heap.peakMb();
     }
@@ -108,8 +121,8 @@ public final class SpatialBenchmark {
       loopSeconds = (System.nanoTime() - t1) / 1e9;
       loopPeak = heap.peakMb();
     }
-    return new Figures(sample.points(), pipelineSeconds, pipelinePeak, loopSeconds, loopPeak,
-        summary, loopBinned);
+    return new Figures(
+        sample.points(), pipelineSeconds, pipelinePeak, loopSeconds, loopPeak, summary, loopBinned);
   }
 
   /**
@@ -123,8 +136,14 @@ public final class SpatialBenchmark {
     int children = 1 << (2 * (childOrder - parentOrder));
     List<CellAggregator> aggregators = new ArrayList<>();
     for (VariableSpec v : config.aggregation().variables().values()) {
-      aggregators.add(CellAggregators.compile(v.name(), v.function(), v.source(), v.params(),
-          v.expression(), config.dataSource().variables().keySet()));
+      aggregators.add(
+          CellAggregators.compile(
+              v.name(),
+              v.function(),
+              v.source(),
+              v.params(),
+              v.expression(),
+              config.dataSource().variables().keySet()));
     }
     Map<Long, Bucket> buckets = new HashMap<>();
     for (Long cell : catalogCells(sample.catalog())) {
@@ -219,8 +238,8 @@ public final class SpatialBenchmark {
   }
 
   /**
-   * Samples the used heap every 5 ms from a daemon thread and keeps the largest value seen (after
-   * a GC at the start, so garbage of earlier work does not count).
+   * Samples the used heap every 5 ms from a daemon thread and keeps the largest value seen (after a
+   * GC at the start, so garbage of earlier work does not count).
    */
   static final class HeapSampler implements AutoCloseable {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -230,16 +249,19 @@ public final class SpatialBenchmark {
 
     HeapSampler() {
       System.gc();
-      thread = new Thread(() -> {
-        while (running) {
-          peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-          try {
-            Thread.sleep(5);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }, "heap-sampler");
+      thread =
+          new Thread(
+              () -> {
+                while (running) {
+                  peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                  try {
+                    Thread.sleep(5);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "heap-sampler");
       thread.setDaemon(true);
       thread.start();
     }

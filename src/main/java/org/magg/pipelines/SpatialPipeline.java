@@ -102,8 +102,12 @@ public final class SpatialPipeline {
     if (configured != null && configured != cat.parentOrder()) {
       throw new ConfigException(
           "output.grid.parent_order",
-          configured + " does not match the catalog's parent order " + cat.parentOrder()
-              + " (" + catalog + ")");
+          configured
+              + " does not match the catalog's parent order "
+              + cat.parentOrder()
+              + " ("
+              + catalog
+              + ")");
     }
     int childOrder = config.output().grid().childOrder();
     ConfigValidator.checkOrders("output.grid.child_order", cat.parentOrder(), childOrder);
@@ -112,8 +116,9 @@ public final class SpatialPipeline {
     List<CellAggregator> aggregators = new ArrayList<>();
     Set<String> needed = new LinkedHashSet<>();
     for (VariableSpec v : config.aggregation().variables().values()) {
-      CellAggregator a = CellAggregators.compile(
-          v.name(), v.function(), v.source(), v.params(), v.expression(), known);
+      CellAggregator a =
+          CellAggregators.compile(
+              v.name(), v.function(), v.source(), v.params(), v.expression(), known);
       aggregators.add(a);
       needed.addAll(a.requiredVariables());
     }
@@ -195,8 +200,11 @@ public final class SpatialPipeline {
 
   private static String reportDir(PipelineOptions options) {
     String temp = options.getTempLocation();
-    String id = "magg-report-" + Long.toHexString(System.nanoTime()) + "-"
-        + Long.toHexString(Double.doubleToLongBits(Math.random()));
+    String id =
+        "magg-report-"
+            + Long.toHexString(System.nanoTime())
+            + "-"
+            + Long.toHexString(Double.doubleToLongBits(Math.random()));
     if (temp != null && !temp.isBlank()) {
       return temp.endsWith("/") ? temp + id : temp + "/" + id;
     }
@@ -233,8 +241,10 @@ public final class SpatialPipeline {
     }
     Map<String, List<String>> errorsBySubject = new HashMap<>();
     for (Failure f : failures) {
-      String key = f.stage().equals("group") ? f.subject().substring(0, f.subject().lastIndexOf('#'))
-          : f.subject();
+      String key =
+          f.stage().equals("group")
+              ? f.subject().substring(0, f.subject().lastIndexOf('#'))
+              : f.subject();
       errorsBySubject.computeIfAbsent(key, k -> new ArrayList<>()).add(f.reason());
     }
     List<RunSummary.CellResult> cells = new ArrayList<>();
@@ -267,8 +277,9 @@ public final class SpatialPipeline {
       if ("failed".equals(status)) {
         withErrors++;
       }
-      cells.add(new RunSummary.CellResult(
-          morton, i++, e.getValue().size(), points, children, status, errors));
+      cells.add(
+          new RunSummary.CellResult(
+              morton, i++, e.getValue().size(), points, children, status, errors));
     }
     Map<String, Long> filtered = new LinkedHashMap<>();
     for (FilterReason r : FilterReason.values()) {

@@ -36,9 +36,13 @@ public final class Runners {
       if (runner != null && message.contains("Unknown 'runner' specified")) {
         String profile = PROFILES.get(runner.toLowerCase(java.util.Locale.ROOT));
         throw new IllegalArgumentException(
-            "runner '" + runner + "' is not on the classpath"
+            "runner '"
+                + runner
+                + "' is not on the classpath"
                 + (profile == null ? "" : "; build with the Maven profile -P" + profile)
-                + " (" + message + ")",
+                + " ("
+                + message
+                + ")",
             e);
       }
       throw new IllegalArgumentException("invalid pipeline options: " + message, e);

@@ -115,8 +115,15 @@ public final class CellChunk {
 
   @Override
   public String toString() {
-    return "CellChunk{parent=" + parentMorton + ", chunk=" + chunkIndex + ", children="
-        + cellIds.length + ", points=" + pointsBinned + "}";
+    return "CellChunk{parent="
+        + parentMorton
+        + ", chunk="
+        + chunkIndex
+        + ", children="
+        + cellIds.length
+        + ", points="
+        + pointsBinned
+        + "}";
   }
 
   /** The coder of {@link CellChunk}. */
@@ -127,6 +134,7 @@ public final class CellChunk {
     public static CellChunkCoder of() {
       return INSTANCE;
     }
+
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -139,7 +147,8 @@ public final class CellChunk {
       data.writeInt(c.childCellsWithData);
       data.writeInt(n);
       data.writeInt(c.values.length);
-      ByteBuffer buf = ByteBuffer.allocate(n * 8 * (2 + c.values.length)).order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer buf =
+          ByteBuffer.allocate(n * 8 * (2 + c.values.length)).order(ByteOrder.LITTLE_ENDIAN);
       buf.asLongBuffer().put(c.cellIds);
       buf.position(n * 8);
       buf.asLongBuffer().put(c.mortons);

@@ -8,9 +8,9 @@ import org.magg.transforms.aggregation.CellAggregator;
 import org.magg.transforms.aggregation.CellColumns;
 
 /**
- * Computes the statistics of every child cell of one parent cell from its point batches: a
- * counting sort of the points by child index, then each aggregator over each child's slice.
- * Children are in nested order, all {@code 4^(child - parent)} of them, empty ones included.
+ * Computes the statistics of every child cell of one parent cell from its point batches: a counting
+ * sort of the points by child index, then each aggregator over each child's slice. Children are in
+ * nested order, all {@code 4^(child - parent)} of them, empty ones included.
  */
 final class CellStatistics implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -25,7 +25,9 @@ final class CellStatistics implements Serializable {
    * @param aggregators one per output variable, in output order
    */
   CellStatistics(
-      int parentOrder, int childOrder, List<String> inputVariables,
+      int parentOrder,
+      int childOrder,
+      List<String> inputVariables,
       List<CellAggregator> aggregators) {
     this.parentOrder = parentOrder;
     this.childOrder = childOrder;
@@ -50,15 +52,26 @@ final class CellStatistics implements Serializable {
     for (PointBatch b : batches) {
       if (b.variableCount() != vars) {
         throw new IllegalArgumentException(
-            "cell " + Morton.format(parentMorton) + ": a batch carries " + b.variableCount()
-                + " variables, expected " + vars + " " + inputVariables);
+            "cell "
+                + Morton.format(parentMorton)
+                + ": a batch carries "
+                + b.variableCount()
+                + " variables, expected "
+                + vars
+                + " "
+                + inputVariables);
       }
       for (int i = 0; i < b.size(); i++) {
         int c = b.childIndex(i);
         if (c < 0 || c >= children) {
           throw new IllegalArgumentException(
-              "cell " + Morton.format(parentMorton) + ": child index " + c + " outside [0, "
-                  + children + ")");
+              "cell "
+                  + Morton.format(parentMorton)
+                  + ": child index "
+                  + c
+                  + " outside [0, "
+                  + children
+                  + ")");
         }
         offsets[c + 1]++;
       }
@@ -66,7 +79,10 @@ final class CellStatistics implements Serializable {
     }
     if (total > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(
-          "cell " + Morton.format(parentMorton) + " holds " + total
+          "cell "
+              + Morton.format(parentMorton)
+              + " holds "
+              + total
               + " points, more than one chunk can sort in memory; use a finer parent order");
     }
     int n = (int) total;

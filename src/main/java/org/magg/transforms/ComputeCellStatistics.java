@@ -29,8 +29,8 @@ import org.magg.transforms.aggregation.CellAggregator;
 /**
  * Groups point batches by parent cell (a {@code long} Morton key) and computes every child cell's
  * statistics: one {@link CellChunk} per selected parent cell, including cells that received no
- * points (their chunk holds empty-cell values and the coordinates). A cell whose statistics
- * cannot be computed goes to {@link #FAILURES}; the others complete.
+ * points (their chunk holds empty-cell values and the coordinates). A cell whose statistics cannot
+ * be computed goes to {@link #FAILURES}; the others complete.
  */
 public final class ComputeCellStatistics
     extends PTransform<PCollection<KV<Long, PointBatch>>, PCollectionTuple> {
@@ -38,6 +38,7 @@ public final class ComputeCellStatistics
 
   /** One chunk per selected parent cell. */
   public static final TupleTag<CellChunk> CHUNKS = new TupleTag<>() {};
+
   /** Cells whose statistics failed. */
   public static final TupleTag<Failure> FAILURES = new TupleTag<>() {};
 
@@ -68,7 +69,11 @@ public final class ComputeCellStatistics
     for (Long c : cells) {
       if (Morton.order(c) != parentOrder) {
         throw new IllegalArgumentException(
-            "cell " + Morton.format(c) + " has order " + Morton.order(c) + ", expected "
+            "cell "
+                + Morton.format(c)
+                + " has order "
+                + Morton.order(c)
+                + ", expected "
                 + parentOrder);
       }
     }
@@ -130,8 +135,13 @@ public final class ComputeCellStatistics
       if (index == null) {
         failed.inc();
         inFailed.inc(points);
-        out.get(FAILURES).output(Failure.cell(Morton.format(morton),
-            "cell " + Morton.format(morton) + " received points but is not a selected cell"));
+        out.get(FAILURES)
+            .output(
+                Failure.cell(
+                    Morton.format(morton),
+                    "cell "
+                        + Morton.format(morton)
+                        + " received points but is not a selected cell"));
         return;
       }
       CellChunk chunk;
@@ -140,8 +150,11 @@ public final class ComputeCellStatistics
       } catch (RuntimeException e) {
         failed.inc();
         inFailed.inc(points);
-        out.get(FAILURES).output(Failure.cell(Morton.format(morton),
-            "cell " + Morton.format(morton) + ": statistics failed: " + e));
+        out.get(FAILURES)
+            .output(
+                Failure.cell(
+                    Morton.format(morton),
+                    "cell " + Morton.format(morton) + ": statistics failed: " + e));
         return;
       }
       withData.inc(chunk.childCellsWithData());

@@ -94,8 +94,23 @@ class CdsHealpixCrossCheckTest {
   void specialPointsHashLikeTheReference() throws Exception {
     double transition = Math.toDegrees(Math.asin(2.0 / 3.0));
     double[] lats = {
-      0.0, -0.0, 90.0, -90.0, transition, -transition, 45.0, -45.0, 30.0, -60.0, 66.5, 89.999999,
-      -89.999999, 1e-300, -1e-300, Math.nextUp(transition), Math.nextDown(-transition)
+      0.0,
+      -0.0,
+      90.0,
+      -90.0,
+      transition,
+      -transition,
+      45.0,
+      -45.0,
+      30.0,
+      -60.0,
+      66.5,
+      89.999999,
+      -89.999999,
+      1e-300,
+      -1e-300,
+      Math.nextUp(transition),
+      Math.nextDown(-transition)
     };
     for (int order : ORDERS) {
       Object computer = newHashComputer.invoke(getNested.invoke(null, order));

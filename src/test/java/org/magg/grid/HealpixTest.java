@@ -22,8 +22,16 @@ class HealpixTest {
    * 4) | t28 << 2 | t29} with {@code suffix = 48 + 4 * t28 + t29}.
    */
   private static final double[][] MORTIE_LAT_LON = {
-    {0.0, 0.0}, {45.0, -122.0}, {-45.0, 10.0}, {30.0, 150.0}, {-80.0, 120.0}, {89.9999, 0.0},
-    {-89.9999, 45.0}, {22.5, -60.0}, {-35.264389, 170.0}, {60.0, -45.0}
+    {0.0, 0.0},
+    {45.0, -122.0},
+    {-45.0, 10.0},
+    {30.0, 150.0},
+    {-80.0, 120.0},
+    {89.9999, 0.0},
+    {-89.9999, 45.0},
+    {22.5, -60.0},
+    {-35.264389, 170.0},
+    {60.0, -45.0}
   };
 
   private static final long[] MORTIE_NESTED_29 = {
@@ -69,10 +77,10 @@ class HealpixTest {
   /**
    * Points on base-cell edges and vertices (longitudes that are multiples of 45 degrees, including
    * out-of-range ones, and the polar-cap transition latitude T = asin(2/3) in degrees), where the
-   * edge-assignment rules and the rounding of the projection decide the cell. Each entry is
-   * "order lon lat nested"; the expected values were computed with the CDS HEALPix Java library
-   * 0.30.2 (Debian package libcds-healpix-java), so that these cases are checked even where
-   * {@link CdsHealpixCrossCheckTest} is skipped.
+   * edge-assignment rules and the rounding of the projection decide the cell. Each entry is "order
+   * lon lat nested"; the expected values were computed with the CDS HEALPix Java library 0.30.2
+   * (Debian package libcds-healpix-java), so that these cases are checked even where {@link
+   * CdsHealpixCrossCheckTest} is skipped.
    */
   private static final String EDGE_CASES =
       """
@@ -324,8 +332,7 @@ class HealpixTest {
     assertThat(e.getMessage(), containsString("123.0"));
     assertThrows(
         IllegalArgumentException.class, () -> Healpix.nestedHash(18, lon, lat, n + 6, out));
-    assertThrows(
-        IllegalArgumentException.class, () -> Healpix.nestedHash(30, lon, lat, 1, out));
+    assertThrows(IllegalArgumentException.class, () -> Healpix.nestedHash(30, lon, lat, 1, out));
   }
 
   @Test

@@ -16,8 +16,16 @@ class MortonTest {
 
   /** Points (lat, lon) of mortie's legacy goldens; see {@link #MORTIE_ORDER_6}. */
   private static final double[][] MORTIE_LAT_LON = {
-    {0.0, 0.0}, {45.0, -122.0}, {-45.0, 10.0}, {30.0, 150.0}, {-80.0, 120.0}, {89.9999, 0.0},
-    {-89.9999, 45.0}, {22.5, -60.0}, {-35.264389, 170.0}, {60.0, -45.0}
+    {0.0, 0.0},
+    {45.0, -122.0},
+    {-45.0, 10.0},
+    {30.0, 150.0},
+    {-80.0, 120.0},
+    {89.9999, 0.0},
+    {-89.9999, 45.0},
+    {22.5, -60.0},
+    {-35.264389, 170.0},
+    {60.0, -45.0}
   };
 
   /**
@@ -178,8 +186,7 @@ class MortonTest {
     assertArrayEquals(
         new long[] {32341231L, 32341232L, 32341233L, 32341234L}, Morton.children(3234123L, 7));
     assertArrayEquals(
-        new long[] {-33314231L, -33314232L, -33314233L, -33314234L},
-        Morton.children(-3331423L, 7));
+        new long[] {-33314231L, -33314232L, -33314233L, -33314234L}, Morton.children(-3331423L, 7));
     assertArrayEquals(new long[] {3234123L}, Morton.children(3234123L, 6));
     long[] grand = Morton.children(-2L, 2);
     assertEquals(16, grand.length);
@@ -202,8 +209,23 @@ class MortonTest {
     assertEquals(-6L, Morton.parse("-6"));
     assertEquals(-6444444444444444444L, Morton.parse("-6444444444444444444"));
     String[] bad = {
-      "", "-", "0", "7", "-7", "15", "1234567", "+12", " 12", "12 ", "12a", "--12", "01",
-      "11111111111111111111", "61111111111111111111", "1.5", "٣"
+      "",
+      "-",
+      "0",
+      "7",
+      "-7",
+      "15",
+      "1234567",
+      "+12",
+      " 12",
+      "12 ",
+      "12a",
+      "--12",
+      "01",
+      "11111111111111111111",
+      "61111111111111111111",
+      "1.5",
+      "٣"
     };
     for (String s : bad) {
       IllegalArgumentException e =

@@ -17,8 +17,8 @@ class PointBinnerTest {
     double[] lon = {100.1, 100.1, 100.1, 100.1, Double.NaN, 100.1, 10.0, 100.1};
     double[] q = {0, 0, 0, 0, 0, 1, 0, 0};
     double[] h = {1, 2, 3, 4, 5, 6, 7, fill};
-    PointColumns c = new PointColumns("gt1l", lat, fill, lon, fill, q, new double[][] {h},
-        new double[] {fill});
+    PointColumns c =
+        new PointColumns("gt1l", lat, fill, lon, fill, q, new double[][] {h}, new double[] {fill});
     long parent = Morton.encode(-75.0, 100.1, 6);
     PointBinner binner = new PointBinner(6, 12, null, 0.0);
     PointBinner.Granule g = binner.start(List.of(parent), 1);

@@ -63,15 +63,22 @@ class SpatialPipelineBadInputTest {
         granules.add(sample.catalog().getParent().resolve(g).toString());
       }
       if (e.getKey().equals(cellA)) {
-        granules.addAll(List.of(truncated.toString(), notHdf5.toString(), partial.toString(),
-            allFill.toString(), missing.toString()));
+        granules.addAll(
+            List.of(
+                truncated.toString(),
+                notHdf5.toString(),
+                partial.toString(),
+                allFill.toString(),
+                missing.toString()));
       }
       withBad.put(e.getKey(), granules);
     }
     Path cat = TestCatalogs.write(dir.resolve("bad-catalog.json"), 6, withBad);
     Path store = dir.resolve("out.zarr");
-    RunSummary s = Magg.run(ConfigLoader.builtin("atl06"),
-        RunOptions.defaults().withCatalog(cat.toString()).withStore(store.toString()));
+    RunSummary s =
+        Magg.run(
+            ConfigLoader.builtin("atl06"),
+            RunOptions.defaults().withCatalog(cat.toString()).withStore(store.toString()));
 
     assertEquals(1, s.exitCode());
     assertTrue(s.totalsAddUp(), s.toText());
@@ -87,7 +94,8 @@ class SpatialPipelineBadInputTest {
     assertThat(reasons.get(truncated.toString()), containsString(truncated.toString()));
     assertThat(reasons.get(notHdf5.toString()), containsString("HDF5"));
     assertThat(reasons.get(missing.toString()), containsString("does not exist"));
-    assertThat(reasons.get(partial + "#gt1r"),
+    assertThat(
+        reasons.get(partial + "#gt1r"),
         containsString("dataset /gt1r/land_ice_segments/h_li_sigma is missing"));
     // the all-fill granule's points are all dropped as fill; partial's gt1l points are kept
     assertTrue(s.pointsFiltered().get("fill_value") >= n);
@@ -101,8 +109,8 @@ class SpatialPipelineBadInputTest {
     assertEquals(s.totalCells(), s.cellsWithData());
     assertEquals(1, s.cellsWithErrors());
     // cell A's chunk is still written from the granules that could be read
-    double[] count = ZarrArray.open(ZarrStores.open(store.toString()), "12/count").read()
-        .toDoubleArray();
+    double[] count =
+        ZarrArray.open(ZarrStores.open(store.toString()), "12/count").read().toDoubleArray();
     double sumA = 0;
     for (int j = 0; j < 4096; j++) {
       sumA += count[j];
@@ -113,20 +121,28 @@ class SpatialPipelineBadInputTest {
   @Test
   void invalidCoordinatesAndMissingValuesInCsvAreFiltered(@TempDir Path dir) throws Exception {
     Path csv = dir.resolve("points.csv");
-    Files.writeString(csv, String.join("\n",
-        "quality,h,lon,s,lat",
-        "0,100.0,100.1,0.1,-75.0",
-        "0,101.0,100.1,0.1,95.0",     // latitude out of range
-        "0,102.0,NaN,0.1,-75.0",      // longitude missing
-        "0,,100.1,0.1,-75.0",         // h missing
-        "1,103.0,100.1,0.1,-75.0",    // quality
-        "0,104.0,100.1,0.1,-75.0",
-        ""));
+    Files.writeString(
+        csv,
+        String.join(
+            "\n",
+            "quality,h,lon,s,lat",
+            "0,100.0,100.1,0.1,-75.0",
+            "0,101.0,100.1,0.1,95.0", // latitude out of range
+            "0,102.0,NaN,0.1,-75.0", // longitude missing
+            "0,,100.1,0.1,-75.0", // h missing
+            "1,103.0,100.1,0.1,-75.0", // quality
+            "0,104.0,100.1,0.1,-75.0",
+            ""));
     long parent = Morton.encode(-75.0, 100.1, 6);
-    Path cat = TestCatalogs.write(dir.resolve("c.json"), 6,
-        Map.of(Morton.format(parent), List.of(csv.toString())));
-    RunSummary s = Magg.run(ConfigLoader.builtin("atl06_csv"), RunOptions.defaults()
-        .withCatalog(cat.toString()).withStore(dir.resolve("o.zarr").toString()));
+    Path cat =
+        TestCatalogs.write(
+            dir.resolve("c.json"), 6, Map.of(Morton.format(parent), List.of(csv.toString())));
+    RunSummary s =
+        Magg.run(
+            ConfigLoader.builtin("atl06_csv"),
+            RunOptions.defaults()
+                .withCatalog(cat.toString())
+                .withStore(dir.resolve("o.zarr").toString()));
     assertEquals(0, s.exitCode(), s.toText());
     assertEquals(6, s.pointsRead());
     assertEquals(2, s.pointsKept());
@@ -154,15 +170,19 @@ class SpatialPipelineBadInputTest {
     assertThat(e3.getMessage(), containsString("order"));
 
     Path wrongOrder = dir.resolve("wrong-order.json");
-    Files.writeString(wrongOrder,
+    Files.writeString(
+        wrongOrder,
         "{\"metadata\": {\"parent_order\": 5}, \"catalog\": {\"3234123\": [\"a.h5\"]}}");
     CatalogException e4 = assertThrows(CatalogException.class, () -> run(wrongOrder, dir));
     assertThat(e4.getMessage(), containsString("parent_order is 5"));
   }
 
   private static RunSummary run(Path catalog, Path dir) {
-    return Magg.run(ConfigLoader.builtin("atl06"), RunOptions.defaults()
-        .withCatalog(catalog.toString()).withStore(dir.resolve("x.zarr").toString()));
+    return Magg.run(
+        ConfigLoader.builtin("atl06"),
+        RunOptions.defaults()
+            .withCatalog(catalog.toString())
+            .withStore(dir.resolve("x.zarr").toString()));
   }
 
   @SuppressWarnings("unchecked")
@@ -174,8 +194,8 @@ class SpatialPipelineBadInputTest {
    * An ATL06-layout granule around {@code centre} with group gt1l and, when {@code withBrokenGt1r},
    * a gt1r lacking h_li_sigma.
    */
-  private static void writeGranule(Path file, double[] centre, int n, boolean allFill,
-      boolean withBrokenGt1r) throws Exception {
+  private static void writeGranule(
+      Path file, double[] centre, int n, boolean allFill, boolean withBrokenGt1r) throws Exception {
     double[] lat = new double[n];
     double[] lon = new double[n];
     float[] h = new float[n];

@@ -50,15 +50,18 @@ class SpatialPipelineTest {
     withQuality = expected.get("with_quality_filter");
     withoutQuality = expected.get("without_quality_filter");
     v3Store = dir.resolve("atl06.zarr");
-    v3Summary = runOnRealGranule(dir.resolve("v3"), withQuality, ConfigLoader.builtin("atl06"),
-        v3Store);
-    String yaml = ConfigLoader.builtinText("atl06")
-        .replaceAll("(?s)  quality_filter:\\n    dataset: [^\\n]*\\n    value: 0\\n", "")
-        .replace("    child_order: 12\n", "    child_order: 12\n  zarr_format: 2\n"
-            + "  compressor: zstd\n");
+    v3Summary =
+        runOnRealGranule(dir.resolve("v3"), withQuality, ConfigLoader.builtin("atl06"), v3Store);
+    String yaml =
+        ConfigLoader.builtinText("atl06")
+            .replaceAll("(?s)  quality_filter:\\n    dataset: [^\\n]*\\n    value: 0\\n", "")
+            .replace(
+                "    child_order: 12\n",
+                "    child_order: 12\n  zarr_format: 2\n" + "  compressor: zstd\n");
     v2Store = dir.resolve("atl06-v2.zarr");
-    v2Summary = runOnRealGranule(dir.resolve("v2"), withoutQuality,
-        ConfigLoader.parse(yaml, "no-quality"), v2Store);
+    v2Summary =
+        runOnRealGranule(
+            dir.resolve("v2"), withoutQuality, ConfigLoader.parse(yaml, "no-quality"), v2Store);
   }
 
   @Test
@@ -111,18 +114,26 @@ class SpatialPipelineTest {
     StringBuilder csv = new StringBuilder("lat,lon,h,s,quality\n");
     for (int i = 0; i < h.length; i++) {
       // float32 input, as ATL06 stores it: the exact decimal value of each float
-      csv.append(lat).append(',').append(lon).append(',')
-          .append(new java.math.BigDecimal((float) h[i])).append(',')
-          .append(new java.math.BigDecimal((float) s[i])).append(",0\n");
+      csv.append(lat)
+          .append(',')
+          .append(lon)
+          .append(',')
+          .append(new java.math.BigDecimal((float) h[i]))
+          .append(',')
+          .append(new java.math.BigDecimal((float) s[i]))
+          .append(",0\n");
     }
     java.nio.file.Files.writeString(dir.resolve("points.csv"), csv);
     long parent = Morton.encode(lat, lon, 6);
     int child = Morton.childIndex(Morton.encode(lat, lon, 12), 6);
-    Path catalog = TestCatalogs.write(dir.resolve("c.json"), 6,
-        Map.of(Morton.format(parent), List.of("points.csv")));
+    Path catalog =
+        TestCatalogs.write(
+            dir.resolve("c.json"), 6, Map.of(Morton.format(parent), List.of("points.csv")));
     Path store = dir.resolve("example.zarr");
-    RunSummary summary = Magg.run(ConfigLoader.builtin("atl06_csv"), RunOptions.defaults()
-        .withCatalog(catalog.toString()).withStore(store.toString()));
+    RunSummary summary =
+        Magg.run(
+            ConfigLoader.builtin("atl06_csv"),
+            RunOptions.defaults().withCatalog(catalog.toString()).withStore(store.toString()));
     assertEquals(0, summary.exitCode(), summary.toText());
     ZarrStore zs = ZarrStores.open(store.toString());
     Map<String, String> expect = new LinkedHashMap<>();
@@ -156,8 +167,8 @@ class SpatialPipelineTest {
     }
     java.nio.file.Files.createDirectories(dir);
     Path catalog = TestCatalogs.write(dir.resolve("catalog.json"), 6, cells);
-    return Magg.run(config, RunOptions.defaults().withCatalog(catalog.toString())
-        .withStore(store.toString()));
+    return Magg.run(
+        config, RunOptions.defaults().withCatalog(catalog.toString()).withStore(store.toString()));
   }
 
   private static void checkSummary(RunSummary s, JsonNode exp) {
@@ -174,8 +185,8 @@ class SpatialPipelineTest {
     JsonNode f = exp.get("filtered");
     assertEquals(f.get("fill_value").asLong(), s.pointsFiltered().get("fill_value"));
     assertEquals(f.get("quality").asLong(), s.pointsFiltered().get("quality"));
-    assertEquals(f.get("invalid_coordinate").asLong(),
-        s.pointsFiltered().get("invalid_coordinate"));
+    assertEquals(
+        f.get("invalid_coordinate").asLong(), s.pointsFiltered().get("invalid_coordinate"));
     for (int i = 0; i < s.cells().size(); i++) {
       JsonNode p = exp.get("parents").get(i);
       assertEquals(p.get("points").asLong(), s.cells().get(i).pointsBinned());
@@ -244,21 +255,29 @@ class SpatialPipelineTest {
     assertEquals("cells", vars.get("h_mean").get("dims").get(0).asText());
   }
 
-  private static void compareReaderValues(JsonNode arrays, JsonNode exp, String prefix,
-      String reader) {
+  private static void compareReaderValues(
+      JsonNode arrays, JsonNode exp, String prefix, String reader) {
     int chunk = 4096;
     for (int p = 0; p < exp.get("parents").size(); p++) {
       for (JsonNode c : exp.get("parents").get(p).get("children")) {
         int at = p * chunk + c.get("index").asInt();
-        assertEquals(c.get("count").asLong(),
-            arrays.get(prefix + "count").get("values").get(at).asLong(), reader + " count");
-        assertEquals(c.get("nested").asText(),
-            arrays.get(prefix + "cell_ids").get("values").get(at).asText(), reader + " cell_ids");
-        assertEquals(c.get("morton").asText(),
-            arrays.get(prefix + "morton").get("values").get(at).asText(), reader + " morton");
+        assertEquals(
+            c.get("count").asLong(),
+            arrays.get(prefix + "count").get("values").get(at).asLong(),
+            reader + " count");
+        assertEquals(
+            c.get("nested").asText(),
+            arrays.get(prefix + "cell_ids").get("values").get(at).asText(),
+            reader + " cell_ids");
+        assertEquals(
+            c.get("morton").asText(),
+            arrays.get(prefix + "morton").get("values").get(at).asText(),
+            reader + " morton");
         for (String v : STATS) {
-          assertFloat32(c.get(v).asDouble(),
-              ZarrReaders.number(arrays.get(prefix + v).get("values").get(at)), reader + " " + v);
+          assertFloat32(
+              c.get(v).asDouble(),
+              ZarrReaders.number(arrays.get(prefix + v).get("values").get(at)),
+              reader + " " + v);
         }
       }
     }

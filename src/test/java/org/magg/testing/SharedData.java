@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Locates test data in the {@code shared} directory that sits next to the project checkout
- * ({@code ../shared} from the project directory), and decides what happens when something a test
- * needs is missing: under CI ({@code CI=true}) the test fails, elsewhere it is skipped.
+ * Locates test data in the {@code shared} directory that sits next to the project checkout ({@code
+ * ../shared} from the project directory), and decides what happens when something a test needs is
+ * missing: under CI ({@code CI=true}) the test fails, elsewhere it is skipped.
  */
 public final class SharedData {
 
@@ -34,21 +34,23 @@ public final class SharedData {
   }
 
   /**
-   * Returns {@code shared/<relative>}, for example {@code require("data/zarr/v2/data.zarr")}.
-   * When it does not exist the calling test fails under CI and is skipped otherwise.
+   * Returns {@code shared/<relative>}, for example {@code require("data/zarr/v2/data.zarr")}. When
+   * it does not exist the calling test fails under CI and is skipped otherwise.
    */
   public static Path require(String relative) {
     Path path = sharedDir().resolve(relative).normalize();
     requireOrSkip(
         Files.exists(path),
-        "shared test data " + path + " is missing (expected the 'shared' directory next to the"
+        "shared test data "
+            + path
+            + " is missing (expected the 'shared' directory next to the"
             + " project checkout)");
     return path;
   }
 
   /**
-   * Passes when {@code available}; otherwise fails the test under CI and skips it elsewhere,
-   * with {@code whatIsMissing} (say what to install or provide) as the message.
+   * Passes when {@code available}; otherwise fails the test under CI and skips it elsewhere, with
+   * {@code whatIsMissing} (say what to install or provide) as the message.
    */
   public static void requireOrSkip(boolean available, String whatIsMissing) {
     if (available) {

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the independent Zarr readers of {@code tools/zarr-check}: zarrita.js on Node (v2 and v3)
- * and Debian's zarr-python + xarray (v2). Each prints one JSON document. When a reader is missing
- * the calling test is skipped, or fails under {@code CI=true}, with what to install.
+ * Runs the independent Zarr readers of {@code tools/zarr-check}: zarrita.js on Node (v2 and v3) and
+ * Debian's zarr-python + xarray (v2). Each prints one JSON document. When a reader is missing the
+ * calling test is skipped, or fails under {@code CI=true}, with what to install.
  */
 public final class ZarrReaders {
   public static final Path TOOLS = SharedData.projectDir().resolve("tools/zarr-check");
@@ -48,11 +48,20 @@ public final class ZarrReaders {
    *
    * @param format {@code v2} or {@code v3}
    */
-  public static JsonNode zarrita(Path store, String format, List<String> groups,
-      List<String> arrays) throws IOException, InterruptedException {
+  public static JsonNode zarrita(
+      Path store, String format, List<String> groups, List<String> arrays)
+      throws IOException, InterruptedException {
     requireZarrita();
-    List<String> cmd = new ArrayList<>(List.of("node", "check.mjs", "--store", store.toString(),
-        "--format", format, "--consolidated"));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "node",
+                "check.mjs",
+                "--store",
+                store.toString(),
+                "--format",
+                format,
+                "--consolidated"));
     for (String g : groups) {
       cmd.add("--group");
       cmd.add(g);
@@ -65,11 +74,12 @@ public final class ZarrReaders {
   }
 
   /** Reads a v2 store with zarr-python ({@code open_consolidated}) and xarray. */
-  public static JsonNode zarrPython(Path store, List<String> groups, List<String> arrays,
-      List<String> xarrayGroups) throws IOException, InterruptedException {
+  public static JsonNode zarrPython(
+      Path store, List<String> groups, List<String> arrays, List<String> xarrayGroups)
+      throws IOException, InterruptedException {
     requireZarrPython();
-    List<String> cmd = new ArrayList<>(List.of(PYTHON, "check_zarr_v2.py", "--store",
-        store.toString()));
+    List<String> cmd =
+        new ArrayList<>(List.of(PYTHON, "check_zarr_v2.py", "--store", store.toString()));
     for (String g : groups) {
       cmd.add("--group");
       cmd.add(g);
@@ -119,11 +129,12 @@ public final class ZarrReaders {
     Files.createDirectories(OUT);
     Path stdout = Files.createTempFile(OUT, "reader", ".out");
     Path stderr = Files.createTempFile(OUT, "reader", ".err");
-    Process p = new ProcessBuilder(command)
-        .directory(TOOLS.toFile())
-        .redirectOutput(stdout.toFile())
-        .redirectError(stderr.toFile())
-        .start();
+    Process p =
+        new ProcessBuilder(command)
+            .directory(TOOLS.toFile())
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
+            .start();
     if (!p.waitFor(300, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       fail("Reader timed out: " + command);

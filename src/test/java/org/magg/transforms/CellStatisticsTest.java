@@ -17,10 +17,11 @@ class CellStatisticsTest {
   private static final Set<String> VARS = Set.of("h");
 
   private static CellStatistics stats() {
-    List<CellAggregator> aggs = List.of(
-        CellAggregators.compile("n", "len", "h", Map.of(), null, VARS),
-        CellAggregators.compile("mean", "mean", "h", Map.of(), null, VARS),
-        CellAggregators.compile("q50", "median", "h", Map.of(), null, VARS));
+    List<CellAggregator> aggs =
+        List.of(
+            CellAggregators.compile("n", "len", "h", Map.of(), null, VARS),
+            CellAggregators.compile("mean", "mean", "h", Map.of(), null, VARS),
+            CellAggregators.compile("q50", "median", "h", Map.of(), null, VARS));
     return new CellStatistics(6, 7, List.of("h"), aggs);
   }
 
@@ -52,8 +53,9 @@ class CellStatisticsTest {
   @Test
   void badChildIndexIsAnErrorNamingTheCell() {
     PointBatch bad = new PointBatch(1, new int[] {4}, new double[][] {{1}});
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> stats().compute(3234123L, 0, List.of(bad)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> stats().compute(3234123L, 0, List.of(bad)));
     assertTrue(e.getMessage().contains("3234123"), e.getMessage());
   }
 }

@@ -180,9 +180,18 @@ public final class ArrayMetadata {
 
   @Override
   public String toString() {
-    return "ArrayMetadata[" + format + " " + dataType + " shape=" + Arrays.toString(shape)
-        + " chunks=" + Arrays.toString(chunkShape) + " codecs=" + codecs.names()
-        + (dimensionNames.isEmpty() ? "" : " dims=" + dimensionNames) + "]";
+    return "ArrayMetadata["
+        + format
+        + " "
+        + dataType
+        + " shape="
+        + Arrays.toString(shape)
+        + " chunks="
+        + Arrays.toString(chunkShape)
+        + " codecs="
+        + codecs.names()
+        + (dimensionNames.isEmpty() ? "" : " dims=" + dimensionNames)
+        + "]";
   }
 
   /**
@@ -287,34 +296,47 @@ public final class ArrayMetadata {
       require(dataType, "Data type", "withDataType");
       if (shape.length != chunkShape.length) {
         throw new IllegalArgumentException(
-            "Chunk shape " + Arrays.toString(chunkShape) + " has rank " + chunkShape.length
-                + " but shape " + Arrays.toString(shape) + " has rank " + shape.length);
+            "Chunk shape "
+                + Arrays.toString(chunkShape)
+                + " has rank "
+                + chunkShape.length
+                + " but shape "
+                + Arrays.toString(shape)
+                + " has rank "
+                + shape.length);
       }
       long elements = 1;
       for (int d = 0; d < shape.length; d++) {
         if (shape[d] < 0) {
-          throw new IllegalArgumentException("Shape must not be negative: "
-              + Arrays.toString(shape));
+          throw new IllegalArgumentException(
+              "Shape must not be negative: " + Arrays.toString(shape));
         }
         if (chunkShape[d] <= 0) {
-          throw new IllegalArgumentException("Chunk shape must be positive: "
-              + Arrays.toString(chunkShape));
+          throw new IllegalArgumentException(
+              "Chunk shape must be positive: " + Arrays.toString(chunkShape));
         }
         elements *= chunkShape[d];
         if (elements * dataType.byteSize() > Integer.MAX_VALUE - 64) {
           throw new IllegalArgumentException(
-              "Chunk shape " + Arrays.toString(chunkShape) + " is too large: a chunk must stay"
+              "Chunk shape "
+                  + Arrays.toString(chunkShape)
+                  + " is too large: a chunk must stay"
                   + " below 2 GiB");
         }
       }
       if (dimensionNames != null && dimensionNames.size() != shape.length) {
         throw new IllegalArgumentException(
-            "Got " + dimensionNames.size() + " dimension names " + dimensionNames + " for rank "
+            "Got "
+                + dimensionNames.size()
+                + " dimension names "
+                + dimensionNames
+                + " for rank "
                 + shape.length);
       }
       if (attributes.containsKey(V2_DIMENSIONS_ATTRIBUTE)) {
         throw new IllegalArgumentException(
-            "Attribute " + V2_DIMENSIONS_ATTRIBUTE
+            "Attribute "
+                + V2_DIMENSIONS_ATTRIBUTE
                 + " is reserved; please call `.withDimensionNames` instead.");
       }
       String sep = separator != null ? separator : format == ZarrFormat.V3 ? "/" : ".";
@@ -355,8 +377,8 @@ public final class ArrayMetadata {
       try {
         attrs = Json.attributesNode(attributes);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("Attributes are not JSON-serialisable: "
-            + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "Attributes are not JSON-serialisable: " + e.getMessage(), e);
       }
       return new ArrayMetadata(
           format,
@@ -376,13 +398,17 @@ public final class ArrayMetadata {
     private static void checkDivides(int[] inner, int[] outer) {
       if (inner.length != outer.length) {
         throw new IllegalArgumentException(
-            "Shard inner chunk shape " + Arrays.toString(inner) + " does not match the rank of "
+            "Shard inner chunk shape "
+                + Arrays.toString(inner)
+                + " does not match the rank of "
                 + Arrays.toString(outer));
       }
       for (int d = 0; d < inner.length; d++) {
         if (inner[d] <= 0 || outer[d] % inner[d] != 0) {
           throw new IllegalArgumentException(
-              "Shard inner chunk shape " + Arrays.toString(inner) + " must divide the chunk shape "
+              "Shard inner chunk shape "
+                  + Arrays.toString(inner)
+                  + " must divide the chunk shape "
                   + Arrays.toString(outer));
         }
       }

@@ -3,8 +3,8 @@ package org.magg.io.zarr;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The numcodecs {@code bitround} filter. Rounding happens when writing; decoding is the
- * identity, so only reading is supported.
+ * The numcodecs {@code bitround} filter. Rounding happens when writing; decoding is the identity,
+ * so only reading is supported.
  */
 final class BitroundCodec implements Codec {
 

@@ -78,8 +78,7 @@ final class BytesCodec implements Codec {
   @Override
   public ObjectNode toV3Json() {
     ObjectNode node = Json.object().put("name", NAME);
-    node.putObject("configuration")
-        .put("endian", order == ByteOrder.BIG_ENDIAN ? "big" : "little");
+    node.putObject("configuration").put("endian", order == ByteOrder.BIG_ENDIAN ? "big" : "little");
     return node;
   }
 }

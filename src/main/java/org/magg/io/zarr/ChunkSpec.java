@@ -1,8 +1,8 @@
 package org.magg.io.zarr;
 
 /**
- * What a codec sees on its decoded side: the chunk's shape, element type, and the one-element
- * fill value in canonical (little-endian) layout.
+ * What a codec sees on its decoded side: the chunk's shape, element type, and the one-element fill
+ * value in canonical (little-endian) layout.
  */
 record ChunkSpec(int[] shape, DataType dataType, byte[] fillValue) {
 

@@ -6,10 +6,10 @@ import java.io.IOException;
 /**
  * One step of a chunk's codec pipeline.
  *
- * <p>Array-to-array codecs take and produce canonical data (little-endian elements in C order)
- * and may change the shape ({@link #encodedSpec}). The array-to-bytes codec turns canonical data
- * into the stored byte layout. Bytes-to-bytes codecs (compressors, checksums, byte filters)
- * transform opaque bytes.
+ * <p>Array-to-array codecs take and produce canonical data (little-endian elements in C order) and
+ * may change the shape ({@link #encodedSpec}). The array-to-bytes codec turns canonical data into
+ * the stored byte layout. Bytes-to-bytes codecs (compressors, checksums, byte filters) transform
+ * opaque bytes.
  */
 interface Codec {
 
@@ -37,8 +37,8 @@ interface Codec {
   byte[] decode(byte[] encoded, ChunkSpec spec) throws IOException;
 
   /**
-   * The encoded size for a decoded size, for codecs whose output size is fixed (needed to locate
-   * a shard index).
+   * The encoded size for a decoded size, for codecs whose output size is fixed (needed to locate a
+   * shard index).
    *
    * @throws UnsupportedOperationException when the size depends on the data
    */

@@ -78,8 +78,10 @@ final class Codecs {
         return sharding(config, dataType);
       default:
         return new UnsupportedCodec(
-            name, Codec.Kind.BYTES_TO_BYTES, json, "no implementation for Zarr v3 codec '"
-                + name + "'");
+            name,
+            Codec.Kind.BYTES_TO_BYTES,
+            json,
+            "no implementation for Zarr v3 codec '" + name + "'");
     }
   }
 
@@ -112,12 +114,16 @@ final class Codecs {
     String astype = config.path("astype").asText(dtype);
     if (dtype != null && !sameType(dtype, dataType)) {
       return new UnsupportedCodec(
-          "delta", Codec.Kind.ARRAY_TO_ARRAY, Json.object().put("id", "delta"),
+          "delta",
+          Codec.Kind.ARRAY_TO_ARRAY,
+          Json.object().put("id", "delta"),
           "delta dtype " + dtype + " differs from the array's " + dataType);
     }
     if (astype != null && !astype.equals(dtype) && !sameType(astype, dataType)) {
       return new UnsupportedCodec(
-          "delta", Codec.Kind.ARRAY_TO_ARRAY, Json.object().put("id", "delta"),
+          "delta",
+          Codec.Kind.ARRAY_TO_ARRAY,
+          Json.object().put("id", "delta"),
           "delta with astype " + astype + " different from dtype " + dtype);
     }
     return new DeltaCodec(dataType, order, v3);
@@ -161,8 +167,12 @@ final class Codecs {
    * bytes codec, then the filters and the compressor.
    */
   static CodecPipeline fromV2(
-      int rank, boolean fortranOrder, DataType dataType, ByteOrder byteOrder,
-      JsonNode filters, JsonNode compressor) {
+      int rank,
+      boolean fortranOrder,
+      DataType dataType,
+      ByteOrder byteOrder,
+      JsonNode filters,
+      JsonNode compressor) {
     List<Codec> list = new ArrayList<>();
     if (fortranOrder && rank > 1) {
       list.add(TransposeCodec.reversed(rank));
@@ -206,7 +216,9 @@ final class Codecs {
         return new BitroundCodec(config.path("keepbits").asInt());
       default:
         return new UnsupportedCodec(
-            id, Codec.Kind.BYTES_TO_BYTES, (ObjectNode) config,
+            id,
+            Codec.Kind.BYTES_TO_BYTES,
+            (ObjectNode) config,
             "no implementation for Zarr v2 filter/compressor '" + id + "'");
     }
   }

@@ -89,7 +89,8 @@ public final class Compressor {
 
   @Override
   public String toString() {
-    return name.equals("none") ? "none" : name + "(level=" + level
-        + (checksum ? ", checksum" : "") + ")";
+    return name.equals("none")
+        ? "none"
+        : name + "(level=" + level + (checksum ? ", checksum" : "") + ")";
   }
 }

@@ -7,8 +7,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Converts fill values between metadata JSON and the one-element canonical layout. Both formats
- * spell non-finite floats as the strings {@code "NaN"}, {@code "Infinity"} and {@code
- * "-Infinity"}; v3 also allows raw bits as a hex string such as {@code "0x7fc00000"}.
+ * spell non-finite floats as the strings {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"};
+ * v3 also allows raw bits as a hex string such as {@code "0x7fc00000"}.
  */
 final class FillValues {
 
@@ -105,8 +105,8 @@ final class FillValues {
         return ofDouble(type, node.doubleValue());
       }
     } catch (IllegalArgumentException e) {
-      throw new ZarrException("invalid fill_value " + node + " for " + type + ": "
-          + e.getMessage(), e);
+      throw new ZarrException(
+          "invalid fill_value " + node + " for " + type + ": " + e.getMessage(), e);
     }
     throw new ZarrException("invalid fill_value " + node + " for " + type);
   }

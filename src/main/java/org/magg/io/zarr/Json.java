@@ -14,8 +14,7 @@ import java.util.Map;
 /** The JSON mapper used for metadata documents. */
 final class Json {
 
-  static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Json() {}
 
@@ -36,15 +35,15 @@ final class Json {
     try {
       return MAPPER.readTree(bytes);
     } catch (IOException e) {
-      throw new ZarrException(
-          "Invalid JSON in " + what + ": " + e.getMessage(), e);
+      throw new ZarrException("Invalid JSON in " + what + ": " + e.getMessage(), e);
     }
   }
 
   static ObjectNode readObject(byte[] bytes, String what) {
     JsonNode node = read(bytes, what);
     if (!(node instanceof ObjectNode)) {
-      throw new ZarrException("Expected a JSON object in " + what + ", found " + node.getNodeType());
+      throw new ZarrException(
+          "Expected a JSON object in " + what + ", found " + node.getNodeType());
     }
     return (ObjectNode) node;
   }

@@ -4,12 +4,12 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * An n-dimensional block of elements of one {@link DataType}, as read from a Zarr array: a chunk
- * or a region. Elements are addressed by their flat index in C (row-major) order.
+ * An n-dimensional block of elements of one {@link DataType}, as read from a Zarr array: a chunk or
+ * a region. Elements are addressed by their flat index in C (row-major) order.
  *
- * <p>Integer values come back as {@code long}; uint64 values above {@link Long#MAX_VALUE} come
- * back as their raw bits (use {@link Long#toUnsignedString(long)}), while {@link #getDouble}
- * converts them to the nearest double.
+ * <p>Integer values come back as {@code long}; uint64 values above {@link Long#MAX_VALUE} come back
+ * as their raw bits (use {@link Long#toUnsignedString(long)}), while {@link #getDouble} converts
+ * them to the nearest double.
  */
 public final class NdBuffer {
 
@@ -83,7 +83,11 @@ public final class NdBuffer {
   public int flatIndex(long... index) {
     if (index.length != shape.length) {
       throw new IllegalArgumentException(
-          "index " + Arrays.toString(index) + " has rank " + index.length + ", expected "
+          "index "
+              + Arrays.toString(index)
+              + " has rank "
+              + index.length
+              + ", expected "
               + shape.length);
     }
     long flat = 0;
@@ -139,10 +143,14 @@ public final class NdBuffer {
     int[] out = new int[size];
     for (int i = 0; i < size; i++) {
       long v = Elements.getLong(data, dataType, i);
-      if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE || (dataType == DataType.UINT64
-          && v < 0)) {
+      if (v < Integer.MIN_VALUE
+          || v > Integer.MAX_VALUE
+          || (dataType == DataType.UINT64 && v < 0)) {
         throw new IllegalStateException(
-            "element " + i + " (" + (dataType == DataType.UINT64 ? Long.toUnsignedString(v) : v)
+            "element "
+                + i
+                + " ("
+                + (dataType == DataType.UINT64 ? Long.toUnsignedString(v) : v)
                 + ") does not fit an int");
       }
       out[i] = (int) v;

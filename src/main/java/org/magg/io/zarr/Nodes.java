@@ -35,8 +35,13 @@ final class Nodes {
 
   /** "key 'a/zarr.json' of node 'a' in store '/data/x.zarr'". */
   static String describe(ZarrStore store, String path, String key) {
-    return "key '" + StoreKeys.join(path, key) + "' of node '" + display(path) + "' in store '"
-        + store.location() + "'";
+    return "key '"
+        + StoreKeys.join(path, key)
+        + "' of node '"
+        + display(path)
+        + "' in store '"
+        + store.location()
+        + "'";
   }
 
   static String display(String path) {
@@ -81,12 +86,26 @@ final class Nodes {
       writeGroup(store, parent, format, Json.object());
     } else if (node.isArray()) {
       throw new ZarrException(
-          "Cannot create node '" + path + "' in store '" + store.location() + "': its parent '"
-              + display(parent) + "' is an array");
+          "Cannot create node '"
+              + path
+              + "' in store '"
+              + store.location()
+              + "': its parent '"
+              + display(parent)
+              + "' is an array");
     } else if (node.format() != format) {
       throw new ZarrException(
-          "Cannot create a " + format + " node '" + path + "' in store '" + store.location()
-              + "': its parent '" + display(parent) + "' is a " + node.format() + " group");
+          "Cannot create a "
+              + format
+              + " node '"
+              + path
+              + "' in store '"
+              + store.location()
+              + "': its parent '"
+              + display(parent)
+              + "' is a "
+              + node.format()
+              + " group");
     }
   }
 }

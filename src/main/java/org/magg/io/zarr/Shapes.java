@@ -85,8 +85,8 @@ final class Shapes {
         s += (srcOffset[d] + idx[d]) * srcStrides[d];
         t += (dstOffset[d] + idx[d]) * dstStrides[d];
       }
-      System.arraycopy(src, Math.toIntExact(s * itemSize), dst, Math.toIntExact(t * itemSize),
-          rowBytes);
+      System.arraycopy(
+          src, Math.toIntExact(s * itemSize), dst, Math.toIntExact(t * itemSize), rowBytes);
       int d = rank - 2;
       while (d >= 0) {
         if (++idx[d] < extent[d]) {

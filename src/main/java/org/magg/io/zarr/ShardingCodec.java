@@ -8,8 +8,8 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /**
- * The v3 {@code sharding_indexed} codec: a shard holds several inner chunks, each encoded with
- * the inner codecs, plus an index of (offset, length) pairs encoded with the index codecs.
+ * The v3 {@code sharding_indexed} codec: a shard holds several inner chunks, each encoded with the
+ * inner codecs, plus an index of (offset, length) pairs encoded with the index codecs.
  */
 final class ShardingCodec implements Codec {
 
@@ -42,15 +42,19 @@ final class ShardingCodec implements Codec {
     int[] shape = spec.shape();
     if (shape.length != innerShape.length) {
       throw new ZarrException(
-          "sharding inner chunk shape " + Shapes.str(innerShape) + " does not match rank of shard "
+          "sharding inner chunk shape "
+              + Shapes.str(innerShape)
+              + " does not match rank of shard "
               + Shapes.str(shape));
     }
     int[] n = new int[shape.length];
     for (int d = 0; d < shape.length; d++) {
       if (innerShape[d] <= 0 || shape[d] % innerShape[d] != 0) {
         throw new ZarrException(
-            "sharding inner chunk shape " + Shapes.str(innerShape)
-                + " does not divide the shard shape " + Shapes.str(shape));
+            "sharding inner chunk shape "
+                + Shapes.str(innerShape)
+                + " does not divide the shard shape "
+                + Shapes.str(shape));
       }
       n[d] = shape[d] / innerShape[d];
     }
@@ -73,7 +77,10 @@ final class ShardingCodec implements Codec {
     int indexSize = Math.toIntExact(index.encodedSize((long) chunkCount * 16));
     if (encoded.length < indexSize) {
       throw new ZarrException(
-          "shard of " + encoded.length + " bytes is shorter than its index of " + indexSize
+          "shard of "
+              + encoded.length
+              + " bytes is shorter than its index of "
+              + indexSize
               + " bytes");
     }
     int indexStart = indexAtEnd ? encoded.length - indexSize : 0;
@@ -93,9 +100,15 @@ final class ShardingCodec implements Codec {
       if (!(offset == EMPTY && length == EMPTY)) {
         if (offset < 0 || length < 0 || offset + length > encoded.length) {
           throw new ZarrException(
-              "shard index entry " + c + " (offset " + Long.toUnsignedString(offset)
-                  + ", length " + Long.toUnsignedString(length) + ") lies outside the shard of "
-                  + encoded.length + " bytes");
+              "shard index entry "
+                  + c
+                  + " (offset "
+                  + Long.toUnsignedString(offset)
+                  + ", length "
+                  + Long.toUnsignedString(length)
+                  + ") lies outside the shard of "
+                  + encoded.length
+                  + " bytes");
         }
         byte[] piece = Arrays.copyOfRange(encoded, (int) offset, (int) (offset + length));
         byte[] decoded = inner.decode(piece, innerSpec);
@@ -103,7 +116,14 @@ final class ShardingCodec implements Codec {
         for (int d = 0; d < pos.length; d++) {
           dstOffset[d] = (long) pos[d] * innerShape[d];
         }
-        Shapes.copyBox(decoded, innerLong, zero, out, shardShape, dstOffset, innerLong,
+        Shapes.copyBox(
+            decoded,
+            innerLong,
+            zero,
+            out,
+            shardShape,
+            dstOffset,
+            innerLong,
             spec.dataType().byteSize());
       }
       advance(pos, perShard);

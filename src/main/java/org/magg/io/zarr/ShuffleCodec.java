@@ -3,8 +3,8 @@ package org.magg.io.zarr;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The numcodecs {@code shuffle} filter: groups the k-th byte of every element together.
- * Trailing bytes that do not fill an element are kept in place.
+ * The numcodecs {@code shuffle} filter: groups the k-th byte of every element together. Trailing
+ * bytes that do not fill an element are kept in place.
  */
 final class ShuffleCodec implements Codec {
 

@@ -18,8 +18,7 @@ final class StoreKeys {
     }
     for (String segment : key.split("/", -1)) {
       if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-        throw new IllegalArgumentException(
-            "Store key has an empty, '.' or '..' segment: " + key);
+        throw new IllegalArgumentException("Store key has an empty, '.' or '..' segment: " + key);
       }
     }
     return key;

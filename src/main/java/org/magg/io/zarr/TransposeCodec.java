@@ -68,14 +68,15 @@ final class TransposeCodec implements Codec {
   @Override
   public byte[] decode(byte[] encoded, ChunkSpec spec) {
     checkRank(spec);
-    return permute(
-        encoded, encodedSpec(spec).shape(), inverse, spec.dataType().byteSize());
+    return permute(encoded, encodedSpec(spec).shape(), inverse, spec.dataType().byteSize());
   }
 
   private void checkRank(ChunkSpec spec) {
     if (spec.shape().length != order.length) {
       throw new ZarrException(
-          "transpose order " + Arrays.toString(order) + " does not match chunk rank "
+          "transpose order "
+              + Arrays.toString(order)
+              + " does not match chunk rank "
               + spec.shape().length);
     }
   }

@@ -97,7 +97,11 @@ final class V2Metadata {
     byte[] fill = FillValues.fromJson(zarray.get("fill_value"), dataType);
     CodecPipeline codecs =
         Codecs.fromV2(
-            shape.length, order.equals("F"), dataType, byteOrder, zarray.get("filters"),
+            shape.length,
+            order.equals("F"),
+            dataType,
+            byteOrder,
+            zarray.get("filters"),
             zarray.get("compressor"));
     String separator = zarray.path("dimension_separator").asText(".");
 
@@ -111,7 +115,17 @@ final class V2Metadata {
       }
     }
     return new ArrayMetadata(
-        ZarrFormat.V2, shape, chunks, dataType, fill, codecs, byteOrder, order.charAt(0), dims,
-        attrs, separator, true);
+        ZarrFormat.V2,
+        shape,
+        chunks,
+        dataType,
+        fill,
+        codecs,
+        byteOrder,
+        order.charAt(0),
+        dims,
+        attrs,
+        separator,
+        true);
   }
 }

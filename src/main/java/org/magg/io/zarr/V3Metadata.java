@@ -17,8 +17,17 @@ final class V3Metadata {
 
   private static final Set<String> ARRAY_KEYS =
       Set.of(
-          "zarr_format", "node_type", "shape", "data_type", "chunk_grid", "chunk_key_encoding",
-          "fill_value", "codecs", "attributes", "dimension_names", "storage_transformers");
+          "zarr_format",
+          "node_type",
+          "shape",
+          "data_type",
+          "chunk_grid",
+          "chunk_key_encoding",
+          "fill_value",
+          "codecs",
+          "attributes",
+          "dimension_names",
+          "storage_transformers");
 
   private V3Metadata() {}
 
@@ -134,8 +143,8 @@ final class V3Metadata {
         dims.add(d.isNull() ? null : d.asText());
       }
       if (dims.size() != shape.length) {
-        throw new ZarrException("dimension_names has " + dims.size() + " entries for rank "
-            + shape.length);
+        throw new ZarrException(
+            "dimension_names has " + dims.size() + " entries for rank " + shape.length);
       }
     }
     JsonNode attrs = json.get("attributes");
@@ -163,7 +172,8 @@ final class V3Metadata {
         continue;
       }
       JsonNode v = e.getValue();
-      if (!(v.isObject() && v.path("must_understand").isBoolean()
+      if (!(v.isObject()
+          && v.path("must_understand").isBoolean()
           && !v.get("must_understand").booleanValue())) {
         throw new UnsupportedOperationException(
             "unknown metadata field '" + e.getKey() + "' that must be understood");

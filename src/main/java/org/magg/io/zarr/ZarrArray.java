@@ -5,13 +5,13 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * A Zarr array in a {@link ZarrStore}: create or open it, then write and read whole chunks, or
- * read the whole array or a region of it. Chunks that were never written read as the fill value.
+ * A Zarr array in a {@link ZarrStore}: create or open it, then write and read whole chunks, or read
+ * the whole array or a region of it. Chunks that were never written read as the fill value.
  *
  * <p>Chunks are written whole: pass either every element of the chunk (in C order, {@code
  * product(chunkShape)} values) or, for a chunk at the upper edge, just the part inside the array;
- * the rest is padded with the fill value. Values are converted to the array's data type (see
- * {@link #writeChunk(long[], long[])} for the rules).
+ * the rest is padded with the fill value. Values are converted to the array's data type (see {@link
+ * #writeChunk(long[], long[])} for the rules).
  */
 public final class ZarrArray {
 
@@ -37,8 +37,7 @@ public final class ZarrArray {
     if (metadata.format() == ZarrFormat.V3) {
       store.put(StoreKeys.join(p, V3Metadata.KEY), Json.write(V3Metadata.arrayJson(metadata)));
     } else {
-      store.put(
-          StoreKeys.join(p, V2Metadata.ARRAY_KEY), Json.write(V2Metadata.zarray(metadata)));
+      store.put(StoreKeys.join(p, V2Metadata.ARRAY_KEY), Json.write(V2Metadata.zarray(metadata)));
       Nodes.writeV2Attributes(store, p, V2Metadata.zattrs(metadata));
     }
     return new ZarrArray(store, p, metadata);
@@ -50,20 +49,29 @@ public final class ZarrArray {
     Nodes.Node node = Nodes.find(store, p);
     if (node == null) {
       throw new ZarrException(
-          "No Zarr array at '" + Nodes.display(p) + "' in store '" + store.location()
-              + "' (found neither " + StoreKeys.join(p, V3Metadata.KEY) + " nor "
-              + StoreKeys.join(p, V2Metadata.ARRAY_KEY) + ")");
+          "No Zarr array at '"
+              + Nodes.display(p)
+              + "' in store '"
+              + store.location()
+              + "' (found neither "
+              + StoreKeys.join(p, V3Metadata.KEY)
+              + " nor "
+              + StoreKeys.join(p, V2Metadata.ARRAY_KEY)
+              + ")");
     }
     if (!node.isArray()) {
       throw new ZarrException(
-          "'" + Nodes.display(p) + "' in store '" + store.location() + "' is a group, not an array");
+          "'"
+              + Nodes.display(p)
+              + "' in store '"
+              + store.location()
+              + "' is a group, not an array");
     }
     return open(store, p, node.format());
   }
 
   /** Opens the array at {@code path} in the given format. */
-  public static ZarrArray open(ZarrStore store, String path, ZarrFormat format)
-      throws IOException {
+  public static ZarrArray open(ZarrStore store, String path, ZarrFormat format) throws IOException {
     String p = StoreKeys.normalizePath(path);
     String key = format == ZarrFormat.V3 ? V3Metadata.KEY : V2Metadata.ARRAY_KEY;
     String where = Nodes.describe(store, p, key);
@@ -79,8 +87,9 @@ public final class ZarrArray {
       } else {
         byte[] attrs = store.get(StoreKeys.join(p, V2Metadata.ATTRS_KEY));
         ObjectNode attrsJson =
-            attrs == null ? null : Json.readObject(attrs, Nodes.describe(store, p,
-                V2Metadata.ATTRS_KEY));
+            attrs == null
+                ? null
+                : Json.readObject(attrs, Nodes.describe(store, p, V2Metadata.ATTRS_KEY));
         metadata = V2Metadata.parseArray(json, attrsJson);
       }
       return new ZarrArray(store, p, metadata);
@@ -89,8 +98,13 @@ public final class ZarrArray {
           "Cannot open array '" + Nodes.display(p) + "' (" + where + "): " + e.getMessage(), e);
     } catch (ZarrException e) {
       throw new ZarrException(
-          "Invalid metadata for array '" + Nodes.display(p) + "' (" + where + "): "
-              + e.getMessage(), e);
+          "Invalid metadata for array '"
+              + Nodes.display(p)
+              + "' ("
+              + where
+              + "): "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -126,11 +140,11 @@ public final class ZarrArray {
   }
 
   /**
-   * Writes a chunk from longs. Conversion rules for all {@code writeChunk} variants: float
-   * targets accept any input; integer and bool targets accept floating-point values only when
-   * integral and in range, and integer values when in range; an input as wide as an unsigned
-   * target (long for uint64, int for uint32, short for uint16, byte for uint8) is taken as raw
-   * bits, so uint64 values above {@link Long#MAX_VALUE} are passed as negative longs.
+   * Writes a chunk from longs. Conversion rules for all {@code writeChunk} variants: float targets
+   * accept any input; integer and bool targets accept floating-point values only when integral and
+   * in range, and integer values when in range; an input as wide as an unsigned target (long for
+   * uint64, int for uint32, short for uint16, byte for uint8) is taken as raw bits, so uint64
+   * values above {@link Long#MAX_VALUE} are passed as negative longs.
    */
   public void writeChunk(long[] chunkCoords, long[] values) throws IOException {
     writeChunk(chunkCoords, ChunkValues.of(values));
@@ -160,29 +174,59 @@ public final class ZarrArray {
     long insideCount = Shapes.product(inside);
     if (values.length() != full && values.length() != insideCount) {
       throw new IllegalArgumentException(
-          "Chunk " + Arrays.toString(chunkCoords) + " (key '" + key + "') of array '"
-              + Nodes.display(path) + "' in store '" + store.location() + "' needs " + full
-              + " values (chunk shape " + Arrays.toString(chunkShape) + ")"
+          "Chunk "
+              + Arrays.toString(chunkCoords)
+              + " (key '"
+              + key
+              + "') of array '"
+              + Nodes.display(path)
+              + "' in store '"
+              + store.location()
+              + "' needs "
+              + full
+              + " values (chunk shape "
+              + Arrays.toString(chunkShape)
+              + ")"
               + (insideCount != full
-                  ? " or " + insideCount + " values (the part inside the array, "
-                      + Arrays.toString(inside) + ")"
+                  ? " or "
+                      + insideCount
+                      + " values (the part inside the array, "
+                      + Arrays.toString(inside)
+                      + ")"
                   : "")
-              + ", got " + values.length());
+              + ", got "
+              + values.length());
     }
     byte[] converted;
     try {
       converted = ChunkValues.toCanonical(values, metadata.dataType());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "Cannot write chunk '" + key + "' of array '" + Nodes.display(path) + "' in store '"
-              + store.location() + "' as " + metadata.dataType() + ": " + e.getMessage(), e);
+          "Cannot write chunk '"
+              + key
+              + "' of array '"
+              + Nodes.display(path)
+              + "' in store '"
+              + store.location()
+              + "' as "
+              + metadata.dataType()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     byte[] canonical = converted;
     if (values.length() != full) {
       canonical = new byte[Math.toIntExact(full * metadata.dataType().byteSize())];
       Elements.fill(canonical, metadata.fillValueBytes());
       long[] zero = new long[inside.length];
-      Shapes.copyBox(converted, inside, zero, canonical, Shapes.toLong(chunkShape), zero, inside,
+      Shapes.copyBox(
+          converted,
+          inside,
+          zero,
+          canonical,
+          Shapes.toLong(chunkShape),
+          zero,
+          inside,
           metadata.dataType().byteSize());
     }
     byte[] encoded;
@@ -236,15 +280,26 @@ public final class ZarrArray {
     long[] arrayShape = metadata.shape();
     if (offset.length != arrayShape.length || shape.length != arrayShape.length) {
       throw new IllegalArgumentException(
-          "Region offset " + Arrays.toString(offset) + " / shape " + Arrays.toString(shape)
-              + " does not match the rank " + arrayShape.length + " of array '"
-              + Nodes.display(path) + "'");
+          "Region offset "
+              + Arrays.toString(offset)
+              + " / shape "
+              + Arrays.toString(shape)
+              + " does not match the rank "
+              + arrayShape.length
+              + " of array '"
+              + Nodes.display(path)
+              + "'");
     }
     for (int d = 0; d < arrayShape.length; d++) {
       if (offset[d] < 0 || shape[d] < 0 || offset[d] + shape[d] > arrayShape[d]) {
         throw new IndexOutOfBoundsException(
-            "Region offset " + Arrays.toString(offset) + " shape " + Arrays.toString(shape)
-                + " is outside array '" + Nodes.display(path) + "' of shape "
+            "Region offset "
+                + Arrays.toString(offset)
+                + " shape "
+                + Arrays.toString(shape)
+                + " is outside array '"
+                + Nodes.display(path)
+                + "' of shape "
                 + Arrays.toString(arrayShape));
       }
     }
@@ -252,7 +307,10 @@ public final class ZarrArray {
     long count = Shapes.product(shape);
     if (count * itemSize > Integer.MAX_VALUE - 64) {
       throw new IllegalArgumentException(
-          "Region " + Arrays.toString(shape) + " of array '" + Nodes.display(path)
+          "Region "
+              + Arrays.toString(shape)
+              + " of array '"
+              + Nodes.display(path)
               + "' is too large to read at once (2 GiB limit)");
     }
     byte[] out = new byte[(int) (count * itemSize)];
@@ -314,25 +372,50 @@ public final class ZarrArray {
     long[] grid = metadata.chunkGridShape();
     if (chunkCoords.length != grid.length) {
       throw new IllegalArgumentException(
-          "Chunk coordinates " + Arrays.toString(chunkCoords) + " have rank "
-              + chunkCoords.length + " but array '" + Nodes.display(path) + "' has rank "
+          "Chunk coordinates "
+              + Arrays.toString(chunkCoords)
+              + " have rank "
+              + chunkCoords.length
+              + " but array '"
+              + Nodes.display(path)
+              + "' has rank "
               + grid.length);
     }
     for (int d = 0; d < grid.length; d++) {
       if (chunkCoords[d] < 0 || chunkCoords[d] >= grid[d]) {
         throw new IndexOutOfBoundsException(
-            "Chunk coordinates " + Arrays.toString(chunkCoords) + " are outside the chunk grid "
-                + Arrays.toString(grid) + " of array '" + Nodes.display(path) + "' in store '"
-                + store.location() + "'");
+            "Chunk coordinates "
+                + Arrays.toString(chunkCoords)
+                + " are outside the chunk grid "
+                + Arrays.toString(grid)
+                + " of array '"
+                + Nodes.display(path)
+                + "' in store '"
+                + store.location()
+                + "'");
       }
     }
   }
 
   private String message(String action, String key, Exception e) {
-    return "Cannot " + action + " chunk '" + key + "' of array '" + Nodes.display(path)
-        + "' in store '" + store.location() + "' (" + metadata.format() + ", "
-        + metadata.dataType() + ", chunk shape " + Arrays.toString(metadata.chunkShape())
-        + ", codecs " + metadata.codecNames() + "): " + e.getMessage();
+    return "Cannot "
+        + action
+        + " chunk '"
+        + key
+        + "' of array '"
+        + Nodes.display(path)
+        + "' in store '"
+        + store.location()
+        + "' ("
+        + metadata.format()
+        + ", "
+        + metadata.dataType()
+        + ", chunk shape "
+        + Arrays.toString(metadata.chunkShape())
+        + ", codecs "
+        + metadata.codecNames()
+        + "): "
+        + e.getMessage();
   }
 
   private RuntimeException withContext(RuntimeException e, String action, String key) {

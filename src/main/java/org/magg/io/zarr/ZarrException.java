@@ -1,9 +1,9 @@
 package org.magg.io.zarr;
 
 /**
- * Raised when a Zarr hierarchy is malformed or does not match what was asked for: invalid
- * metadata, a chunk that fails to decode, values that do not fit the array. The message names
- * the store, the node and the key involved.
+ * Raised when a Zarr hierarchy is malformed or does not match what was asked for: invalid metadata,
+ * a chunk that fails to decode, values that do not fit the array. The message names the store, the
+ * node and the key involved.
  */
 public class ZarrException extends RuntimeException {
 

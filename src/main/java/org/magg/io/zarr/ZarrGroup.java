@@ -44,13 +44,23 @@ public final class ZarrGroup {
     Nodes.Node node = Nodes.find(store, p);
     if (node == null) {
       throw new ZarrException(
-          "No Zarr group at '" + Nodes.display(p) + "' in store '" + store.location()
-              + "' (found neither " + StoreKeys.join(p, V3Metadata.KEY) + " nor "
-              + StoreKeys.join(p, V2Metadata.GROUP_KEY) + ")");
+          "No Zarr group at '"
+              + Nodes.display(p)
+              + "' in store '"
+              + store.location()
+              + "' (found neither "
+              + StoreKeys.join(p, V3Metadata.KEY)
+              + " nor "
+              + StoreKeys.join(p, V2Metadata.GROUP_KEY)
+              + ")");
     }
     if (node.isArray()) {
       throw new ZarrException(
-          "'" + Nodes.display(p) + "' in store '" + store.location() + "' is an array, not a group");
+          "'"
+              + Nodes.display(p)
+              + "' in store '"
+              + store.location()
+              + "' is an array, not a group");
     }
     ObjectNode attrs;
     if (node.format() == ZarrFormat.V3) {
@@ -97,8 +107,13 @@ public final class ZarrGroup {
   public ZarrArray createArray(String name, ArrayMetadata metadata) throws IOException {
     if (metadata.format() != format) {
       throw new IllegalArgumentException(
-          "Cannot create a " + metadata.format() + " array in the " + format + " group '"
-              + Nodes.display(path) + "'");
+          "Cannot create a "
+              + metadata.format()
+              + " array in the "
+              + format
+              + " group '"
+              + Nodes.display(path)
+              + "'");
     }
     return ZarrArray.create(store, StoreKeys.join(path, StoreKeys.checkKey(name)), metadata);
   }

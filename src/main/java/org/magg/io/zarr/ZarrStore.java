@@ -6,10 +6,9 @@ import java.util.List;
 /**
  * A flat key/value store holding the metadata documents and chunks of a Zarr hierarchy.
  *
- * <p>Keys are relative, {@code /}-separated strings such as {@code "temperature/.zarray"} or
- * {@code "temperature/c/0/1"}; they never start with {@code /} and never contain {@code .} or
- * {@code ..} path segments. The interface is deliberately small so that it maps directly onto
- * object stores.
+ * <p>Keys are relative, {@code /}-separated strings such as {@code "temperature/.zarray"} or {@code
+ * "temperature/c/0/1"}; they never start with {@code /} and never contain {@code .} or {@code ..}
+ * path segments. The interface is deliberately small so that it maps directly onto object stores.
  */
 public interface ZarrStore {
 
@@ -30,8 +29,8 @@ public interface ZarrStore {
   void delete(String key) throws IOException;
 
   /**
-   * Removes every value whose key starts with {@code prefix} (a plain string prefix, so pass
-   * {@code "group/"} to remove a node and its descendants but not {@code "group2/..."}).
+   * Removes every value whose key starts with {@code prefix} (a plain string prefix, so pass {@code
+   * "group/"} to remove a node and its descendants but not {@code "group2/..."}).
    */
   void deletePrefix(String prefix) throws IOException;
 

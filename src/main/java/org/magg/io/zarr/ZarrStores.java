@@ -39,11 +39,15 @@ public final class ZarrStores {
         case "s3":
         case "s3a":
           throw new UnsupportedOperationException(
-              "S3 support is not built in yet: cannot open Zarr store '" + trimmed
+              "S3 support is not built in yet: cannot open Zarr store '"
+                  + trimmed
                   + "'. Use a local directory or a file: URI.");
         default:
           throw new UnsupportedOperationException(
-              "Unsupported Zarr store location scheme '" + scheme + "' in '" + trimmed
+              "Unsupported Zarr store location scheme '"
+                  + scheme
+                  + "' in '"
+                  + trimmed
                   + "'. Use a local directory or a file: URI.");
       }
     }

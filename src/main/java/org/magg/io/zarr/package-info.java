@@ -18,16 +18,16 @@
  * ZarrStores.consolidate(store, ZarrFormat.V3);   // once, at the end
  * }</pre>
  *
- * <p>Reading: {@link org.magg.io.zarr.ZarrArray#open} detects the format; {@code read()},
- * {@code read(offset, shape)} and {@code readChunk(coords)} return an {@link
- * org.magg.io.zarr.NdBuffer}. Chunks never written read as the fill value.
+ * <p>Reading: {@link org.magg.io.zarr.ZarrArray#open} detects the format; {@code read()}, {@code
+ * read(offset, shape)} and {@code readChunk(coords)} return an {@link org.magg.io.zarr.NdBuffer}.
+ * Chunks never written read as the fill value.
  *
  * <p>Codecs: {@code bytes} (either endianness), {@code transpose}, {@code gzip}, {@code zstd},
- * {@code crc32c}, {@code blosc}, {@code sharding_indexed} and the numcodecs {@code delta},
- * {@code shuffle}, {@code bitround} (read only) and {@code zlib}; v2 arrays in F order and with
- * big-endian dtypes are read too. Writing uses {@code bytes} plus optional gzip or zstd, and
- * optionally v3 sharding. Data types are bool, signed and unsigned 8 to 64-bit integers, float32
- * and float64. Other codecs and data types fail with an {@link UnsupportedOperationException}
- * that names the array and the codec or type.
+ * {@code crc32c}, {@code blosc}, {@code sharding_indexed} and the numcodecs {@code delta}, {@code
+ * shuffle}, {@code bitround} (read only) and {@code zlib}; v2 arrays in F order and with big-endian
+ * dtypes are read too. Writing uses {@code bytes} plus optional gzip or zstd, and optionally v3
+ * sharding. Data types are bool, signed and unsigned 8 to 64-bit integers, float32 and float64.
+ * Other codecs and data types fail with an {@link UnsupportedOperationException} that names the
+ * array and the codec or type.
  */
 package org.magg.io.zarr;

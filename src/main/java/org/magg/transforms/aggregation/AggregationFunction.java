@@ -29,8 +29,10 @@ enum AggregationFunction {
 
   /** The canonical (numpy) name. */
   final String canonical;
+
   /** Whether the function reads the values of its {@code source} (len only counts points). */
   final boolean needsSource;
+
   /** Accepted keys of {@code params}. */
   final List<String> params;
 
@@ -54,7 +56,9 @@ enum AggregationFunction {
     BY_NAME = java.util.Collections.unmodifiableMap(m);
   }
 
-  /** The function named {@code name}, optionally prefixed {@code np.} or {@code numpy.}; or null. */
+  /**
+   * The function named {@code name}, optionally prefixed {@code np.} or {@code numpy.}; or null.
+   */
   static AggregationFunction lookup(String name) {
     String n = name.trim();
     if (n.startsWith("np.")) {

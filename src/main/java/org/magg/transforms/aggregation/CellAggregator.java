@@ -33,8 +33,8 @@ public interface CellAggregator extends Serializable {
    * value).
    *
    * @throws IllegalArgumentException if a required variable is not among the cell's columns
-   * @throws ArithmeticException for {@code average} whose weights sum to zero (numpy raises
-   *     {@code ZeroDivisionError} there)
+   * @throws ArithmeticException for {@code average} whose weights sum to zero (numpy raises {@code
+   *     ZeroDivisionError} there)
    */
   double apply(CellColumns cells);
 }

@@ -15,18 +15,18 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>A variable has exactly one of {@code function} (a numpy reducer applied to the {@code
- *       source} column, with keyword {@code params}) or {@code expression} (evaluated over the cell's
- *       columns; must reduce to a single value).
+ *       source} column, with keyword {@code params}) or {@code expression} (evaluated over the
+ *       cell's columns; must reduce to a single value).
  *   <li>Functions: {@code len}/{@code count} (number of points); {@code min}/{@code amin}, {@code
  *       max}/{@code amax}, {@code sum}, {@code mean}, {@code median}; {@code average} with optional
  *       {@code weights} (an expression over the cell's columns giving one weight per point, e.g.
  *       {@code "1.0 / s_li**2"}; result {@code sum(w*x)/sum(w)}); {@code var} and {@code std}
  *       (population, {@code ddof} 0 unless given); {@code quantile} ({@code q} in [0, 1], numpy's
- *       default 'linear' method) and {@code percentile} ({@code q} in [0, 100]); and the NaN-ignoring
- *       {@code nanmin, nanmax, nansum, nanmean, nanvar, nanstd, nanmedian, nanquantile,
- *       nanpercentile}. Names may carry an {@code np.} or {@code numpy.} prefix.
- *   <li>NaN: like numpy, {@code min, max, sum, mean, average, var, std, median, quantile} return NaN
- *       when any point is NaN; the {@code nan*} functions ignore NaN points (all-NaN gives NaN,
+ *       default 'linear' method) and {@code percentile} ({@code q} in [0, 100]); and the
+ *       NaN-ignoring {@code nanmin, nanmax, nansum, nanmean, nanvar, nanstd, nanmedian,
+ *       nanquantile, nanpercentile}. Names may carry an {@code np.} or {@code numpy.} prefix.
+ *   <li>NaN: like numpy, {@code min, max, sum, mean, average, var, std, median, quantile} return
+ *       NaN when any point is NaN; the {@code nan*} functions ignore NaN points (all-NaN gives NaN,
  *       except {@code nansum} which gives 0). {@code len} counts NaN points.
  *   <li>An empty cell gives 0 for {@code len}/{@code count} and NaN for every other variable,
  *       without evaluating it.
@@ -76,8 +76,11 @@ public final class CellAggregators {
     if (function != null && expression != null) {
       throw new AggregationConfigException(
           path,
-          "'function' and 'expression' are mutually exclusive (got function '" + function
-              + "' and expression '" + expression + "')");
+          "'function' and 'expression' are mutually exclusive (got function '"
+              + function
+              + "' and expression '"
+              + expression
+              + "')");
     }
     if (function == null && expression == null) {
       throw new AggregationConfigException(path, "must specify 'function' or 'expression'");
@@ -98,7 +101,9 @@ public final class CellAggregators {
       if (!e.isScalar()) {
         throw new AggregationConfigException(
             path + ".expression",
-            "expression '" + expression + "' yields one value per point, but a variable needs a"
+            "expression '"
+                + expression
+                + "' yields one value per point, but a variable needs a"
                 + " single value per cell; reduce it, e.g. np.sum(...), np.mean(...), np.max(...)");
       }
       return new ExpressionAggregator(outputName, e);
@@ -108,7 +113,9 @@ public final class CellAggregators {
     if (f == null) {
       throw new AggregationConfigException(
           path + ".function",
-          "unknown function '" + function + "' (allowed: "
+          "unknown function '"
+              + function
+              + "' (allowed: "
               + String.join(", ", functionNames())
               + "; optionally prefixed np. or numpy.; or use 'expression')");
     }
@@ -120,8 +127,11 @@ public final class CellAggregators {
       if (!f.params.contains(key)) {
         throw new AggregationConfigException(
             path + ".params." + key,
-            "not a parameter of function '" + f.canonical + "' (allowed: "
-                + (f.params.isEmpty() ? "none" : String.join(", ", f.params)) + ")");
+            "not a parameter of function '"
+                + f.canonical
+                + "' (allowed: "
+                + (f.params.isEmpty() ? "none" : String.join(", ", f.params))
+                + ")");
       }
     }
 
@@ -170,13 +180,16 @@ public final class CellAggregators {
       throw new AggregationConfigException(
           path,
           "expected an expression over data_source variables giving one weight per point (e.g."
-              + " \"1.0 / s_li**2\"), got " + describe(value));
+              + " \"1.0 / s_li**2\"), got "
+              + describe(value));
     }
     CompiledExpression w = compileExpression(path, (String) value, knownVariables);
     if (w.isScalar()) {
       throw new AggregationConfigException(
           path,
-          "expression '" + value + "' yields a single value, but weights need one value per point"
+          "expression '"
+              + value
+              + "' yields a single value, but weights need one value per point"
               + " (reference a column, e.g. \"1.0 / s_li**2\")");
     }
     return w;
@@ -191,7 +204,10 @@ public final class CellAggregators {
     if (value instanceof List) {
       throw new AggregationConfigException(
           path,
-          "expected one number in " + range + ", got the list " + value
+          "expected one number in "
+              + range
+              + ", got the list "
+              + value
               + " (declare one variable per quantile)");
     }
     if (!(value instanceof Number) || value instanceof Boolean) {

@@ -20,15 +20,15 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>An instance is a mutable cursor and also carries the scratch space the aggregators use (sort
- * buffers, expression state), so evaluation allocates nothing once buffers have grown to the largest
- * cell. It is therefore <b>not thread-safe</b>: use one per thread (e.g. per DoFn instance). The
- * compiled {@link CellAggregator}s and {@link CompiledExpression}s themselves are immutable and may
- * be shared.
+ * buffers, expression state), so evaluation allocates nothing once buffers have grown to the
+ * largest cell. It is therefore <b>not thread-safe</b>: use one per thread (e.g. per DoFn
+ * instance). The compiled {@link CellAggregator}s and {@link CompiledExpression}s themselves are
+ * immutable and may be shared.
  *
  * <p>Sorted copies of a column (for medians and quantiles) are cached for the current range and
  * shared by all aggregators evaluated on it; the cache is dropped by every call to {@link
- * #range(int, int)} or {@link #data(double[]...)}. If you overwrite the backing arrays in place, call
- * {@code range} again before evaluating.
+ * #range(int, int)} or {@link #data(double[]...)}. If you overwrite the backing arrays in place,
+ * call {@code range} again before evaluating.
  */
 public final class CellColumns {
   private final ColumnSchema schema;
@@ -64,8 +64,14 @@ public final class CellColumns {
       }
       if (arrays[i].length != arrays[0].length) {
         throw new IllegalArgumentException(
-            "columns differ in length: '" + names[0] + "' has " + arrays[0].length + ", '"
-                + names[i] + "' has " + arrays[i].length);
+            "columns differ in length: '"
+                + names[0]
+                + "' has "
+                + arrays[0].length
+                + ", '"
+                + names[i]
+                + "' has "
+                + arrays[i].length);
       }
     }
     return new CellColumns(new ColumnSchema(names), arrays);

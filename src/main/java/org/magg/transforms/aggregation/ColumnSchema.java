@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The ordered column names of a {@link CellColumns}; the key under which name bindings are cached. */
+/**
+ * The ordered column names of a {@link CellColumns}; the key under which name bindings are cached.
+ */
 final class ColumnSchema {
   private final String[] names;
   private final Map<String, Integer> index;
@@ -51,7 +53,11 @@ final class ColumnSchema {
       int s = indexOf(wanted.get(j));
       if (s < 0) {
         throw new IllegalArgumentException(
-            "column '" + wanted.get(j) + "' needed by " + what + " is not among the cell's columns "
+            "column '"
+                + wanted.get(j)
+                + "' needed by "
+                + what
+                + " is not among the cell's columns "
                 + Arrays.toString(names));
       }
       slots[j] = s;

@@ -32,22 +32,22 @@ import org.magg.transforms.aggregation.Nodes.Node;
  * <h2>Types and semantics</h2>
  *
  * A value is either a single number or a per-point column; column names are columns, reductions
- * yield single values, and arithmetic broadcasts a single value over a column as numpy does. The type
- * of the whole expression is known at compile time ({@link #isScalar()}); {@code len} of a single
- * value is a compile error (Python raises). A reduction of a single value is that value ({@code
- * np.sum(3.0) == 3.0}).
+ * yield single values, and arithmetic broadcasts a single value over a column as numpy does. The
+ * type of the whole expression is known at compile time ({@link #isScalar()}); {@code len} of a
+ * single value is a compile error (Python raises). A reduction of a single value is that value
+ * ({@code np.sum(3.0) == 3.0}).
  *
  * <p>Arithmetic is IEEE float64, i.e. numpy's semantics for float arrays: division by zero gives
  * ±inf or NaN, {@code sqrt}/{@code log} of negatives give NaN, NaN propagates through {@code sum},
  * {@code mean}, {@code min} and {@code max}. (Plain Python floats would raise on {@code 1.0/0.0};
  * magg's expressions operate on numpy values, so IEEE results are what it produces.) Sums are
  * compensated. On a cell with no points {@code sum} gives 0, {@code len} 0 and {@code mean}, {@code
- * min}, {@code max} NaN (numpy raises for the last two); {@link CellAggregator}s never evaluate empty
- * cells.
+ * min}, {@code max} NaN (numpy raises for the last two); {@link CellAggregator}s never evaluate
+ * empty cells.
  *
  * <p>Constant sub-expressions are folded at compile time and single-valued sub-expressions inside
- * per-point arithmetic (e.g. the {@code np.mean(h)} in {@code h - np.mean(h)}) are computed once per
- * evaluation; per-point arithmetic itself allocates no intermediate arrays.
+ * per-point arithmetic (e.g. the {@code np.mean(h)} in {@code h - np.mean(h)}) are computed once
+ * per evaluation; per-point arithmetic itself allocates no intermediate arrays.
  */
 public final class CompiledExpression implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -81,7 +81,9 @@ public final class CompiledExpression implements Serializable {
     return new CompiledExpression(expression, ExpressionParser.parse(expression, knownVariables));
   }
 
-  /** Compiles {@code expression}, treating every bare identifier that is not a function as a column. */
+  /**
+   * Compiles {@code expression}, treating every bare identifier that is not a function as a column.
+   */
   public static CompiledExpression compile(String expression) {
     return new CompiledExpression(expression, ExpressionParser.parse(expression, null));
   }
@@ -96,7 +98,9 @@ public final class CompiledExpression implements Serializable {
     return variables;
   }
 
-  /** True when the expression yields a single value per cell, false when it yields one per point. */
+  /**
+   * True when the expression yields a single value per cell, false when it yields one per point.
+   */
   public boolean isScalar() {
     return !root.column;
   }
@@ -178,8 +182,9 @@ public final class CompiledExpression implements Serializable {
   private int[] slots(ColumnSchema schema) {
     ColumnSchema.Binding b = binding;
     if (b == null || !b.schema.sameLayout(schema)) {
-      b = new ColumnSchema.Binding(
-          schema, schema.resolve(variableList, "expression '" + expression + "'"));
+      b =
+          new ColumnSchema.Binding(
+              schema, schema.resolve(variableList, "expression '" + expression + "'"));
       binding = b;
     }
     return b.slots;

@@ -13,11 +13,11 @@ import org.magg.transforms.aggregation.Nodes.ReduceOp;
 import org.magg.transforms.aggregation.Nodes.UnaryOp;
 
 /**
- * Recursive-descent parser for the Python/numpy expression subset, producing a typed, constant-folded
- * tree with scalar sub-expressions hoisted out of per-point contexts.
+ * Recursive-descent parser for the Python/numpy expression subset, producing a typed,
+ * constant-folded tree with scalar sub-expressions hoisted out of per-point contexts.
  *
- * <p>Grammar (Python precedence; {@code **} is right-associative and binds tighter than a unary sign
- * on its left but not on its right, so {@code -x**2 == -(x**2)} and {@code 2**-1 == 0.5}):
+ * <p>Grammar (Python precedence; {@code **} is right-associative and binds tighter than a unary
+ * sign on its left but not on its right, so {@code -x**2 == -(x**2)} and {@code 2**-1 == 0.5}):
  *
  * <pre>
  * expr    := term (('+' | '-') term)*
@@ -129,8 +129,7 @@ final class ExpressionParser {
           "unexpected " + p.describe() + "; expected an operator or the end of the expression",
           p.tokStart);
     }
-    return new Result(
-        e.node, p.hoisted.toArray(new Node[0]), List.copyOf(p.variables), e.text);
+    return new Result(e.node, p.hoisted.toArray(new Node[0]), List.copyOf(p.variables), e.text);
   }
 
   // ---------------------------------------------------------------- lexer
@@ -383,7 +382,8 @@ final class ExpressionParser {
     }
     if (parts > 1) {
       throw error(
-          (meaning == null ? "unknown name '" : "'") + full
+          (meaning == null ? "unknown name '" : "'")
+              + full
               + (meaning == null
                   ? "' (numpy constants: np.pi, np.e, np.inf, np.nan; " + SUPPORTED + ")"
                   : "' is a function; call it, e.g. " + full + "(x)"),

@@ -146,8 +146,12 @@ final class FunctionAggregator implements CellAggregator {
     double sumWX = Double.isFinite(swx) ? swx + cwx : swx;
     if (sumW == 0.0) {
       throw new ArithmeticException(
-          outputName + ": weights '" + weights.expression() + "' sum to zero over a cell of "
-              + (to - from) + " points, can't be normalized (numpy.average raises here too)");
+          outputName
+              + ": weights '"
+              + weights.expression()
+              + "' sum to zero over a cell of "
+              + (to - from)
+              + " points, can't be normalized (numpy.average raises here too)");
     }
     return sumWX / sumW;
   }
@@ -155,8 +159,7 @@ final class FunctionAggregator implements CellAggregator {
   private int slot(ColumnSchema schema) {
     ColumnSchema.Binding b = binding;
     if (b == null || !b.schema.sameLayout(schema)) {
-      int[] slots =
-          schema.resolve(List.of(source), "aggregation variable '" + outputName + "'");
+      int[] slots = schema.resolve(List.of(source), "aggregation variable '" + outputName + "'");
       b = new ColumnSchema.Binding(schema, slots);
       binding = b;
     }
@@ -171,8 +174,12 @@ final class FunctionAggregator implements CellAggregator {
       sb.append(", weights=").append(weights.expression());
     }
     if (function.params.contains("q")) {
-      sb.append(", q=").append(function == AggregationFunction.PERCENTILE
-          || function == AggregationFunction.NANPERCENTILE ? q * 100.0 : q);
+      sb.append(", q=")
+          .append(
+              function == AggregationFunction.PERCENTILE
+                      || function == AggregationFunction.NANPERCENTILE
+                  ? q * 100.0
+                  : q);
     }
     if (ddof != 0) {
       sb.append(", ddof=").append(ddof);

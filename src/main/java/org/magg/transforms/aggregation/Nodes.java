@@ -4,8 +4,8 @@ import java.io.Serializable;
 
 /**
  * The evaluable tree of a {@link CompiledExpression}. Every node is statically typed as a single
- * value ({@link Node#column} false) or a per-point column; column nodes are evaluated one point at a
- * time through {@link Node#at}, so element-wise arithmetic needs no intermediate arrays. Scalar
+ * value ({@link Node#column} false) or a per-point column; column nodes are evaluated one point at
+ * a time through {@link Node#at}, so element-wise arithmetic needs no intermediate arrays. Scalar
  * sub-trees below a column node are either folded constants or {@link Hoisted} references computed
  * once per evaluation.
  */

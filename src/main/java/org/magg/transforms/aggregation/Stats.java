@@ -4,8 +4,8 @@ package org.magg.transforms.aggregation;
  * Numeric kernels over {@code a[from, to)}, in float64, following numpy's float64 semantics.
  *
  * <p>Sums use Neumaier's compensated summation (at least as accurate as numpy's pairwise
- * summation); a non-finite running sum is returned as is, so infinities and NaN propagate exactly as
- * in numpy. Order statistics work on a sorted copy (NaN sorted last) and reproduce numpy's
+ * summation); a non-finite running sum is returned as is, so infinities and NaN propagate exactly
+ * as in numpy. Order statistics work on a sorted copy (NaN sorted last) and reproduce numpy's
  * {@code quantile(method='linear')} and {@code median} arithmetic step by step.
  */
 final class Stats {

@@ -2,8 +2,8 @@
  * Per-cell aggregation: compiled aggregation variables ({@link
  * org.magg.transforms.aggregation.CellAggregators}, {@link
  * org.magg.transforms.aggregation.CellAggregator}) evaluated over the points of one cell ({@link
- * org.magg.transforms.aggregation.CellColumns}), and the small numpy-like expression language used by
- * {@code expression} variables and {@code weights} parameters ({@link
+ * org.magg.transforms.aggregation.CellColumns}), and the small numpy-like expression language used
+ * by {@code expression} variables and {@code weights} parameters ({@link
  * org.magg.transforms.aggregation.CompiledExpression}).
  *
  * <p>Plain Java, no Beam types: the transforms that group points by cell call these on their hot

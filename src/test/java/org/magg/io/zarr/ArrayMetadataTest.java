@@ -32,42 +32,58 @@ class ArrayMetadataTest {
   @Test
   void refusesIncompleteInput() {
     IllegalStateException e =
-        assertThrows(IllegalStateException.class,
+        assertThrows(
+            IllegalStateException.class,
             () -> ArrayMetadata.builder().withFormat(ZarrFormat.V3).build());
     assertEquals("Shape needs to be provided. Please call `.withShape`.", e.getMessage());
-    e = assertThrows(IllegalStateException.class,
-        () -> ArrayMetadata.builder().withFormat(ZarrFormat.V3).withShape(4).build());
-    assertEquals("Chunk shape needs to be provided. Please call `.withChunkShape`.",
-        e.getMessage());
-    e = assertThrows(IllegalStateException.class,
-        () -> ArrayMetadata.builder().withFormat(ZarrFormat.V3).withShape(4).withChunkShape(2)
-            .build());
+    e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> ArrayMetadata.builder().withFormat(ZarrFormat.V3).withShape(4).build());
+    assertEquals(
+        "Chunk shape needs to be provided. Please call `.withChunkShape`.", e.getMessage());
+    e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                ArrayMetadata.builder()
+                    .withFormat(ZarrFormat.V3)
+                    .withShape(4)
+                    .withChunkShape(2)
+                    .build());
     assertEquals("Data type needs to be provided. Please call `.withDataType`.", e.getMessage());
-    e = assertThrows(IllegalStateException.class,
-        () -> ArrayMetadata.builder().withShape(4).build());
+    e =
+        assertThrows(
+            IllegalStateException.class, () -> ArrayMetadata.builder().withShape(4).build());
     assertEquals("Format needs to be provided. Please call `.withFormat`.", e.getMessage());
   }
 
   @Test
   void refusesInconsistentInput() {
-    assertThrows(IllegalArgumentException.class,
-        () -> complete(ZarrFormat.V3).withChunkShape(5).build());
-    assertThrows(IllegalArgumentException.class,
-        () -> complete(ZarrFormat.V3).withChunkShape(5, 0).build());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class, () -> complete(ZarrFormat.V3).withChunkShape(5).build());
+    assertThrows(
+        IllegalArgumentException.class, () -> complete(ZarrFormat.V3).withChunkShape(5, 0).build());
+    assertThrows(
+        IllegalArgumentException.class,
         () -> complete(ZarrFormat.V3).withDimensionNames("y").build());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> complete(ZarrFormat.V2).withAttribute("_ARRAY_DIMENSIONS", List.of("a")).build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> complete(ZarrFormat.V2).withAttribute("_ARRAY_DIMENSIONS", List.of("a")).build());
     assertThat(e.getMessage(), containsString("withDimensionNames"));
-    e = assertThrows(IllegalArgumentException.class,
-        () -> complete(ZarrFormat.V3).withDataType(DataType.INT8).withFillValue(300L).build());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> complete(ZarrFormat.V3).withDataType(DataType.INT8).withFillValue(300L).build());
     assertThat(e.getMessage(), containsString("int8"));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> complete(ZarrFormat.V3).withDataType(DataType.INT32).withFillValue(1.5).build());
-    assertThrows(IllegalArgumentException.class,
-        () -> complete(ZarrFormat.V2).withSharding(5, 1).build());
-    assertThrows(IllegalArgumentException.class,
-        () -> complete(ZarrFormat.V3).withSharding(2, 5).build());
+    assertThrows(
+        IllegalArgumentException.class, () -> complete(ZarrFormat.V2).withSharding(5, 1).build());
+    assertThrows(
+        IllegalArgumentException.class, () -> complete(ZarrFormat.V3).withSharding(2, 5).build());
   }
 
   @Test
@@ -79,18 +95,20 @@ class ArrayMetadataTest {
     assertTrue(m.dimensionNames().isEmpty());
     assertEquals("c/1/3", m.chunkKey(new long[] {1, 3}));
     assertEquals("1.3", complete(ZarrFormat.V2).build().chunkKey(new long[] {1, 3}));
-    assertEquals("1/3",
+    assertEquals(
+        "1/3",
         complete(ZarrFormat.V2).withChunkKeySeparator("/").build().chunkKey(new long[] {1, 3}));
   }
 
   @Test
   void v3JsonSpellsNanFillAndDimensionNames() {
-    ArrayMetadata m = complete(ZarrFormat.V3)
-        .withFillValue(Double.NaN)
-        .withCompressor(Compressor.zstd(7, true))
-        .withDimensionNames("y", "x")
-        .withAttributes(Map.of("units", "K"))
-        .build();
+    ArrayMetadata m =
+        complete(ZarrFormat.V3)
+            .withFillValue(Double.NaN)
+            .withCompressor(Compressor.zstd(7, true))
+            .withDimensionNames("y", "x")
+            .withAttributes(Map.of("units", "K"))
+            .build();
     JsonNode json = V3Metadata.arrayJson(m);
     assertEquals("NaN", json.get("fill_value").textValue());
     assertEquals("float32", json.get("data_type").asText());
@@ -111,29 +129,33 @@ class ArrayMetadataTest {
 
   @Test
   void infiniteAndUnsignedFillValues() {
-    JsonNode inf = V3Metadata.arrayJson(
-        complete(ZarrFormat.V3).withDataType(DataType.FLOAT64)
-            .withFillValue(Double.NEGATIVE_INFINITY).build());
+    JsonNode inf =
+        V3Metadata.arrayJson(
+            complete(ZarrFormat.V3)
+                .withDataType(DataType.FLOAT64)
+                .withFillValue(Double.NEGATIVE_INFINITY)
+                .build());
     assertEquals("-Infinity", inf.get("fill_value").textValue());
-    ArrayMetadata u64 = complete(ZarrFormat.V3).withDataType(DataType.UINT64)
-        .withFillValue(-1L).build();
+    ArrayMetadata u64 =
+        complete(ZarrFormat.V3).withDataType(DataType.UINT64).withFillValue(-1L).build();
     JsonNode json = V3Metadata.arrayJson(u64);
     assertEquals("18446744073709551615", json.get("fill_value").bigIntegerValue().toString());
     assertEquals(-1L, V3Metadata.parseArray((ObjectNode) json).fillValueAsLong());
-    ArrayMetadata bool = complete(ZarrFormat.V2).withDataType(DataType.BOOL)
-        .withFillValue(1L).build();
+    ArrayMetadata bool =
+        complete(ZarrFormat.V2).withDataType(DataType.BOOL).withFillValue(1L).build();
     assertTrue(V2Metadata.zarray(bool).get("fill_value").booleanValue());
   }
 
   @Test
   void v2JsonHasDtypeCompressorAndDimensionsAttribute() {
-    ArrayMetadata m = complete(ZarrFormat.V2)
-        .withDataType(DataType.UINT16)
-        .withFillValue(65535L)
-        .withCompressor(Compressor.gzip(4))
-        .withDimensionNames("lat", "lon")
-        .withAttribute("units", "m")
-        .build();
+    ArrayMetadata m =
+        complete(ZarrFormat.V2)
+            .withDataType(DataType.UINT16)
+            .withFillValue(65535L)
+            .withCompressor(Compressor.gzip(4))
+            .withDimensionNames("lat", "lon")
+            .withAttribute("units", "m")
+            .build();
     JsonNode zarray = V2Metadata.zarray(m);
     assertEquals("<u2", zarray.get("dtype").asText());
     assertEquals(65535, zarray.get("fill_value").asInt());
@@ -154,10 +176,13 @@ class ArrayMetadataTest {
 
   @Test
   void v2NanFillAndBigEndianDtype() {
-    ObjectNode zarray = (ObjectNode) Json.read(
-        ("{\"zarr_format\":2,\"shape\":[3],\"chunks\":[3],\"dtype\":\">f8\","
-            + "\"fill_value\":\"NaN\",\"order\":\"C\",\"compressor\":null,\"filters\":null}")
-            .getBytes(StandardCharsets.UTF_8), "test");
+    ObjectNode zarray =
+        (ObjectNode)
+            Json.read(
+                ("{\"zarr_format\":2,\"shape\":[3],\"chunks\":[3],\"dtype\":\">f8\","
+                        + "\"fill_value\":\"NaN\",\"order\":\"C\",\"compressor\":null,\"filters\":null}")
+                    .getBytes(StandardCharsets.UTF_8),
+                "test");
     ArrayMetadata m = V2Metadata.parseArray(zarray, null);
     assertEquals(ByteOrder.BIG_ENDIAN, m.byteOrder());
     assertTrue(Double.isNaN(m.fillValueAsDouble()));
@@ -167,26 +192,36 @@ class ArrayMetadataTest {
 
   @Test
   void v3HexFillValueAndExtensionFields() {
-    String base = "{\"zarr_format\":3,\"node_type\":\"array\",\"shape\":[2],"
-        + "\"data_type\":\"float32\",\"chunk_grid\":{\"name\":\"regular\","
-        + "\"configuration\":{\"chunk_shape\":[2]}},\"chunk_key_encoding\":{\"name\":\"default\"},"
-        + "\"fill_value\":\"0x7fc00000\",\"codecs\":[{\"name\":\"bytes\"}]";
-    ArrayMetadata m = V3Metadata.parseArray(
-        (ObjectNode) Json.read((base + "}").getBytes(StandardCharsets.UTF_8), "t"));
+    String base =
+        "{\"zarr_format\":3,\"node_type\":\"array\",\"shape\":[2],"
+            + "\"data_type\":\"float32\",\"chunk_grid\":{\"name\":\"regular\","
+            + "\"configuration\":{\"chunk_shape\":[2]}},\"chunk_key_encoding\":{\"name\":\"default\"},"
+            + "\"fill_value\":\"0x7fc00000\",\"codecs\":[{\"name\":\"bytes\"}]";
+    ArrayMetadata m =
+        V3Metadata.parseArray(
+            (ObjectNode) Json.read((base + "}").getBytes(StandardCharsets.UTF_8), "t"));
     assertTrue(Double.isNaN(m.fillValueAsDouble()));
-    V3Metadata.parseArray((ObjectNode) Json.read(
-        (base + ",\"ext\":{\"must_understand\":false}}").getBytes(StandardCharsets.UTF_8), "t"));
-    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-        () -> V3Metadata.parseArray((ObjectNode) Json.read(
-            (base + ",\"ext\":{\"x\":1}}").getBytes(StandardCharsets.UTF_8), "t")));
+    V3Metadata.parseArray(
+        (ObjectNode)
+            Json.read(
+                (base + ",\"ext\":{\"must_understand\":false}}").getBytes(StandardCharsets.UTF_8),
+                "t"));
+    UnsupportedOperationException e =
+        assertThrows(
+            UnsupportedOperationException.class,
+            () ->
+                V3Metadata.parseArray(
+                    (ObjectNode)
+                        Json.read(
+                            (base + ",\"ext\":{\"x\":1}}").getBytes(StandardCharsets.UTF_8), "t")));
     assertThat(e.getMessage(), containsString("'ext'"));
   }
 
   @Test
   void v3CodecsMustBeOrdered() {
     String json = "[{\"name\":\"gzip\"},{\"name\":\"bytes\"}]";
-    assertThrows(ZarrException.class,
-        () -> Codecs.fromV3(Json.read(json.getBytes(StandardCharsets.UTF_8), "t"),
-            DataType.INT8));
+    assertThrows(
+        ZarrException.class,
+        () -> Codecs.fromV3(Json.read(json.getBytes(StandardCharsets.UTF_8), "t"), DataType.INT8));
   }
 }

@@ -65,11 +65,16 @@ class CodecTest {
   @Test
   void bytesCodecSwapsForBigEndian() {
     BytesCodec big = new BytesCodec(ByteOrder.BIG_ENDIAN);
-    assertArrayEquals(new byte[] {0x01, 0x02, 0x03, 0x04},
-        big.encode(new byte[] {0x02, 0x01, 0x04, 0x03},
+    assertArrayEquals(
+        new byte[] {0x01, 0x02, 0x03, 0x04},
+        big.encode(
+            new byte[] {0x02, 0x01, 0x04, 0x03},
             new ChunkSpec(new int[] {2}, DataType.INT16, new byte[2])));
-    ZarrException e = assertThrows(ZarrException.class,
-        () -> big.decode(new byte[3], new ChunkSpec(new int[] {2}, DataType.INT16, new byte[2])));
+    ZarrException e =
+        assertThrows(
+            ZarrException.class,
+            () ->
+                big.decode(new byte[3], new ChunkSpec(new int[] {2}, DataType.INT16, new byte[2])));
     assertThat(e.getMessage(), containsString("expected 4"));
   }
 
@@ -95,12 +100,13 @@ class CodecTest {
     // the CRC-32C check value of "123456789" is 0xE3069283
     byte[] data = "123456789".getBytes(StandardCharsets.US_ASCII);
     byte[] encoded = new Crc32cCodec().encode(data, null);
-    assertArrayEquals(new byte[] {(byte) 0x83, (byte) 0x92, 0x06, (byte) 0xE3},
+    assertArrayEquals(
+        new byte[] {(byte) 0x83, (byte) 0x92, 0x06, (byte) 0xE3},
         java.util.Arrays.copyOfRange(encoded, 9, 13));
     assertArrayEquals(data, new Crc32cCodec().decode(encoded, null));
     encoded[0] ^= 1;
-    ZarrException e = assertThrows(ZarrException.class,
-        () -> new Crc32cCodec().decode(encoded, null));
+    ZarrException e =
+        assertThrows(ZarrException.class, () -> new Crc32cCodec().decode(encoded, null));
     assertThat(e.getMessage(), containsString("crc32c checksum mismatch"));
   }
 
@@ -111,9 +117,14 @@ class CodecTest {
       data[i] = (byte) (i % 17 * (i % 5));
     }
     ChunkSpec spec = new ChunkSpec(new int[] {10_000}, DataType.UINT8, new byte[1]);
-    for (Codec c : List.of(new GzipCodec(5), new ZlibCodec(1), new ZstdCodec(3, true),
-        new ZstdCodec(0, false), new BloscCodec("lz4", 5, 1, 0, 0),
-        new BloscCodec("zstd", 3, 2, 4, 0))) {
+    for (Codec c :
+        List.of(
+            new GzipCodec(5),
+            new ZlibCodec(1),
+            new ZstdCodec(3, true),
+            new ZstdCodec(0, false),
+            new BloscCodec("lz4", 5, 1, 0, 0),
+            new BloscCodec("zstd", 3, 2, 4, 0))) {
       byte[] encoded = c.encode(data, spec);
       assertArrayEquals(data, c.decode(encoded, spec), c.name());
     }
@@ -128,17 +139,17 @@ class CodecTest {
 
   @Test
   void shardingRoundTripSkipsEmptyInnerChunks() throws IOException {
-    CodecPipeline inner = new CodecPipeline(
-        List.of(new BytesCodec(ByteOrder.LITTLE_ENDIAN), new GzipCodec(1)));
-    CodecPipeline index = new CodecPipeline(
-        List.of(new BytesCodec(ByteOrder.LITTLE_ENDIAN), new Crc32cCodec()));
+    CodecPipeline inner =
+        new CodecPipeline(List.of(new BytesCodec(ByteOrder.LITTLE_ENDIAN), new GzipCodec(1)));
+    CodecPipeline index =
+        new CodecPipeline(List.of(new BytesCodec(ByteOrder.LITTLE_ENDIAN), new Crc32cCodec()));
     for (boolean atEnd : new boolean[] {true, false}) {
       ShardingCodec sharding = new ShardingCodec(new int[] {1, 3}, inner, index, atEnd);
       byte[] decoded = int16(0, 0, 0, 7, 8, 9); // first inner chunk equals the fill value
       byte[] shard = sharding.encode(decoded, SPEC_2x3_I16);
       assertArrayEquals(decoded, sharding.decode(shard, SPEC_2x3_I16));
-      ByteBuffer idx = ByteBuffer.wrap(shard, atEnd ? shard.length - 36 : 0, 32)
-          .order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer idx =
+          ByteBuffer.wrap(shard, atEnd ? shard.length - 36 : 0, 32).order(ByteOrder.LITTLE_ENDIAN);
       assertEquals(-1L, idx.getLong());
       assertEquals(-1L, idx.getLong());
     }
@@ -147,8 +158,8 @@ class CodecTest {
   @Test
   void shardingDetectsCorruptIndex() throws IOException {
     CodecPipeline inner = new CodecPipeline(List.of(new BytesCodec(ByteOrder.LITTLE_ENDIAN)));
-    CodecPipeline index = new CodecPipeline(
-        List.of(new BytesCodec(ByteOrder.LITTLE_ENDIAN), new Crc32cCodec()));
+    CodecPipeline index =
+        new CodecPipeline(List.of(new BytesCodec(ByteOrder.LITTLE_ENDIAN), new Crc32cCodec()));
     ShardingCodec sharding = new ShardingCodec(new int[] {1, 3}, inner, index, true);
     byte[] shard = sharding.encode(int16(1, 2, 3, 4, 5, 6), SPEC_2x3_I16);
     shard[shard.length - 10] ^= 0x40;

@@ -58,8 +58,9 @@ class ZarrArrayTest {
   void roundTripsEveryTypeAndCompressor(ZarrFormat format, DataType type, Compressor compressor)
       throws IOException {
     ZarrStore store = new InMemoryZarrStore();
-    ZarrArray array = ZarrArray.create(store, "a",
-        meta(format, type).withCompressor(compressor).withFillValue(1L).build());
+    ZarrArray array =
+        ZarrArray.create(
+            store, "a", meta(format, type).withCompressor(compressor).withFillValue(1L).build());
     long[] grid = array.metadata().chunkGridShape();
     assertArrayEquals(new long[] {3, 2}, grid);
     for (long ci = 0; ci < 3; ci++) {
@@ -94,16 +95,32 @@ class ZarrArrayTest {
   @Test
   void doublesAndFloatsKeepTheirValues() throws IOException {
     ZarrStore store = new InMemoryZarrStore();
-    ZarrArray f64 = ZarrArray.create(store, "f64", ArrayMetadata.builder()
-        .withFormat(ZarrFormat.V3).withShape(4).withChunkShape(4)
-        .withDataType(DataType.FLOAT64).withFillValue(Double.NaN).build());
+    ZarrArray f64 =
+        ZarrArray.create(
+            store,
+            "f64",
+            ArrayMetadata.builder()
+                .withFormat(ZarrFormat.V3)
+                .withShape(4)
+                .withChunkShape(4)
+                .withDataType(DataType.FLOAT64)
+                .withFillValue(Double.NaN)
+                .build());
     double[] values = {Math.PI, -0.0, Double.MIN_VALUE, Double.NEGATIVE_INFINITY};
     f64.writeChunk(new long[] {0}, values);
     assertArrayEquals(values, f64.read().toDoubleArray(), 0.0);
 
-    ZarrArray f32 = ZarrArray.create(new InMemoryZarrStore(), "f32", ArrayMetadata.builder()
-        .withFormat(ZarrFormat.V2).withShape(3).withChunkShape(2)
-        .withDataType(DataType.FLOAT32).withFillValue(Double.NaN).build());
+    ZarrArray f32 =
+        ZarrArray.create(
+            new InMemoryZarrStore(),
+            "f32",
+            ArrayMetadata.builder()
+                .withFormat(ZarrFormat.V2)
+                .withShape(3)
+                .withChunkShape(2)
+                .withDataType(DataType.FLOAT32)
+                .withFillValue(Double.NaN)
+                .build());
     f32.writeChunk(new long[] {0}, new float[] {1.1f, Float.NaN});
     float[] read = f32.read().toFloatArray();
     assertEquals(1.1f, read[0]);
@@ -114,15 +131,29 @@ class ZarrArrayTest {
   @Test
   void unsignedInputsOfTheSameWidthAreRawBits() throws IOException {
     ZarrStore store = new InMemoryZarrStore();
-    ZarrArray u8 = ZarrArray.create(store, "u8", ArrayMetadata.builder()
-        .withFormat(ZarrFormat.V3).withShape(2).withChunkShape(2)
-        .withDataType(DataType.UINT8).build());
+    ZarrArray u8 =
+        ZarrArray.create(
+            store,
+            "u8",
+            ArrayMetadata.builder()
+                .withFormat(ZarrFormat.V3)
+                .withShape(2)
+                .withChunkShape(2)
+                .withDataType(DataType.UINT8)
+                .build());
     u8.writeChunk(new long[] {0}, new byte[] {(byte) 200, (byte) 255});
     assertArrayEquals(new long[] {200, 255}, u8.read().toLongArray());
 
-    ZarrArray u64 = ZarrArray.create(store, "u64", ArrayMetadata.builder()
-        .withFormat(ZarrFormat.V3).withShape(2).withChunkShape(2)
-        .withDataType(DataType.UINT64).build());
+    ZarrArray u64 =
+        ZarrArray.create(
+            store,
+            "u64",
+            ArrayMetadata.builder()
+                .withFormat(ZarrFormat.V3)
+                .withShape(2)
+                .withChunkShape(2)
+                .withDataType(DataType.UINT64)
+                .build());
     long big = Long.parseUnsignedLong("18000000000000000000");
     u64.writeChunk(new long[] {0}, new long[] {big, 7});
     NdBuffer read = u64.read();
@@ -135,46 +166,68 @@ class ZarrArrayTest {
   @Test
   void refusesValuesThatDoNotFit() throws IOException {
     ZarrStore store = new InMemoryZarrStore("test-store");
-    ZarrArray i8 = ZarrArray.create(store, "grp/i8", ArrayMetadata.builder()
-        .withFormat(ZarrFormat.V3).withShape(2).withChunkShape(2)
-        .withDataType(DataType.INT8).build());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> i8.writeChunk(new long[] {0}, new int[] {1, 300}));
+    ZarrArray i8 =
+        ZarrArray.create(
+            store,
+            "grp/i8",
+            ArrayMetadata.builder()
+                .withFormat(ZarrFormat.V3)
+                .withShape(2)
+                .withChunkShape(2)
+                .withDataType(DataType.INT8)
+                .build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> i8.writeChunk(new long[] {0}, new int[] {1, 300}));
     assertThat(e.getMessage(), containsString("grp/i8/c/0"));
     assertThat(e.getMessage(), containsString("test-store"));
     assertThat(e.getMessage(), containsString("element 1"));
-    assertThrows(IllegalArgumentException.class,
-        () -> i8.writeChunk(new long[] {0}, new double[] {1.5, 2}));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class, () -> i8.writeChunk(new long[] {0}, new double[] {1.5, 2}));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> i8.writeChunk(new long[] {0}, new double[] {Double.NaN, 2}));
 
-    ZarrArray u16 = ZarrArray.create(new InMemoryZarrStore(), "u16", ArrayMetadata.builder()
-        .withFormat(ZarrFormat.V2).withShape(2).withChunkShape(2)
-        .withDataType(DataType.UINT16).build());
-    assertThrows(IllegalArgumentException.class,
-        () -> u16.writeChunk(new long[] {0}, new int[] {-1, 0}));
-    assertThrows(IllegalArgumentException.class,
+    ZarrArray u16 =
+        ZarrArray.create(
+            new InMemoryZarrStore(),
+            "u16",
+            ArrayMetadata.builder()
+                .withFormat(ZarrFormat.V2)
+                .withShape(2)
+                .withChunkShape(2)
+                .withDataType(DataType.UINT16)
+                .build());
+    assertThrows(
+        IllegalArgumentException.class, () -> u16.writeChunk(new long[] {0}, new int[] {-1, 0}));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> u16.writeChunk(new long[] {0}, new long[] {65536, 0}));
   }
 
   @Test
   void refusesWrongValueCountAndChunkCoordinates() throws IOException {
-    ZarrArray a = ZarrArray.create(new InMemoryZarrStore(), "a",
-        meta(ZarrFormat.V3, DataType.INT32).build());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> a.writeChunk(new long[] {2, 1}, new int[5]));
+    ZarrArray a =
+        ZarrArray.create(new InMemoryZarrStore(), "a", meta(ZarrFormat.V3, DataType.INT32).build());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> a.writeChunk(new long[] {2, 1}, new int[5]));
     // edge chunk (2, 1): 6 values in full, or the 1 x 1 part inside the array
     assertThat(e.getMessage(), containsString("needs 6 values"));
     assertThat(e.getMessage(), containsString("or 1 values"));
-    assertThrows(IndexOutOfBoundsException.class,
-        () -> a.writeChunk(new long[] {3, 0}, new int[6]));
+    assertThrows(
+        IndexOutOfBoundsException.class, () -> a.writeChunk(new long[] {3, 0}, new int[6]));
     assertThrows(IllegalArgumentException.class, () -> a.readChunk(0));
   }
 
   @Test
   void regionReadsAcrossChunks() throws IOException {
-    ZarrArray a = ZarrArray.create(new InMemoryZarrStore(), "a",
-        meta(ZarrFormat.V3, DataType.INT32).withFillValue(-1L).build());
+    ZarrArray a =
+        ZarrArray.create(
+            new InMemoryZarrStore(),
+            "a",
+            meta(ZarrFormat.V3, DataType.INT32).withFillValue(-1L).build());
     for (long ci = 0; ci < 3; ci++) {
       for (long cj = 0; cj < 2; cj++) {
         int[] chunk = new int[6];
@@ -193,17 +246,24 @@ class ZarrArrayTest {
     // padding beyond the array edge stays in the chunk but not in the array
     NdBuffer edge = a.readChunk(2, 1);
     assertArrayEquals(new int[] {43, 44, 45, 53, 54, 55}, edge.toIntArray());
-    assertThrows(IndexOutOfBoundsException.class,
-        () -> a.read(new long[] {4, 0}, new long[] {2, 1}));
+    assertThrows(
+        IndexOutOfBoundsException.class, () -> a.read(new long[] {4, 0}, new long[] {2, 1}));
   }
 
   @Test
   void zeroDimensionalArray() throws IOException {
     for (ZarrFormat format : ZarrFormat.values()) {
       ZarrStore store = new InMemoryZarrStore();
-      ZarrArray a = ZarrArray.create(store, "scalar", ArrayMetadata.builder()
-          .withFormat(format).withShape().withChunkShape().withDataType(DataType.FLOAT64)
-          .build());
+      ZarrArray a =
+          ZarrArray.create(
+              store,
+              "scalar",
+              ArrayMetadata.builder()
+                  .withFormat(format)
+                  .withShape()
+                  .withChunkShape()
+                  .withDataType(DataType.FLOAT64)
+                  .build());
       a.writeChunk(new long[0], new double[] {42.5});
       assertEquals(format == ZarrFormat.V3 ? "scalar/c" : "scalar/0", a.chunkKey());
       assertNotNull(store.get(a.chunkKey()));
@@ -215,8 +275,11 @@ class ZarrArrayTest {
   @EnumSource(ZarrFormat.class)
   void corruptChunkNamesStoreArrayAndKey(ZarrFormat format) throws IOException {
     ZarrStore store = new FileSystemZarrStore(tmp.resolve("c.zarr"));
-    ZarrArray a = ZarrArray.create(store, "g/temp", meta(format, DataType.FLOAT32)
-        .withCompressor(Compressor.gzip(1)).build());
+    ZarrArray a =
+        ZarrArray.create(
+            store,
+            "g/temp",
+            meta(format, DataType.FLOAT32).withCompressor(Compressor.gzip(1)).build());
     a.writeChunk(new long[] {0, 0}, new double[6]);
     store.put(a.chunkKey(0, 0), new byte[] {1, 2, 3});
     ZarrException e = assertThrows(ZarrException.class, () -> a.readChunk(0, 0));
@@ -238,10 +301,18 @@ class ZarrArrayTest {
   @Test
   void shardedArraysRoundTrip() throws IOException {
     ZarrStore store = new InMemoryZarrStore();
-    ZarrArray a = ZarrArray.create(store, "s", ArrayMetadata.builder()
-        .withFormat(ZarrFormat.V3).withShape(6, 4).withChunkShape(4, 4)
-        .withDataType(DataType.INT16).withCompressor(Compressor.zstd(1))
-        .withSharding(2, 2).build());
+    ZarrArray a =
+        ZarrArray.create(
+            store,
+            "s",
+            ArrayMetadata.builder()
+                .withFormat(ZarrFormat.V3)
+                .withShape(6, 4)
+                .withChunkShape(4, 4)
+                .withDataType(DataType.INT16)
+                .withCompressor(Compressor.zstd(1))
+                .withSharding(2, 2)
+                .build());
     assertEquals(List.of("sharding_indexed"), a.metadata().codecNames());
     short[] shard = new short[16];
     for (int i = 0; i < 16; i++) {
@@ -267,11 +338,15 @@ class ZarrArrayTest {
     assertNotNull(store.get("a/zarr.json"));
     assertNotNull(store.get("a/b/zarr.json"));
     assertEquals(ZarrFormat.V3, ZarrGroup.open(store, "a/b").format());
-    ZarrException e = assertThrows(ZarrException.class,
-        () -> ZarrArray.create(store, "a/b/c/d", meta(ZarrFormat.V3, DataType.INT8).build()));
+    ZarrException e =
+        assertThrows(
+            ZarrException.class,
+            () -> ZarrArray.create(store, "a/b/c/d", meta(ZarrFormat.V3, DataType.INT8).build()));
     assertThat(e.getMessage(), containsString("is an array"));
-    e = assertThrows(ZarrException.class,
-        () -> ZarrArray.create(store, "a/x", meta(ZarrFormat.V2, DataType.INT8).build()));
+    e =
+        assertThrows(
+            ZarrException.class,
+            () -> ZarrArray.create(store, "a/x", meta(ZarrFormat.V2, DataType.INT8).build()));
     assertThat(e.getMessage(), containsString("V3 group"));
   }
 
@@ -280,8 +355,8 @@ class ZarrArrayTest {
     ZarrStore store = new InMemoryZarrStore();
     ZarrArray.create(store, "a", meta(ZarrFormat.V2, DataType.INT8).build());
     assertNull(store.get("a/.zattrs"));
-    ZarrArray.create(store, "b", meta(ZarrFormat.V2, DataType.INT8)
-        .withDimensionNames("y", "x").build());
+    ZarrArray.create(
+        store, "b", meta(ZarrFormat.V2, DataType.INT8).withDimensionNames("y", "x").build());
     assertEquals(List.of("y", "x"), ZarrArray.open(store, "b").metadata().dimensionNames());
     assertEquals(0, ZarrArray.open(store, "b").metadata().attributes().size());
   }

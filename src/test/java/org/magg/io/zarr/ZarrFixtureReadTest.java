@@ -20,9 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.magg.testing.SharedData;
 
 /**
- * Reads the arrays of the zarr-python fixtures (v2 and v3) and checks their values. Expected
- * values follow the fixture generator's conventions and were confirmed with zarrita.js and
- * zarr-python.
+ * Reads the arrays of the zarr-python fixtures (v2 and v3) and checks their values. Expected values
+ * follow the fixture generator's conventions and were confirmed with zarrita.js and zarr-python.
  */
 class ZarrFixtureReadTest {
 
@@ -46,13 +45,16 @@ class ZarrFixtureReadTest {
         Arguments.of("1d.chunked.ragged.i2", range(1, 6), new long[] {5}, DataType.INT16),
         Arguments.of("1d.contiguous.blosc.i2", ONE_TO_FOUR, new long[] {4}, DataType.INT16),
         Arguments.of("1d.contiguous.delta.i2", ONE_TO_FOUR, new long[] {4}, DataType.INT16),
-        Arguments.of("1d.contiguous.delta.shuffle.i2", new long[] {10, 20, 30, 40},
-            new long[] {4}, DataType.INT16),
+        Arguments.of(
+            "1d.contiguous.delta.shuffle.i2",
+            new long[] {10, 20, 30, 40},
+            new long[] {4},
+            DataType.INT16),
         Arguments.of("1d.contiguous.i4", ONE_TO_FOUR, new long[] {4}, DataType.INT32),
         Arguments.of("1d.contiguous.raw.i2", ONE_TO_FOUR, new long[] {4}, DataType.INT16),
         Arguments.of("1d.contiguous.shuffle.i2", ONE_TO_FOUR, new long[] {4}, DataType.INT16),
-        Arguments.of("1d.contiguous.u1", new long[] {255, 0, 255, 0}, new long[] {4},
-            DataType.UINT8),
+        Arguments.of(
+            "1d.contiguous.u1", new long[] {255, 0, 255, 0}, new long[] {4}, DataType.UINT8),
         Arguments.of("1d.contiguous.b1", new long[] {1, 0, 1, 0}, new long[] {4}, DataType.BOOL),
         Arguments.of("1d.contiguous.zlib.i2", ONE_TO_FOUR, new long[] {4}, DataType.INT16),
         Arguments.of("1d.contiguous.zstd.i2", ONE_TO_FOUR, new long[] {4}, DataType.INT16),
@@ -60,10 +62,8 @@ class ZarrFixtureReadTest {
         Arguments.of("2d.chunked.ragged.i2", range(1, 10), new long[] {3, 3}, DataType.INT16),
         Arguments.of("2d.contiguous.i2", ONE_TO_FOUR, new long[] {2, 2}, DataType.INT16),
         Arguments.of("3d.chunked.i2", range(0, 27), new long[] {3, 3, 3}, DataType.INT16),
-        Arguments.of("3d.chunked.mixed.i2.C", range(0, 27), new long[] {3, 3, 3},
-            DataType.INT16),
-        Arguments.of("3d.chunked.mixed.i2.F", range(0, 27), new long[] {3, 3, 3},
-            DataType.INT16),
+        Arguments.of("3d.chunked.mixed.i2.C", range(0, 27), new long[] {3, 3, 3}, DataType.INT16),
+        Arguments.of("3d.chunked.mixed.i2.F", range(0, 27), new long[] {3, 3, 3}, DataType.INT16),
         Arguments.of("3d.contiguous.i2", range(0, 27), new long[] {3, 3, 3}, DataType.INT16));
   }
 
@@ -247,15 +247,16 @@ class ZarrFixtureReadTest {
     ZarrStore store = v3();
     ZarrGroup consolidated = ZarrGroup.open(store, "consolidated");
     assertEquals(Map.of("answer", 42), consolidated.attributes());
-    assertEquals("A nested group", consolidated.openGroup("nested").attributes()
-        .get("description"));
-    assertArrayEquals(new long[] {10, 20, 30, 40},
-        consolidated.openArray("nested/1d.i2").read().toLongArray());
+    assertEquals(
+        "A nested group", consolidated.openGroup("nested").attributes().get("description"));
+    assertArrayEquals(
+        new long[] {10, 20, 30, 40}, consolidated.openArray("nested/1d.i2").read().toLongArray());
     Map<String, com.fasterxml.jackson.databind.JsonNode> meta =
         Consolidated.read(store, "consolidated", ZarrFormat.V3);
-    assertThat(meta.keySet(), hasItems("1d.chunked.i2", "2d.contiguous.i2", "nested",
-        "nested/1d.i2"));
-    assertEquals("A group with spaces in the name",
+    assertThat(
+        meta.keySet(), hasItems("1d.chunked.i2", "2d.contiguous.i2", "nested", "nested/1d.i2"));
+    assertEquals(
+        "A group with spaces in the name",
         ZarrGroup.open(store, "my group with spaces").attributes().get("description"));
   }
 

@@ -18,8 +18,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ZarrGroupTest {
 
   private static ArrayMetadata small(ZarrFormat format) {
-    return ArrayMetadata.builder().withFormat(format).withShape(3).withChunkShape(3)
-        .withDataType(DataType.INT16).withDimensionNames("x").build();
+    return ArrayMetadata.builder()
+        .withFormat(format)
+        .withShape(3)
+        .withChunkShape(3)
+        .withDataType(DataType.INT16)
+        .withDimensionNames("x")
+        .build();
   }
 
   @ParameterizedTest
@@ -45,9 +50,10 @@ class ZarrGroupTest {
 
     ZarrException e = assertThrows(ZarrException.class, () -> ZarrGroup.open(store, "a"));
     assertThat(e.getMessage(), containsString("is an array"));
-    assertThrows(IllegalArgumentException.class,
-        () -> root.createArray("c", small(format == ZarrFormat.V2 ? ZarrFormat.V3
-            : ZarrFormat.V2)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            root.createArray("c", small(format == ZarrFormat.V2 ? ZarrFormat.V3 : ZarrFormat.V2)));
   }
 
   @Test
@@ -61,7 +67,8 @@ class ZarrGroupTest {
     JsonNode doc = Json.read(store.get(".zmetadata"), "test");
     assertEquals(1, doc.get("zarr_consolidated_format").asInt());
     JsonNode meta = doc.get("metadata");
-    assertEquals(List.of(".zattrs", ".zgroup", "sub/.zgroup", "sub/b/.zarray", "sub/b/.zattrs"),
+    assertEquals(
+        List.of(".zattrs", ".zgroup", "sub/.zgroup", "sub/b/.zarray", "sub/b/.zattrs"),
         fieldNames(meta));
     assertEquals("t", meta.at("/.zattrs/title").asText());
     assertEquals("<i2", meta.get("sub/b/.zarray").get("dtype").asText());

@@ -2,13 +2,11 @@ package org.magg.io.zarr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,9 +25,9 @@ import org.magg.testing.ZarrReaders;
 /**
  * Writes v2 and v3 stores with this package and reads them back with independent readers:
  * zarrita.js (v2 and v3, through {@code tools/zarr-check/check.mjs}) and zarr-python plus xarray
- * (v2, through {@code tools/zarr-check/check_zarr_v2.py}). Values, shapes, data types, fill
- * values, attributes, dimension names and consolidated metadata are compared with what was
- * written. A missing reader skips the test locally and fails it under CI.
+ * (v2, through {@code tools/zarr-check/check_zarr_v2.py}). Values, shapes, data types, fill values,
+ * attributes, dimension names and consolidated metadata are compared with what was written. A
+ * missing reader skips the test locally and fails it under CI.
  */
 class ZarrIndependentReadersTest {
 
@@ -38,9 +35,12 @@ class ZarrIndependentReadersTest {
   private static final Path OUT = SharedData.projectDir().resolve("target/zarr-independent");
   private static final Map<String, Object> ROOT_ATTRS =
       Map.of(
-          "title", "magg zarr check",
-          "version", 3,
-          "nested", Map.of("list", List.of(1, 2, 3), "flag", true));
+          "title",
+          "magg zarr check",
+          "version",
+          3,
+          "nested",
+          Map.of("list", List.of(1, 2, 3), "flag", true));
   private static final Map<String, Object> SUB_ATTRS = Map.of("description", "a subgroup");
 
   /** How the Java values of an array are handed to {@code writeChunk}. */
@@ -122,77 +122,208 @@ class ZarrIndependentReadersTest {
     temperature[10] = -0.125;
     specs.add(
         new Spec(
-            "temperature", DataType.FLOAT32, JavaType.DOUBLE, new long[] {5, 7}, new int[] {2, 3},
-            Compressor.gzip(5), Double.NaN, List.of("lat", "lon"),
-            Map.of("units", "K", "long_name", "air temperature"), null, temperature,
-            Set.of(List.of(2L, 2L), List.of(1L, 0L)), null));
+            "temperature",
+            DataType.FLOAT32,
+            JavaType.DOUBLE,
+            new long[] {5, 7},
+            new int[] {2, 3},
+            Compressor.gzip(5),
+            Double.NaN,
+            List.of("lat", "lon"),
+            Map.of("units", "K", "long_name", "air temperature"),
+            null,
+            temperature,
+            Set.of(List.of(2L, 2L), List.of(1L, 0L)),
+            null));
     specs.add(
         new Spec(
-            "counts_u64", DataType.UINT64, JavaType.LONG, new long[] {6}, new int[] {4},
-            Compressor.zstd(3), 0L, List.of("x"), Map.of(),
+            "counts_u64",
+            DataType.UINT64,
+            JavaType.LONG,
+            new long[] {6},
+            new int[] {4},
+            Compressor.zstd(3),
+            0L,
+            List.of("x"),
+            Map.of(),
             new long[] {0, 1, Long.MAX_VALUE, TWO_63_PLUS_5, -1L /* 2^64-1 */, 12345},
-            null, Set.of(), null));
+            null,
+            Set.of(),
+            null));
     specs.add(
         new Spec(
-            "offsets_i64", DataType.INT64, JavaType.LONG, new long[] {3, 7}, new int[] {2, 4},
-            Compressor.zstd(1, true), -1L, List.of("time", "lon"), Map.of("units", "s"),
+            "offsets_i64",
+            DataType.INT64,
+            JavaType.LONG,
+            new long[] {3, 7},
+            new int[] {2, 4},
+            Compressor.zstd(1, true),
+            -1L,
+            List.of("time", "lon"),
+            Map.of("units", "s"),
             new long[] {
-              Long.MIN_VALUE, -1, -123456789012L, 0, 1, Long.MAX_VALUE, -42,
-              -7, -6, -5, -4, -3, -2, -1,
-              10, 20, 30, 40, 50, 60, -9_000_000_000_000_000_000L
+              Long.MIN_VALUE,
+              -1,
+              -123456789012L,
+              0,
+              1,
+              Long.MAX_VALUE,
+              -42,
+              -7,
+              -6,
+              -5,
+              -4,
+              -3,
+              -2,
+              -1,
+              10,
+              20,
+              30,
+              40,
+              50,
+              60,
+              -9_000_000_000_000_000_000L
             },
-            null, Set.of(), null));
+            null,
+            Set.of(),
+            null));
     specs.add(
         new Spec(
-            "mask", DataType.BOOL, JavaType.BYTE, new long[] {5, 7}, new int[] {5, 7},
-            Compressor.none(), 0L, List.of("lat", "lon"), Map.of(),
-            Stream.iterate(0L, i -> i + 1).limit(35).mapToLong(i -> (i % 3 == 0) ? 1 : 0)
-                .toArray(),
-            null, Set.of(), null));
+            "mask",
+            DataType.BOOL,
+            JavaType.BYTE,
+            new long[] {5, 7},
+            new int[] {5, 7},
+            Compressor.none(),
+            0L,
+            List.of("lat", "lon"),
+            Map.of(),
+            Stream.iterate(0L, i -> i + 1).limit(35).mapToLong(i -> (i % 3 == 0) ? 1 : 0).toArray(),
+            null,
+            Set.of(),
+            null));
     specs.add(
         new Spec(
-            "band_i8", DataType.INT8, JavaType.BYTE, new long[] {4}, new int[] {3},
-            Compressor.gzip(1), 0L, List.of("band"), Map.of(),
-            new long[] {-128, -1, 0, 127}, null, Set.of(), null));
+            "band_i8",
+            DataType.INT8,
+            JavaType.BYTE,
+            new long[] {4},
+            new int[] {3},
+            Compressor.gzip(1),
+            0L,
+            List.of("band"),
+            Map.of(),
+            new long[] {-128, -1, 0, 127},
+            null,
+            Set.of(),
+            null));
     specs.add(
         new Spec(
-            "band_u8", DataType.UINT8, JavaType.BYTE, new long[] {4}, new int[] {4},
-            Compressor.none(), 255L, List.of("band"), Map.of(),
-            new long[] {0, 1, 200, 255}, null, Set.of(), null));
+            "band_u8",
+            DataType.UINT8,
+            JavaType.BYTE,
+            new long[] {4},
+            new int[] {4},
+            Compressor.none(),
+            255L,
+            List.of("band"),
+            Map.of(),
+            new long[] {0, 1, 200, 255},
+            null,
+            Set.of(),
+            null));
     specs.add(
         new Spec(
-            "band_i16", DataType.INT16, JavaType.SHORT, new long[] {4}, new int[] {2},
-            Compressor.zstd(0), 0L, List.of("band"), Map.of(),
-            new long[] {-32768, -2, 2, 32767}, null, Set.of(), null));
+            "band_i16",
+            DataType.INT16,
+            JavaType.SHORT,
+            new long[] {4},
+            new int[] {2},
+            Compressor.zstd(0),
+            0L,
+            List.of("band"),
+            Map.of(),
+            new long[] {-32768, -2, 2, 32767},
+            null,
+            Set.of(),
+            null));
     specs.add(
         new Spec(
-            "band_u16", DataType.UINT16, JavaType.INT, new long[] {4}, new int[] {4},
-            Compressor.none(), 0L, List.of("band"), Map.of(),
-            new long[] {0, 1, 40000, 65535}, null, Set.of(), null));
+            "band_u16",
+            DataType.UINT16,
+            JavaType.INT,
+            new long[] {4},
+            new int[] {4},
+            Compressor.none(),
+            0L,
+            List.of("band"),
+            Map.of(),
+            new long[] {0, 1, 40000, 65535},
+            null,
+            Set.of(),
+            null));
     specs.add(
         new Spec(
-            "band_i32", DataType.INT32, JavaType.INT, new long[] {4}, new int[] {4},
-            Compressor.gzip(9), 0L, List.of("band"), Map.of(),
-            new long[] {Integer.MIN_VALUE, -1, 1, Integer.MAX_VALUE}, null, Set.of(), null));
+            "band_i32",
+            DataType.INT32,
+            JavaType.INT,
+            new long[] {4},
+            new int[] {4},
+            Compressor.gzip(9),
+            0L,
+            List.of("band"),
+            Map.of(),
+            new long[] {Integer.MIN_VALUE, -1, 1, Integer.MAX_VALUE},
+            null,
+            Set.of(),
+            null));
     specs.add(
         new Spec(
-            "band_u32", DataType.UINT32, JavaType.LONG, new long[] {4}, new int[] {4},
-            Compressor.none(), 0L, List.of("band"), Map.of(),
-            new long[] {0, 1, 3_000_000_000L, 4_294_967_295L}, null, Set.of(), null));
+            "band_u32",
+            DataType.UINT32,
+            JavaType.LONG,
+            new long[] {4},
+            new int[] {4},
+            Compressor.none(),
+            0L,
+            List.of("band"),
+            Map.of(),
+            new long[] {0, 1, 3_000_000_000L, 4_294_967_295L},
+            null,
+            Set.of(),
+            null));
     specs.add(
         new Spec(
-            "lon", DataType.FLOAT64, JavaType.DOUBLE, new long[] {7}, new int[] {7},
-            Compressor.zstd(5), -9999.0, List.of("lon"), Map.of("units", "degrees_east"),
+            "lon",
+            DataType.FLOAT64,
+            JavaType.DOUBLE,
+            new long[] {7},
+            new int[] {7},
+            Compressor.zstd(5),
+            -9999.0,
+            List.of("lon"),
+            Map.of("units", "degrees_east"),
             null,
             new double[] {
               -180, -120.5, 1e-300, 0.1, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 179.75
             },
-            Set.of(), null));
+            Set.of(),
+            null));
     specs.add(
         new Spec(
-            "sub/level", DataType.INT32, JavaType.INT, new long[] {3}, new int[] {2},
-            Compressor.gzip(5), 0L, List.of("level"), Map.of("positive", "down"),
-            new long[] {1000, 850, 500}, null, Set.of(), null));
+            "sub/level",
+            DataType.INT32,
+            JavaType.INT,
+            new long[] {3},
+            new int[] {2},
+            Compressor.gzip(5),
+            0L,
+            List.of("level"),
+            Map.of("positive", "down"),
+            new long[] {1000, 850, 500},
+            null,
+            Set.of(),
+            null));
     if (format == ZarrFormat.V3) {
       long[] sharded = new long[8 * 8];
       for (int i = 0; i < sharded.length; i++) {
@@ -202,9 +333,19 @@ class ZarrIndependentReadersTest {
       }
       specs.add(
           new Spec(
-              "sharded", DataType.INT32, JavaType.INT, new long[] {8, 8}, new int[] {4, 4},
-              Compressor.zstd(3), 0L, List.of("row", "col"), Map.of(), sharded, null,
-              Set.of(List.of(1L, 0L)), new int[] {2, 2}));
+              "sharded",
+              DataType.INT32,
+              JavaType.INT,
+              new long[] {8, 8},
+              new int[] {4, 4},
+              Compressor.zstd(3),
+              0L,
+              List.of("row", "col"),
+              Map.of(),
+              sharded,
+              null,
+              Set.of(List.of(1L, 0L)),
+              new int[] {2, 2}));
     }
     return specs;
   }
@@ -278,8 +419,8 @@ class ZarrIndependentReadersTest {
       }
       switch (spec.javaType()) {
         case DOUBLE:
-          array.writeChunk(coords, Arrays.stream(source).mapToDouble(i -> spec.floatValues()[i])
-              .toArray());
+          array.writeChunk(
+              coords, Arrays.stream(source).mapToDouble(i -> spec.floatValues()[i]).toArray());
           break;
         case FLOAT:
           float[] f = new float[n];
@@ -289,12 +430,12 @@ class ZarrIndependentReadersTest {
           array.writeChunk(coords, f);
           break;
         case LONG:
-          array.writeChunk(coords, Arrays.stream(source).mapToLong(i -> spec.integerValues()[i])
-              .toArray());
+          array.writeChunk(
+              coords, Arrays.stream(source).mapToLong(i -> spec.integerValues()[i]).toArray());
           break;
         case INT:
-          array.writeChunk(coords,
-              Arrays.stream(source).map(i -> (int) spec.integerValues()[i]).toArray());
+          array.writeChunk(
+              coords, Arrays.stream(source).map(i -> (int) spec.integerValues()[i]).toArray());
           break;
         case SHORT:
           short[] s = new short[n];
@@ -343,10 +484,11 @@ class ZarrIndependentReadersTest {
   private static void checkZarritaOutput(JsonNode out, ZarrFormat format) {
     // consolidated metadata lists every node
     List<String> contents = new ArrayList<>();
-    out.get("contents").forEach(n -> contents.add(n.get("path").asText() + ":"
-        + n.get("kind").asText()));
+    out.get("contents")
+        .forEach(n -> contents.add(n.get("path").asText() + ":" + n.get("kind").asText()));
     for (Spec s : specs(format)) {
-      assertTrue(contents.contains("/" + s.name() + ":array"),
+      assertTrue(
+          contents.contains("/" + s.name() + ":array"),
           "consolidated contents " + contents + " lack " + s.name());
     }
     assertTrue(contents.contains("/sub:group"), "consolidated contents lack /sub: " + contents);
@@ -380,8 +522,17 @@ class ZarrIndependentReadersTest {
 
     List<String> keys = new ArrayList<>();
     out.get("consolidated_keys").forEach(k -> keys.add(k.asText()));
-    assertTrue(keys.containsAll(List.of(".zgroup", ".zattrs", "sub/.zgroup", "sub/.zattrs",
-        "temperature/.zarray", "temperature/.zattrs", "sub/level/.zarray")), keys.toString());
+    assertTrue(
+        keys.containsAll(
+            List.of(
+                ".zgroup",
+                ".zattrs",
+                "sub/.zgroup",
+                "sub/.zattrs",
+                "temperature/.zarray",
+                "temperature/.zattrs",
+                "sub/level/.zarray")),
+        keys.toString());
     assertEquals(MAPPER.valueToTree(ROOT_ATTRS), out.at("/groups/").get("attrs"));
     assertEquals(MAPPER.valueToTree(SUB_ATTRS), out.at("/groups/sub/attrs"));
 
@@ -394,7 +545,8 @@ class ZarrIndependentReadersTest {
       checkScalar(s, s.fill(), a.get("fill_value"), what + " fill_value");
       checkValues(s, a.get("values"), what);
       String compressor = s.compressor().name();
-      assertEquals(compressor.equals("none") ? null : compressor,
+      assertEquals(
+          compressor.equals("none") ? null : compressor,
           a.get("compressor").isNull() ? null : a.get("compressor").get("id").asText(),
           what + " compressor");
     }
@@ -414,8 +566,8 @@ class ZarrIndependentReadersTest {
     }
     assertEquals(MAPPER.valueToTree(ROOT_ATTRS), out.at("/xarray").get("").get("attrs"));
     // with default decoding, the NaN fill of a float32 variable keeps it float32
-    assertEquals("<f4", out.at("/xarray").get("").at("/variables/temperature/decoded_dtype")
-        .asText());
+    assertEquals(
+        "<f4", out.at("/xarray").get("").at("/variables/temperature/decoded_dtype").asText());
   }
 
   // ------------------------------------------------------------------ comparisons
@@ -442,8 +594,10 @@ class ZarrIndependentReadersTest {
     } else if (s.type().isFloatingPoint()) {
       assertEquals(expected.doubleValue(), readDouble(node), 0.0, what);
     } else {
-      String text = s.type() == DataType.UINT64
-          ? Long.toUnsignedString(expected.longValue()) : Long.toString(expected.longValue());
+      String text =
+          s.type() == DataType.UINT64
+              ? Long.toUnsignedString(expected.longValue())
+              : Long.toString(expected.longValue());
       assertEquals(text, readInteger(node), what);
     }
   }

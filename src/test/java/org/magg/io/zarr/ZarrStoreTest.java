@@ -26,7 +26,8 @@ class ZarrStoreTest {
   @TempDir Path tmp;
 
   private ZarrStore store(String kind) {
-    return kind.equals("fs") ? new FileSystemZarrStore(tmp.resolve("s.zarr"))
+    return kind.equals("fs")
+        ? new FileSystemZarrStore(tmp.resolve("s.zarr"))
         : new InMemoryZarrStore();
   }
 
@@ -92,8 +93,7 @@ class ZarrStoreTest {
     }
     try (Stream<Path> files = Files.walk(store.root())) {
       assertEquals(
-          List.of(store.root().resolve("arr/c/0")),
-          files.filter(Files::isRegularFile).toList());
+          List.of(store.root().resolve("arr/c/0")), files.filter(Files::isRegularFile).toList());
     }
     assertArrayEquals(bytes("same"), Files.readAllBytes(store.root().resolve("arr/c/0")));
   }
@@ -102,8 +102,8 @@ class ZarrStoreTest {
   void fileSystemListIgnoresLeftoverTemporaryFiles() throws IOException {
     FileSystemZarrStore store = new FileSystemZarrStore(tmp.resolve("s.zarr"));
     store.put("arr/c/0", bytes("v"));
-    Files.write(store.root().resolve("arr/c/1" + FileSystemZarrStore.TEMP_MARKER + "x"),
-        bytes("partial"));
+    Files.write(
+        store.root().resolve("arr/c/1" + FileSystemZarrStore.TEMP_MARKER + "x"), bytes("partial"));
     assertEquals(List.of("arr/c/0"), store.list(""));
   }
 
@@ -125,15 +125,16 @@ class ZarrStoreTest {
     assertEquals(dir.toAbsolutePath(), ((FileSystemZarrStore) byPath).root());
     ZarrStore byUri = ZarrStores.open(dir.toUri().toString());
     assertEquals(dir.toAbsolutePath(), ((FileSystemZarrStore) byUri).root());
-    assertEquals(dir.toAbsolutePath(),
+    assertEquals(
+        dir.toAbsolutePath(),
         ((FileSystemZarrStore) ZarrStores.open("file:" + dir.toAbsolutePath())).root());
   }
 
   @Test
   void s3IsNotBuiltInYet() {
     UnsupportedOperationException e =
-        assertThrows(UnsupportedOperationException.class,
-            () -> ZarrStores.open("s3://bucket/data.zarr"));
+        assertThrows(
+            UnsupportedOperationException.class, () -> ZarrStores.open("s3://bucket/data.zarr"));
     assertThat(e.getMessage(), containsString("S3 support is not built in yet"));
     assertThat(e.getMessage(), containsString("s3://bucket/data.zarr"));
   }
@@ -141,8 +142,8 @@ class ZarrStoreTest {
   @Test
   void otherSchemesAreRefused() {
     UnsupportedOperationException e =
-        assertThrows(UnsupportedOperationException.class,
-            () -> ZarrStores.open("gs://bucket/data.zarr"));
+        assertThrows(
+            UnsupportedOperationException.class, () -> ZarrStores.open("gs://bucket/data.zarr"));
     assertThat(e.getMessage(), containsString("'gs'"));
     assertThrows(IllegalArgumentException.class, () -> ZarrStores.open(" "));
   }

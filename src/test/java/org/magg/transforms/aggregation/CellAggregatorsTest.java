@@ -26,10 +26,12 @@ class CellAggregatorsTest {
     a.add(CellAggregators.compile("count", "len", "h_li", null, null, KNOWN));
     a.add(CellAggregators.compile("h_min", "min", "h_li", null, null, KNOWN));
     a.add(CellAggregators.compile("h_max", "max", "h_li", null, null, KNOWN));
-    a.add(CellAggregators.compile(
-        "h_mean", "average", "h_li", Map.of("weights", "1.0 / s_li**2"), null, KNOWN));
-    a.add(CellAggregators.compile(
-        "h_sigma", null, null, null, "1.0 / np.sqrt(np.sum(1.0 / s_li**2))", KNOWN));
+    a.add(
+        CellAggregators.compile(
+            "h_mean", "average", "h_li", Map.of("weights", "1.0 / s_li**2"), null, KNOWN));
+    a.add(
+        CellAggregators.compile(
+            "h_sigma", null, null, null, "1.0 / np.sqrt(np.sum(1.0 / s_li**2))", KNOWN));
     a.add(CellAggregators.compile("h_variance", "var", "h_li", null, null, KNOWN));
     a.add(CellAggregators.compile("h_q25", "quantile", "h_li", Map.of("q", 0.25), null, KNOWN));
     a.add(CellAggregators.compile("h_q50", "quantile", "h_li", Map.of("q", 0.50), null, KNOWN));
@@ -83,20 +85,22 @@ class CellAggregatorsTest {
     CellColumns empty = CellColumns.of(Map.of("h_li", new double[0], "s_li", new double[0]));
     Map<String, Double> r = evaluate(atl06(), empty);
     assertEquals(0.0, r.get("count"));
-    r.forEach((k, v) -> {
-      if (!k.equals("count")) {
-        assertTrue(Double.isNaN(v), k + " = " + v);
-      }
-    });
+    r.forEach(
+        (k, v) -> {
+          if (!k.equals("count")) {
+            assertTrue(Double.isNaN(v), k + " = " + v);
+          }
+        });
     // also an empty slice of larger arrays, and functions that numpy would answer for []
     CellColumns slice = example().range(3, 3);
     assertEquals(0.0, CellAggregators.compile("n", "count", null, null, null, KNOWN).apply(slice));
     for (String f : List.of("nansum", "sum", "median", "std", "nanmax")) {
-      assertTrue(Double.isNaN(CellAggregators.compile("x", f, "h_li", null, null, KNOWN)
-          .apply(slice)), f);
+      assertTrue(
+          Double.isNaN(CellAggregators.compile("x", f, "h_li", null, null, KNOWN).apply(slice)), f);
     }
-    assertTrue(Double.isNaN(CellAggregators.compile("e", null, null, null, "len(h_li)", KNOWN)
-        .apply(slice)));
+    assertTrue(
+        Double.isNaN(
+            CellAggregators.compile("e", null, null, null, "len(h_li)", KNOWN).apply(slice)));
   }
 
   @Test
@@ -134,18 +138,19 @@ class CellAggregatorsTest {
     }
     assertEquals(1.0 / Math.sqrt(3.0), r.get("h_sigma"), 1e-15); // s_li has no NaN
     CellColumns cells = CellColumns.of(m);
-    assertEquals(2.0, CellAggregators.compile("a", "nanmean", "h_li", null, null, KNOWN)
-        .apply(cells));
-    assertEquals(1.0, CellAggregators.compile("a", "np.nanmin", "h_li", null, null, KNOWN)
-        .apply(cells));
-    assertEquals(2.0, CellAggregators.compile("a", "nanmedian", "h_li", null, null, KNOWN)
-        .apply(cells));
+    assertEquals(
+        2.0, CellAggregators.compile("a", "nanmean", "h_li", null, null, KNOWN).apply(cells));
+    assertEquals(
+        1.0, CellAggregators.compile("a", "np.nanmin", "h_li", null, null, KNOWN).apply(cells));
+    assertEquals(
+        2.0, CellAggregators.compile("a", "nanmedian", "h_li", null, null, KNOWN).apply(cells));
   }
 
   @Test
   void weightsSummingToZeroRaiseLikeNumpy() {
-    CellAggregator a = CellAggregators.compile(
-        "h_mean", "average", "h_li", Map.of("weights", "s_li - s_li"), null, KNOWN);
+    CellAggregator a =
+        CellAggregators.compile(
+            "h_mean", "average", "h_li", Map.of("weights", "s_li - s_li"), null, KNOWN);
     ArithmeticException e = assertThrows(ArithmeticException.class, () -> a.apply(example()));
     assertTrue(e.getMessage().contains("h_mean"), e.getMessage());
     assertTrue(e.getMessage().contains("sum to zero"), e.getMessage());
@@ -159,12 +164,15 @@ class CellAggregatorsTest {
     assertEquals(Set.of("s_li"), a.get(4).requiredVariables());
     assertEquals("expression", a.get(4).function());
     assertEquals("len", CellAggregators.compile("n", "count", null, null, null, KNOWN).function());
-    assertEquals(Set.of(), CellAggregators.compile("n", "count", null, null, null, KNOWN)
-        .requiredVariables());
-    assertEquals("max", CellAggregators.compile("m", "np.amax", "h_li", null, null, KNOWN)
-        .function());
-    assertEquals("quantile", CellAggregators.compile("q", "numpy.quantile", "h_li",
-        Map.of("q", 1), null, KNOWN).function());
+    assertEquals(
+        Set.of(),
+        CellAggregators.compile("n", "count", null, null, null, KNOWN).requiredVariables());
+    assertEquals(
+        "max", CellAggregators.compile("m", "np.amax", "h_li", null, null, KNOWN).function());
+    assertEquals(
+        "quantile",
+        CellAggregators.compile("q", "numpy.quantile", "h_li", Map.of("q", 1), null, KNOWN)
+            .function());
     // an expression may carry a (validated, unused) source, as magg configs do
     CellAggregator e = CellAggregators.compile("e", null, "h_li", null, "np.max(s_li)", KNOWN);
     assertEquals(Set.of("s_li"), e.requiredVariables());
@@ -173,26 +181,26 @@ class CellAggregatorsTest {
   @Test
   void missingColumnIsReportedAtEvaluation() {
     CellColumns only = CellColumns.of(Map.of("s_li", new double[] {1.0}));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> atl06().get(1).apply(only));
-    assertTrue(e.getMessage().contains("'h_li'") && e.getMessage().contains("h_min"),
-        e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> atl06().get(1).apply(only));
+    assertTrue(
+        e.getMessage().contains("'h_li'") && e.getMessage().contains("h_min"), e.getMessage());
   }
 
   @Test
   void percentileAndDdof() {
     CellColumns c = example();
-    double p90 = CellAggregators.compile("p", "percentile", "h_li", Map.of("q", 90), null, KNOWN)
-        .apply(c);
-    double q90 = CellAggregators.compile("q", "quantile", "h_li", Map.of("q", 0.9), null, KNOWN)
-        .apply(c);
+    double p90 =
+        CellAggregators.compile("p", "percentile", "h_li", Map.of("q", 90), null, KNOWN).apply(c);
+    double q90 =
+        CellAggregators.compile("q", "quantile", "h_li", Map.of("q", 0.9), null, KNOWN).apply(c);
     assertEquals(q90, p90);
-    double var1 = CellAggregators.compile("v", "var", "h_li", Map.of("ddof", 1), null, KNOWN)
-        .apply(c);
+    double var1 =
+        CellAggregators.compile("v", "var", "h_li", Map.of("ddof", 1), null, KNOWN).apply(c);
     double var0 = CellAggregators.compile("v", "var", "h_li", null, null, KNOWN).apply(c);
     assertEquals(var0 * 5 / 4, var1, 1e-12);
-    double std = CellAggregators.compile("s", "std", "h_li", Map.of("ddof", 0), null, KNOWN)
-        .apply(c);
+    double std =
+        CellAggregators.compile("s", "std", "h_li", Map.of("ddof", 0), null, KNOWN).apply(c);
     assertEquals(Math.sqrt(var0), std);
   }
 
@@ -200,7 +208,8 @@ class CellAggregatorsTest {
 
   private static AggregationConfigException invalid(
       String name, String function, String source, Map<String, Object> params, String expr) {
-    return assertThrows(AggregationConfigException.class,
+    return assertThrows(
+        AggregationConfigException.class,
         () -> CellAggregators.compile(name, function, source, params, expr, KNOWN));
   }
 
@@ -208,8 +217,10 @@ class CellAggregatorsTest {
   void unknownSourceNamesFieldAndKnownVariables() {
     AggregationConfigException e = invalid("h_mean", "average", "h", null, null);
     assertEquals("aggregation.variables.h_mean.source", e.path());
-    assertEquals("aggregation.variables.h_mean.source: 'h' is not a data_source variable"
-        + " (known: h_li, s_li)", e.getMessage());
+    assertEquals(
+        "aggregation.variables.h_mean.source: 'h' is not a data_source variable"
+            + " (known: h_li, s_li)",
+        e.getMessage());
   }
 
   @Test
@@ -217,10 +228,10 @@ class CellAggregatorsTest {
     AggregationConfigException e = invalid("x", "mode", "h_li", null, null);
     assertEquals("aggregation.variables.x.function", e.path());
     assertTrue(e.getMessage().contains("unknown function 'mode'"), e.getMessage());
-    assertTrue(e.getMessage().contains("average, count, len, max, mean, median, min"),
-        e.getMessage());
-    assertEquals("aggregation.variables.x.function",
-        invalid("x", "np.len", "h_li", null, null).path());
+    assertTrue(
+        e.getMessage().contains("average, count, len, max, mean, median, min"), e.getMessage());
+    assertEquals(
+        "aggregation.variables.x.function", invalid("x", "np.len", "h_li", null, null).path());
   }
 
   @Test
@@ -246,26 +257,31 @@ class CellAggregatorsTest {
     assertEquals("aggregation.variables.v", both.path());
     assertTrue(both.getMessage().contains("mutually exclusive"), both.getMessage());
     AggregationConfigException neither = invalid("v", null, "h_li", null, null);
-    assertEquals("aggregation.variables.v: must specify 'function' or 'expression'",
-        neither.getMessage());
+    assertEquals(
+        "aggregation.variables.v: must specify 'function' or 'expression'", neither.getMessage());
     AggregationConfigException noSource = invalid("v", "min", null, null, null);
     assertEquals("aggregation.variables.v.source", noSource.path());
     AggregationConfigException column = invalid("v", null, null, null, "s_li * 2");
     assertEquals("aggregation.variables.v.expression", column.path());
     assertTrue(column.getMessage().contains("one value per point"), column.getMessage());
     AggregationConfigException bad = invalid("v", null, null, null, "np.sum(h)");
-    assertEquals("aggregation.variables.v.expression: unknown variable 'h' at position 7 in"
-        + " expression 'np.sum(h)' (known: h_li, s_li)", bad.getMessage());
+    assertEquals(
+        "aggregation.variables.v.expression: unknown variable 'h' at position 7 in"
+            + " expression 'np.sum(h)' (known: h_li, s_li)",
+        bad.getMessage());
     assertInstanceOf(ExpressionException.class, bad.getCause());
-    assertEquals("aggregation.variables.v.params",
+    assertEquals(
+        "aggregation.variables.v.params",
         invalid("v", null, null, Map.of("q", 0.5), "np.sum(h_li)").path());
   }
 
   @Test
   void paramChecks() {
-    assertEquals("aggregation.variables.v.params.q: not a parameter of function 'min'"
-        + " (allowed: none)", invalid("v", "min", "h_li", Map.of("q", 0.5), null).getMessage());
-    assertEquals("aggregation.variables.v.params.weights",
+    assertEquals(
+        "aggregation.variables.v.params.q: not a parameter of function 'min'" + " (allowed: none)",
+        invalid("v", "min", "h_li", Map.of("q", 0.5), null).getMessage());
+    assertEquals(
+        "aggregation.variables.v.params.weights",
         invalid("v", "average", "h_li", Map.of("weights", 2.0), null).path());
     AggregationConfigException scalarWeights =
         invalid("v", "average", "h_li", Map.of("weights", "np.sum(s_li)"), null);

@@ -54,8 +54,7 @@ class CellColumnsTest {
     assertEquals(0, c.from());
     assertEquals(2, c.to());
     assertThrows(IllegalArgumentException.class, () -> c.data(new double[] {1}));
-    assertThrows(IllegalArgumentException.class,
-        () -> CellColumns.over(List.of("a", "a"), a, a));
+    assertThrows(IllegalArgumentException.class, () -> CellColumns.over(List.of("a", "a"), a, a));
     assertThrows(IllegalArgumentException.class, () -> CellColumns.over(List.of("a"), a, b));
   }
 

@@ -109,15 +109,19 @@ class CompiledExpressionTest {
     assertArrayEquals(new double[] {4, 7, 11}, column("x + y"));
     assertArrayEquals(new double[] {2, 4, 8}, column("2 * x"));
     assertArrayEquals(new double[] {-1, -4, -16}, column("-x**2"));
-    assertArrayEquals(new double[] {1 - 7.0 / 3, 2 - 7.0 / 3, 4 - 7.0 / 3},
-        column("x - np.mean(x)"));
+    assertArrayEquals(
+        new double[] {1 - 7.0 / 3, 2 - 7.0 / 3, 4 - 7.0 / 3}, column("x - np.mean(x)"));
     // hoisted scalar inside a reduction inside per-point arithmetic
     double m = 7.0 / 3;
     double inner = ((1 - m) + (2 - m) + (4 - m)) / 3;
-    assertArrayEquals(new double[] {1 - inner, 2 - inner, 4 - inner},
-        column("x - np.mean(x - np.mean(x))"), 1e-15);
-    assertEquals(Math.sqrt(((1 - m) * (1 - m) + (2 - m) * (2 - m) + (4 - m) * (4 - m)) / 3),
-        scalar("np.sqrt(np.mean((x - np.mean(x))**2))"), 1e-15);
+    assertArrayEquals(
+        new double[] {1 - inner, 2 - inner, 4 - inner},
+        column("x - np.mean(x - np.mean(x))"),
+        1e-15);
+    assertEquals(
+        Math.sqrt(((1 - m) * (1 - m) + (2 - m) * (2 - m) + (4 - m) * (4 - m)) / 3),
+        scalar("np.sqrt(np.mean((x - np.mean(x))**2))"),
+        1e-15);
     assertArrayEquals(new double[] {9, 9, 9}, column("np.sum(x) + 2"));
     assertEquals(List.of("x"), List.copyOf(CompiledExpression.compile("x + 1").variables()));
   }
@@ -137,7 +141,8 @@ class CompiledExpressionTest {
   void variablesInOrderOfFirstUse() {
     CompiledExpression e = CompiledExpression.compile("y + np.sqrt(x) * y - np.pi", XY);
     assertEquals(List.of("y", "x"), List.copyOf(e.variables()));
-    assertEquals(Set.of("s_li"),
+    assertEquals(
+        Set.of("s_li"),
         CompiledExpression.compile("1.0 / np.sqrt(np.sum(1.0 / s_li**2))").variables());
   }
 
@@ -152,7 +157,8 @@ class CompiledExpressionTest {
     // numpy array ** 0.5 is sqrt (NaN at -inf); a scalar power is C pow (+inf at -inf)
     CellColumns negInf = cell(new double[] {Double.NEGATIVE_INFINITY}, new double[] {1});
     assertTrue(Double.isNaN(CompiledExpression.compile("np.max(x ** 0.5)").evaluateScalar(negInf)));
-    assertEquals(Double.POSITIVE_INFINITY,
+    assertEquals(
+        Double.POSITIVE_INFINITY,
         CompiledExpression.compile("np.max(x) ** 0.5").evaluateScalar(negInf));
     // C pow: 1 ** nan == 1 and (-1) ** inf == 1
     assertEquals(1.0, scalar("1 ** np.nan"));
@@ -166,8 +172,8 @@ class CompiledExpressionTest {
     double[] y = {0, 3, 5, 7, 0};
     CellColumns c = CellColumns.over(List.of("y", "x"), y, x).range(1, 4);
     CompiledExpression e = CompiledExpression.compile("x * y - np.mean(x)", XY);
-    assertArrayEquals(new double[] {3 - 7.0 / 3, 10 - 7.0 / 3, 28 - 7.0 / 3},
-        e.evaluateColumn(c), 1e-15);
+    assertArrayEquals(
+        new double[] {3 - 7.0 / 3, 10 - 7.0 / 3, 28 - 7.0 / 3}, e.evaluateColumn(c), 1e-15);
     double[] out = new double[5];
     e.evaluateInto(c, out, 2);
     assertEquals(0.0, out[1]);
@@ -179,8 +185,8 @@ class CompiledExpressionTest {
   @Test
   void missingColumnAtEvaluation() {
     CompiledExpression e = CompiledExpression.compile("np.sum(z)");
-    IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-        () -> e.evaluateScalar(CELL));
+    IllegalArgumentException ex =
+        assertThrows(IllegalArgumentException.class, () -> e.evaluateScalar(CELL));
     assertTrue(ex.getMessage().contains("'z'"), ex.getMessage());
   }
 
@@ -233,8 +239,8 @@ class CompiledExpressionTest {
     assertEquals(problem, e.problem());
     assertEquals(position, e.position());
     assertEquals(expr, e.expression());
-    assertEquals(problem + " at position " + position + " in expression '" + expr + "'",
-        e.getMessage());
+    assertEquals(
+        problem + " at position " + position + " in expression '" + expr + "'", e.getMessage());
   }
 
   @Test
@@ -242,7 +248,8 @@ class CompiledExpressionTest {
     ExpressionException f =
         assertThrows(ExpressionException.class, () -> CompiledExpression.compile("2 * np.foo(x)"));
     assertEquals(4, f.position());
-    assertTrue(f.getMessage().startsWith("unknown function 'np.foo' (supported: sqrt, log, exp,"),
+    assertTrue(
+        f.getMessage().startsWith("unknown function 'np.foo' (supported: sqrt, log, exp,"),
         f.getMessage());
     ExpressionException m =
         assertThrows(ExpressionException.class, () -> CompiledExpression.compile("math.sqrt(x)"));
@@ -264,10 +271,16 @@ class CompiledExpressionTest {
 
   @Test
   void unknownVariablesListKnownOnes() {
-    ExpressionException e = assertThrows(ExpressionException.class,
-        () -> CompiledExpression.compile("1.0 / np.sqrt(np.sum(1.0 / h**2))", Set.of("s_li", "h_li")));
-    assertEquals("unknown variable 'h' at position 27 in expression"
-        + " '1.0 / np.sqrt(np.sum(1.0 / h**2))' (known: h_li, s_li)", e.getMessage());
+    ExpressionException e =
+        assertThrows(
+            ExpressionException.class,
+            () ->
+                CompiledExpression.compile(
+                    "1.0 / np.sqrt(np.sum(1.0 / h**2))", Set.of("s_li", "h_li")));
+    assertEquals(
+        "unknown variable 'h' at position 27 in expression"
+            + " '1.0 / np.sqrt(np.sum(1.0 / h**2))' (known: h_li, s_li)",
+        e.getMessage());
     assertEquals(27, e.position());
     // a variable may share a function's name when it is not called
     assertEquals(Set.of("sum"), CompiledExpression.compile("sum * 2", Set.of("sum")).variables());

@@ -97,8 +97,15 @@ class NumpyReferenceTest {
     }
     double scale = Math.max(Math.abs(want), Math.abs(got));
     if (!(Math.abs(want - got) <= REL_TOL * scale)) {
-      fail(what.get() + ": expected " + want + " but got " + got + " (relative difference "
-          + Math.abs(want - got) / scale + ")");
+      fail(
+          what.get()
+              + ": expected "
+              + want
+              + " but got "
+              + got
+              + " (relative difference "
+              + Math.abs(want - got) / scale
+              + ")");
     }
   }
 
