@@ -581,7 +581,7 @@ class ZarrIndependentReadersTest {
       if (s.type() == DataType.BOOL) {
         assertEquals(!"0".equals(expected), node.asBoolean(), at);
       } else if (s.type().isFloatingPoint()) {
-        assertEquals((Double) expected, readDouble(node), 0.0, at);
+        assertEquals((Double) expected, ZarrReaders.number(node), 0.0, at);
       } else {
         assertEquals(expected, readInteger(node), at);
       }
@@ -592,7 +592,7 @@ class ZarrIndependentReadersTest {
     if (s.type() == DataType.BOOL) {
       assertEquals(expected.longValue() != 0, node.asBoolean(), what);
     } else if (s.type().isFloatingPoint()) {
-      assertEquals(expected.doubleValue(), readDouble(node), 0.0, what);
+      assertEquals(expected.doubleValue(), ZarrReaders.number(node), 0.0, what);
     } else {
       String text =
           s.type() == DataType.UINT64
@@ -600,22 +600,6 @@ class ZarrIndependentReadersTest {
               : Long.toString(expected.longValue());
       assertEquals(text, readInteger(node), what);
     }
-  }
-
-  private static double readDouble(JsonNode node) {
-    if (node.isTextual()) {
-      switch (node.asText()) {
-        case "NaN":
-          return Double.NaN;
-        case "Infinity":
-          return Double.POSITIVE_INFINITY;
-        case "-Infinity":
-          return Double.NEGATIVE_INFINITY;
-        default:
-          return Double.parseDouble(node.asText());
-      }
-    }
-    return node.asDouble();
   }
 
   private static String readInteger(JsonNode node) {
