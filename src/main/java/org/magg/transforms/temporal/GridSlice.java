@@ -1,0 +1,67 @@
+package org.magg.transforms.temporal;
+
+import java.util.Arrays;
+
+/**
+ * One timestep of a gridded variable on a regular latitude/longitude grid, optionally with vertical
+ * levels: {@code values[(lev * nLat + i) * nLon + j]}. Missing values are NaN.
+ *
+ * @param lat latitudes in degrees, one per row
+ * @param lon longitudes in degrees, one per column
+ * @param levels number of vertical levels (1 for a 2-D field)
+ * @param values the field, level-major then row-major
+ */
+public record GridSlice(double[] lat, double[] lon, int levels, double[] values) {
+
+  public GridSlice {
+    if (levels < 1 || values.length != (long) levels * lat.length * lon.length) {
+      throw new IllegalArgumentException(
+          "a field of "
+              + levels
+              + " level(s) on "
+              + lat.length
+              + " x "
+              + lon.length
+              + " needs "
+              + ((long) levels * lat.length * lon.length)
+              + " values, got "
+              + values.length);
+    }
+  }
+
+  /** A 2-D field. */
+  public static GridSlice of(double[] lat, double[] lon, double[] values) {
+    return new GridSlice(lat, lon, 1, values);
+  }
+
+  public int nLat() {
+    return lat.length;
+  }
+
+  public int nLon() {
+    return lon.length;
+  }
+
+  public int cells() {
+    return lat.length * lon.length;
+  }
+
+  /** The minimum over levels at each cell (NaN only where every level is NaN). */
+  double[] minOverLevels() {
+    if (levels == 1) {
+      return values;
+    }
+    int n = cells();
+    double[] out = new double[n];
+    Arrays.fill(out, Double.NaN);
+    for (int k = 0; k < levels; k++) {
+      for (int c = 0; c < n; c++) {
+        double v = values[k * n + c];
+        if (!Double.isNaN(v) && (Double.isNaN(out[c]) || v < out[c])) {
+          out[c] = v;
+        }
+      }
+    }
+    return out;
+  }
+}

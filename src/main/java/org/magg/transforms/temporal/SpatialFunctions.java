@@ -1,0 +1,192 @@
+package org.magg.transforms.temporal;
+
+import java.util.List;
+
+/**
+ * The per-timestep spatial functions of magg's temporal pipelines: each reduces one timestep of a
+ * field under a combined event mask (values &gt; 0 are inside; fractional masks weight cells) with
+ * cell areas, to a scalar or a {@code (weighted_sum, weight_sum)} pair.
+ */
+public final class SpatialFunctions {
+  /** Function names, as in magg's {@code SPATIAL_FUNCTIONS}. */
+  public static final List<String> NAMES =
+      List.of("max", "min", "weighted_sum", "weighted_mean", "max_gradient", "min_over_levels");
+
+  /** Earth radius in km used by the original's gradient. */
+  static final double EARTH_RADIUS_KM = 6378;
+
+  /** A spatial function. */
+  @FunctionalInterface
+  public interface SpatialFunction extends java.io.Serializable {
+    /** Reduces {@code field} under {@code mask} with {@code areas} (both one per cell). */
+    TimestepValue apply(long timeMillis, GridSlice field, double[] mask, double[] areas);
+  }
+
+  private SpatialFunctions() {}
+
+  /** The function of this name; throws naming the allowed ones. */
+  public static SpatialFunction forName(String name) {
+    switch (name) {
+      case "max":
+        return SpatialFunctions::max;
+      case "min":
+        return SpatialFunctions::min;
+      case "weighted_sum":
+        return SpatialFunctions::weightedSum;
+      case "weighted_mean":
+        return SpatialFunctions::weightedMean;
+      case "max_gradient":
+        return SpatialFunctions::maxGradient;
+      case "min_over_levels":
+        return SpatialFunctions::minOverLevels;
+      default:
+        throw new IllegalArgumentException(
+            "'" + name + "' is not a spatial function (allowed: " + String.join(", ", NAMES) + ")");
+    }
+  }
+
+  /** Whether the function yields {@code (weighted_sum, weight_sum)} pairs. */
+  public static boolean yieldsPairs(String name) {
+    return name.equals("weighted_mean") || name.equals("min_over_levels");
+  }
+
+  /** Largest non-NaN value of {@code value * mask} where the mask is positive; NaN if none. */
+  static TimestepValue max(long t, GridSlice f, double[] mask, double[] areas) {
+    double best = Double.NaN;
+    for (int c = 0; c < f.cells(); c++) {
+      if (mask[c] > 0) {
+        double v = f.values()[c] * mask[c];
+        if (!Double.isNaN(v) && (Double.isNaN(best) || v > best)) {
+          best = v;
+        }
+      }
+    }
+    return TimestepValue.scalar(t, best);
+  }
+
+  /** Smallest non-NaN value where the mask is positive; NaN if none. */
+  static TimestepValue min(long t, GridSlice f, double[] mask, double[] areas) {
+    double best = Double.NaN;
+    for (int c = 0; c < f.cells(); c++) {
+      double v = f.values()[c];
+      if (mask[c] > 0 && !Double.isNaN(v) && (Double.isNaN(best) || v < best)) {
+        best = v;
+      }
+    }
+    return TimestepValue.scalar(t, best);
+  }
+
+  /** {@code sum(value * mask * area)}, skipping NaN (0 for an empty mask). */
+  static TimestepValue weightedSum(long t, GridSlice f, double[] mask, double[] areas) {
+    return TimestepValue.scalar(t, weighted(f.values(), mask, areas));
+  }
+
+  /** {@code (sum(value * mask * area), sum(mask * area))}, NaN values skipped in the first. */
+  static TimestepValue weightedMean(long t, GridSlice f, double[] mask, double[] areas) {
+    return TimestepValue.pair(t, weighted(f.values(), mask, areas), weights(mask, areas));
+  }
+
+  /** Minimum over levels, then the weighted-mean pair; {@code (NaN, NaN)} for an empty mask. */
+  static TimestepValue minOverLevels(long t, GridSlice f, double[] mask, double[] areas) {
+    double w = weights(mask, areas);
+    if (w == 0) {
+      return TimestepValue.pair(t, Double.NaN, Double.NaN);
+    }
+    return TimestepValue.pair(t, weighted(f.minOverLevels(), mask, areas), w);
+  }
+
+  /**
+   * The largest gradient magnitude where the mask is positive, with the original's formula:
+   * coordinates in radians, derivatives by numpy's {@code gradient} rule (second-order centred
+   * differences inside, first-order at the edges), {@code d/dlat / 6378} and {@code d/dlon /
+   * (sin(lat) * 6378)}. NaN when the mask is empty.
+   */
+  static TimestepValue maxGradient(long t, GridSlice f, double[] mask, double[] areas) {
+    int nLat = f.nLat();
+    int nLon = f.nLon();
+    boolean any = false;
+    for (int c = 0; c < f.cells(); c++) {
+      if (mask[c] != 0) {
+        any = true;
+        break;
+      }
+    }
+    if (!any) {
+      return TimestepValue.scalar(t, Double.NaN);
+    }
+    double[] latR = radians(f.lat());
+    double[] lonR = radians(f.lon());
+    double[] v = f.values();
+    double best = Double.NaN;
+    for (int i = 0; i < nLat; i++) {
+      for (int j = 0; j < nLon; j++) {
+        int c = i * nLon + j;
+        if (!(mask[c] > 0)) {
+          continue;
+        }
+        double dLat = derivative(latR, i, v, j, nLon) / EARTH_RADIUS_KM;
+        double dLon = derivative(lonR, j, v, i * nLon, 1) / (Math.sin(latR[i]) * EARTH_RADIUS_KM);
+        double g = Math.sqrt(dLon * dLon + dLat * dLat) * mask[c];
+        if (!Double.isNaN(g) && (Double.isNaN(best) || g > best)) {
+          best = g;
+        }
+      }
+    }
+    return TimestepValue.scalar(t, best);
+  }
+
+  /**
+   * numpy.gradient (edge_order=1) at index {@code i} of a series sampled at coordinates {@code x},
+   * whose k-th value is {@code v[offset + k * stride]}.
+   */
+  static double derivative(double[] x, int i, double[] v, int offset, int stride) {
+    int n = x.length;
+    if (n < 2) {
+      return Double.NaN;
+    }
+    if (i == 0) {
+      return (v[offset + stride] - v[offset]) / (x[1] - x[0]);
+    }
+    if (i == n - 1) {
+      return (v[offset + (n - 1) * stride] - v[offset + (n - 2) * stride]) / (x[n - 1] - x[n - 2]);
+    }
+    double hs = x[i] - x[i - 1];
+    double hd = x[i + 1] - x[i];
+    double a = -hd / (hs * (hd + hs));
+    double b = (hd - hs) / (hd * hs);
+    double c = hs / (hd * (hd + hs));
+    return a * v[offset + (i - 1) * stride]
+        + b * v[offset + i * stride]
+        + c * v[offset + (i + 1) * stride];
+  }
+
+  private static double[] radians(double[] deg) {
+    double[] out = new double[deg.length];
+    for (int i = 0; i < deg.length; i++) {
+      out[i] = Math.toRadians(deg[i]);
+    }
+    return out;
+  }
+
+  private static double weighted(double[] values, double[] mask, double[] areas) {
+    double sum = 0;
+    for (int c = 0; c < mask.length; c++) {
+      double x = values[c] * mask[c] * areas[c];
+      if (!Double.isNaN(x)) {
+        sum += x;
+      }
+    }
+    return sum;
+  }
+
+  private static double weights(double[] mask, double[] areas) {
+    double sum = 0;
+    for (int c = 0; c < mask.length; c++) {
+      double x = mask[c] * areas[c];
+      if (!Double.isNaN(x)) {
+        sum += x;
+      }
+    }
+    return sum;
+  }
+}
