@@ -288,6 +288,9 @@ public final class EarthdataCredentials implements AwsCredentialsProvider {
                 + login.origin()
                 + ". Check the login at "
                 + loginHost
+                + (login.isBearer()
+                    ? " (tokens expire; make a new one on the profile page there)"
+                    : "")
                 + "; a new account must also approve the DAAC's application once by opening "
                 + endpoint
                 + " in a browser"
