@@ -206,6 +206,19 @@ class EarthdataCredentialsTest {
   }
 
   @Test
+  void keysShorterLivedThanTheMarginAreUsedForHalfTheirLife() {
+    fake.lifetime = Duration.ofMinutes(4);
+    EarthdataCredentials creds = builder(Map.of("EARTHDATA_TOKEN", fake.token)).build();
+    creds.resolveCredentials();
+    fake.clock.advance(Duration.ofSeconds(119));
+    creds.resolveCredentials();
+    assertEquals(1, fake.issued.size());
+    fake.clock.advance(Duration.ofSeconds(1));
+    creds.resolveCredentials();
+    assertEquals(2, fake.issued.size());
+  }
+
+  @Test
   void failedRefreshKeepsValidKeysThenReportsOnceTheyExpire() {
     EarthdataCredentials creds =
         builder(Map.of("EARTHDATA_TOKEN", fake.token)).withMaxAttempts(1).build();
@@ -267,6 +280,8 @@ class EarthdataCredentialsTest {
     assertEquals(401, e.status());
     assertThat(e.getMessage(), containsString("for DAAC NSIDC"));
     assertThat(e.getMessage(), containsString("login from EARTHDATA_TOKEN"));
+    // the server's answer is quoted, with the token it echoed blanked out
+    assertThat(e.getMessage(), containsString("invalid or expired token ***"));
     assertThat(e.getMessage(), not(containsString(wrong)));
     assertEquals(1, fake.credentialRequests.get());
   }

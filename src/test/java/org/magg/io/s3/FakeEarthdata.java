@@ -133,7 +133,12 @@ final class FakeEarthdata implements AutoCloseable {
     boolean authenticated;
     if (auth != null && auth.startsWith("Bearer ")) {
       if (!auth.substring("Bearer ".length()).equals(token)) {
-        send(ex, 401, "application/json", "{\"error\": \"invalid or expired token\"}");
+        // Like some servers, echo what was sent: the client must not repeat it.
+        send(
+            ex,
+            401,
+            "application/json",
+            "{\"error\": \"invalid or expired token " + auth.substring(7) + "\"}");
         return;
       }
       authenticated = true;
