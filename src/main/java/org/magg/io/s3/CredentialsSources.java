@@ -14,7 +14,23 @@ public final class CredentialsSources {
   }
 
   /**
-   * Parses a credentials spec: {@code default} (the AWS default chain).
+   * Temporary credentials of a NASA Earthdata DAAC ({@code NSIDC}, {@code GES_DISC}, {@code
+   * PODAAC}, {@code LPDAAC}, ...), the login read by each worker from its environment or netrc.
+   */
+  public static EarthdataCredentialsSource earthdata(String daac) {
+    return EarthdataCredentialsSource.forDaac(daac);
+  }
+
+  /**
+   * Parses a credentials spec:
+   *
+   * <ul>
+   *   <li>{@code default}: the AWS default chain;
+   *   <li>{@code earthdata:DAAC}: temporary credentials of a NASA Earthdata DAAC, e.g. {@code
+   *       earthdata:NSIDC}; {@code earthdata:https://host/s3credentials} for an endpoint not in the
+   *       table. Options may follow a {@code ?}, separated by {@code &}: {@code token-file=PATH},
+   *       {@code netrc=PATH}, {@code endpoint=URL}, {@code login-host=URL}.
+   * </ul>
    *
    * @throws IllegalArgumentException naming the spec and the allowed forms
    */
@@ -23,7 +39,65 @@ public final class CredentialsSources {
     if (s.toLowerCase(Locale.ROOT).equals("default")) {
       return defaultChain();
     }
-    throw new IllegalArgumentException("unknown S3 credentials '" + spec + "' (allowed: default)");
+    if (s.toLowerCase(Locale.ROOT).startsWith(EARTHDATA_PREFIX)) {
+      return parseEarthdata(s.substring(EARTHDATA_PREFIX.length()), spec);
+    }
+    throw new IllegalArgumentException(
+        "unknown S3 credentials '"
+            + spec
+            + "' (allowed: default, earthdata:DAAC with DAAC one of "
+            + String.join(", ", EarthdataDaacs.names())
+            + ")");
+  }
+
+  private static final String EARTHDATA_PREFIX = "earthdata:";
+
+  private static EarthdataCredentialsSource parseEarthdata(String rest, String spec) {
+    int q = rest.indexOf('?');
+    String target = (q < 0 ? rest : rest.substring(0, q)).trim();
+    if (target.isEmpty()) {
+      throw new IllegalArgumentException(
+          "S3 credentials '"
+              + spec
+              + "' name no DAAC (expected earthdata:DAAC with DAAC one of "
+              + String.join(", ", EarthdataDaacs.names())
+              + ")");
+    }
+    EarthdataCredentialsSource source;
+    try {
+      source =
+          target.contains("://")
+              ? EarthdataCredentialsSource.forEndpoint(target)
+              : EarthdataCredentialsSource.forDaac(target);
+      if (q >= 0) {
+        for (String option : rest.substring(q + 1).split("&")) {
+          if (option.isBlank()) {
+            continue;
+          }
+          int eq = option.indexOf('=');
+          String key = (eq < 0 ? option : option.substring(0, eq)).trim();
+          String value = eq < 0 ? "" : option.substring(eq + 1).trim();
+          if (value.isEmpty()) {
+            throw new IllegalArgumentException("option '" + key + "' has no value");
+          }
+          source =
+              switch (key.toLowerCase(Locale.ROOT)) {
+                case "token-file" -> source.withTokenFile(value);
+                case "netrc" -> source.withNetrc(value);
+                case "endpoint" -> source.withEndpoint(value);
+                case "login-host" -> source.withLoginHost(value);
+                default ->
+                    throw new IllegalArgumentException(
+                        "unknown option '"
+                            + key
+                            + "' (allowed: token-file, netrc, endpoint, login-host)");
+              };
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("S3 credentials '" + spec + "': " + e.getMessage(), e);
+    }
+    return source;
   }
 
   private static final class DefaultChain implements CredentialsSource {
