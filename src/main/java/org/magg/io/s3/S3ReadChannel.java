@@ -19,8 +19,11 @@ import java.util.Map;
  * <p>{@link #bytesFetched()} and {@link #requests()} say what it cost.
  */
 public final class S3ReadChannel implements SeekableByteChannel {
-  /** At most this many blocks are fetched by one ranged GET. */
-  static final int MAX_BLOCKS_PER_REQUEST = 64;
+  /** One ranged GET fetches at most this many bytes. */
+  static final int MAX_REQUEST_BYTES = 8 * 1024 * 1024;
+
+  /** Fetches of at most this many blocks are cached whole; longer ones keep their end blocks. */
+  static final int CACHE_ALL_BLOCKS_UP_TO = 4;
 
   private final S3Objects objects;
   private final S3Location location;
@@ -82,21 +85,19 @@ public final class S3ReadChannel implements SeekableByteChannel {
     while (dst.hasRemaining() && position < total) {
       long block = position / blockSize;
       byte[] bytes = cache.get(block);
+      long bytesStart = block * blockSize;
       if (bytes == null) {
         // Fetch this block and the following missing blocks the read still needs, in one GET.
         long lastNeeded = Math.min(position + dst.remaining() - 1, total - 1) / blockSize;
         long last = block;
         while (last < lastNeeded
-            && last - block + 1 < MAX_BLOCKS_PER_REQUEST
+            && (last - block + 2) * (long) blockSize <= MAX_REQUEST_BYTES
             && !cache.containsKey(last + 1)) {
           last++;
         }
         bytes = fetch(block, last);
-        if (bytes == null) {
-          break;
-        }
       }
-      int offset = (int) (position - block * blockSize);
+      int offset = (int) (position - bytesStart);
       if (offset >= bytes.length) {
         break; // the object is shorter than its first response said
       }
@@ -108,15 +109,16 @@ public final class S3ReadChannel implements SeekableByteChannel {
     return read == 0 ? -1 : read;
   }
 
-  /** Fetches blocks {@code first..last}, caches them and returns the first. */
+  /**
+   * Fetches blocks {@code first..last} in one ranged GET and returns their bytes. Short fetches are
+   * cached block by block; of a long one (bulk data) only the two end blocks are kept, which
+   * neighbouring small reads may need, so that bulk data does not push metadata out of the cache.
+   */
   private byte[] fetch(long first, long last) throws IOException {
     long start = first * blockSize;
     long end = (last + 1) * blockSize;
     if (size >= 0) {
       end = Math.min(end, size);
-    }
-    if (start >= end && size >= 0) {
-      return null;
     }
     S3Objects.Range r = objects.readRange(location, start, (int) (end - start), etag);
     requests++;
@@ -134,23 +136,16 @@ public final class S3ReadChannel implements SeekableByteChannel {
               + " bytes)");
     }
     byte[] all = r.bytes();
-    if (all.length == 0) {
-      return null;
-    }
-    byte[] firstBlock = null;
-    for (long b = first; b <= last; b++) {
-      int from = (int) ((b - first) * blockSize);
-      if (from >= all.length) {
-        break;
+    long blocks = (all.length + (long) blockSize - 1) / blockSize;
+    for (long i = 0; i < blocks; i++) {
+      if (blocks > CACHE_ALL_BLOCKS_UP_TO && i != 0 && i != blocks - 1) {
+        continue;
       }
-      int to = Math.min(all.length, from + blockSize);
-      byte[] block = java.util.Arrays.copyOfRange(all, from, to);
-      if (b == first) {
-        firstBlock = block;
-      }
-      cache.put(b, block);
+      int from = (int) (i * blockSize);
+      int to = (int) Math.min(all.length, from + (long) blockSize);
+      cache.put(first + i, java.util.Arrays.copyOfRange(all, from, to));
     }
-    return firstBlock;
+    return all;
   }
 
   @Override
@@ -159,9 +154,6 @@ public final class S3ReadChannel implements SeekableByteChannel {
     if (size < 0) {
       // The first block also tells the size (from Content-Range); readers start there anyway.
       fetch(0, 0);
-      if (size < 0) {
-        size = objects.size(location);
-      }
     }
     return size;
   }
