@@ -69,10 +69,13 @@ public final class ConfigLoader {
   }
 
   /**
-   * Loads a config from a file when {@code fileOrName} names an existing file, else as a built-in
-   * config name.
+   * Loads a config from a file when {@code fileOrName} names an existing file, from S3 (with the
+   * AWS defaults) for {@code s3://bucket/key}, else as a built-in config name.
    */
   public static PipelineConfig loadFileOrName(String fileOrName) {
+    if (S3Location.isS3(fileOrName)) {
+      return loadFileOrName(fileOrName, S3Settings.defaults());
+    }
     Path p = Path.of(fileOrName);
     if (Files.isRegularFile(p)) {
       return load(p);
@@ -84,9 +87,9 @@ public final class ConfigLoader {
   }
 
   /**
-   * Like {@link #loadFileOrName(String)}, and also loads {@code s3://bucket/key} configs, reached
-   * with {@code s3} (the command line's S3 options: the config's own {@code s3:} section is not
-   * known before it is read).
+   * Like {@link #loadFileOrName(String)}; {@code s3://bucket/key} configs are reached with {@code
+   * s3} (the command line's S3 options: the config's own {@code s3:} section is not known before it
+   * is read).
    */
   public static PipelineConfig loadFileOrName(String fileOrName, S3Settings s3) {
     if (!S3Location.isS3(fileOrName)) {
