@@ -94,7 +94,22 @@ public final class S3TestServer {
       cmd.add("--logging.level.org.springframework.boot.web.embedded.tomcat=INFO");
       Process p =
           new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    p.destroy();
+                    try {
+                      p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                      try (var files = Files.walk(dir)) {
+                        files
+                            .sorted(java.util.Comparator.reverseOrder())
+                            .forEach(f -> f.toFile().delete());
+                      }
+                    } catch (IOException | InterruptedException e) {
+                      // a leftover temporary directory is harmless
+                    }
+                  }));
       long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
       while (System.currentTimeMillis() < deadline) {
         String text = Files.readString(log, StandardCharsets.UTF_8);
