@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.magg.io.s3.CredentialsSources;
@@ -100,11 +102,9 @@ public final class S3TestServer {
                   () -> {
                     p.destroy();
                     try {
-                      p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                      p.waitFor(10, TimeUnit.SECONDS);
                       try (var files = Files.walk(dir)) {
-                        files
-                            .sorted(java.util.Comparator.reverseOrder())
-                            .forEach(f -> f.toFile().delete());
+                        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                       }
                     } catch (IOException | InterruptedException e) {
                       // a leftover temporary directory is harmless
