@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.magg.config.ConfigLoader;
 import org.magg.config.PipelineConfig;
+import org.magg.config.S3Config;
 import org.magg.grid.Morton;
 import org.magg.pipelines.Magg;
 import org.magg.pipelines.RunOptions;
@@ -53,13 +54,50 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--summary-json", description = "Also write the summary as JSON to this file.")
   Path summaryJson;
 
+  @Option(names = "--s3-region", description = "S3 region (overrides s3.region).")
+  String s3Region;
+
+  @Option(
+      names = "--s3-endpoint",
+      description = "S3-compatible endpoint URL, http(s)://host:port (overrides s3.endpoint).")
+  String s3Endpoint;
+
+  @Option(
+      names = "--s3-path-style",
+      arity = "0..1",
+      fallbackValue = "true",
+      description = "Path-style S3 addressing (overrides s3.path_style).")
+  Boolean s3PathStyle;
+
+  @Option(
+      names = "--requester-pays",
+      arity = "0..1",
+      fallbackValue = "true",
+      description = "Pay for S3 requests to requester-pays buckets (overrides s3.requester_pays).")
+  Boolean requesterPays;
+
+  @Option(
+      names = "--s3-credentials",
+      description = "S3 credentials: default or profile:NAME (overrides s3.credentials).")
+  String s3Credentials;
+
+  @Option(
+      names = "--s3-max-attempts",
+      description = "Attempts per S3 request, retries included (overrides s3.max_attempts).")
+  Integer s3MaxAttempts;
+
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    PipelineConfig c = ConfigLoader.loadFileOrName(config);
+    S3Config s3 =
+        new S3Config(
+            s3Region, s3Endpoint, s3PathStyle, requesterPays, s3Credentials, s3MaxAttempts);
+    // The command line alone says how to reach a config on S3; the config's own s3: section
+    // applies to everything after.
+    PipelineConfig c = ConfigLoader.loadFileOrName(config, s3.toSettings(S3Config.FieldNames.CLI));
     RunOptions options =
         new RunOptions(
             catalog,
@@ -69,6 +107,7 @@ final class RunCommand implements Callable<Integer> {
             overwrite,
             dryRun,
             beamArgs);
+    options = options.withS3(s3);
     RunSummary summary = Magg.run(c, options);
     spec.commandLine().getOut().print(summary.toText());
     spec.commandLine().getOut().flush();

@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.magg.io.s3.S3Location;
+import org.magg.io.s3.S3Objects;
+import org.magg.io.s3.S3Settings;
 
 /**
  * Loads pipeline configs from YAML files or by built-in name, parses them into records and
@@ -66,10 +69,13 @@ public final class ConfigLoader {
   }
 
   /**
-   * Loads a config from a file when {@code fileOrName} names an existing file, else as a built-in
-   * config name.
+   * Loads a config from a file when {@code fileOrName} names an existing file, from S3 (with the
+   * AWS defaults) for {@code s3://bucket/key}, else as a built-in config name.
    */
   public static PipelineConfig loadFileOrName(String fileOrName) {
+    if (S3Location.isS3(fileOrName)) {
+      return loadFileOrName(fileOrName, S3Settings.defaults());
+    }
     Path p = Path.of(fileOrName);
     if (Files.isRegularFile(p)) {
       return load(p);
@@ -78,6 +84,32 @@ public final class ConfigLoader {
       throw new ConfigException("", "config file " + fileOrName + " does not exist");
     }
     return builtin(fileOrName);
+  }
+
+  /**
+   * Like {@link #loadFileOrName(String)}; {@code s3://bucket/key} configs are reached with {@code
+   * s3} (the command line's S3 options: the config's own {@code s3:} section is not known before it
+   * is read).
+   */
+  public static PipelineConfig loadFileOrName(String fileOrName, S3Settings s3) {
+    if (!S3Location.isS3(fileOrName)) {
+      return loadFileOrName(fileOrName);
+    }
+    S3Location loc;
+    try {
+      loc = S3Location.parse(fileOrName);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("", "config location " + e.getMessage());
+    }
+    String text;
+    try {
+      text = S3Objects.of(s3).readText(loc);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException("", "config file " + loc.url() + " does not exist");
+    } catch (IOException e) {
+      throw new ConfigException("", "cannot read the config: " + e.getMessage(), e);
+    }
+    return parse(text, loc.url());
   }
 
   /** Parses and validates YAML text; {@code origin} names its source in messages. */
@@ -98,7 +130,7 @@ public final class ConfigLoader {
   }
 
   private static PipelineConfig fromTree(YamlNode root, String origin) {
-    root.allowOnly("pipeline", "data_source", "aggregation", "output", "catalog", "bounds");
+    root.allowOnly("pipeline", "data_source", "aggregation", "output", "catalog", "bounds", "s3");
     YamlNode pipeline = root.child("pipeline").allowOnly("type", "name", "description");
     PipelineType type = PipelineType.parse(pipeline.path("type"), pipeline.text("type", "spatial"));
     return new PipelineConfig(
@@ -108,7 +140,26 @@ public final class ConfigLoader {
         output(root.child("output")),
         root.text("catalog", null),
         bounds(root.child("bounds")),
-        origin);
+        origin,
+        s3(root.child("s3")));
+  }
+
+  private static S3Config s3(YamlNode n) {
+    if (!n.isPresent()) {
+      return S3Config.NONE;
+    }
+    n.allowOnly(
+        "region", "endpoint", "path_style", "requester_pays", "credentials", "max_attempts");
+    S3Config c =
+        new S3Config(
+            n.text("region", null),
+            n.text("endpoint", null),
+            n.optionalBoolean("path_style"),
+            n.optionalBoolean("requester_pays"),
+            n.text("credentials", null),
+            n.optionalInt("max_attempts"));
+    c.toSettings(); // checks every field, naming it
+    return c;
   }
 
   private static DataSourceConfig dataSource(YamlNode ds) {

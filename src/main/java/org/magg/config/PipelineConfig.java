@@ -12,6 +12,7 @@ import java.io.Serializable;
  * @param catalog granule catalog location, or null when given at run time
  * @param bounds optional spatial bounds, or null
  * @param origin where the config came from (a file path or {@code builtin:NAME}), for messages
+ * @param s3 the optional {@code s3:} section ({@link S3Config#NONE} when absent)
  */
 public record PipelineConfig(
     PipelineType type,
@@ -20,5 +21,23 @@ public record PipelineConfig(
     OutputConfig output,
     String catalog,
     SpatialBounds bounds,
-    String origin)
-    implements Serializable {}
+    String origin,
+    S3Config s3)
+    implements Serializable {
+
+  public PipelineConfig {
+    s3 = s3 == null ? S3Config.NONE : s3;
+  }
+
+  /** A config without an {@code s3:} section. */
+  public PipelineConfig(
+      PipelineType type,
+      DataSourceConfig dataSource,
+      AggregationConfig aggregation,
+      OutputConfig output,
+      String catalog,
+      SpatialBounds bounds,
+      String origin) {
+    this(type, dataSource, aggregation, output, catalog, bounds, origin, S3Config.NONE);
+  }
+}

@@ -125,6 +125,23 @@ final class YamlNode {
     throw new ConfigException(path, "expected an integer, got " + describe());
   }
 
+  Boolean optionalBoolean(String key) {
+    YamlNode c = child(key);
+    if (!c.isPresent()) {
+      return null;
+    }
+    if (c.node.isBoolean()) {
+      return c.node.booleanValue();
+    }
+    if (c.node.isTextual()) {
+      String t = c.node.textValue().trim().toLowerCase(java.util.Locale.ROOT);
+      if (t.equals("true") || t.equals("false")) {
+        return Boolean.parseBoolean(t);
+      }
+    }
+    throw new ConfigException(c.path, "expected true or false, got " + c.describe());
+  }
+
   Double optionalDouble(String key) {
     YamlNode c = child(key);
     return c.isPresent() ? c.asDouble() : null;

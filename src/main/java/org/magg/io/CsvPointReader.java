@@ -2,6 +2,7 @@ package org.magg.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,6 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.magg.config.DataSourceConfig;
+import org.magg.io.s3.S3Location;
+import org.magg.io.s3.S3Objects;
+import org.magg.io.s3.S3Settings;
 
 /**
  * Reads point tables in CSV with a header row. Coordinates, variables and the quality filter name
@@ -23,21 +27,43 @@ final class CsvPointReader implements PointReader {
 
   private final DataSourceConfig source;
   private final List<String> variables;
+  private final S3Settings s3;
 
   CsvPointReader(DataSourceConfig source, List<String> variables) {
+    this(source, variables, S3Settings.defaults());
+  }
+
+  /** As above; {@code s3://} tables are read sequentially in large ranged GETs using {@code s3}. */
+  CsvPointReader(DataSourceConfig source, List<String> variables, S3Settings s3) {
     this.source = source;
     this.variables = List.copyOf(variables);
+    this.s3 = s3;
+  }
+
+  private BufferedReader open(String granule) throws IOException {
+    if (S3Location.isS3(granule)) {
+      S3Location loc;
+      try {
+        loc = S3Location.parse(granule);
+      } catch (IllegalArgumentException e) {
+        throw new IOException("point table " + e.getMessage(), e);
+      }
+      return new BufferedReader(
+          new InputStreamReader(S3Objects.of(s3).openSequential(loc), StandardCharsets.UTF_8),
+          1 << 16);
+    }
+    if (granule.contains("://") && !granule.startsWith("file:")) {
+      throw new IOException(
+          "point table " + granule + ": only local files and s3:// objects can be read");
+    }
+    Path path =
+        granule.startsWith("file:") ? Path.of(java.net.URI.create(granule)) : Path.of(granule);
+    return Files.newBufferedReader(path, StandardCharsets.UTF_8);
   }
 
   @Override
   public void read(String granule, Listener listener) throws IOException {
-    if (granule.contains("://") && !granule.startsWith("file:")) {
-      throw new IOException(
-          "point table " + granule + ": only local files can be read in this version");
-    }
-    Path path =
-        granule.startsWith("file:") ? Path.of(java.net.URI.create(granule)) : Path.of(granule);
-    try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+    try (BufferedReader in = open(granule)) {
       String header = in.readLine();
       if (header == null) {
         throw new IOException("point table " + granule + " is empty (expected a header row)");

@@ -16,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.magg.grid.Morton;
+import org.magg.io.s3.S3Location;
+import org.magg.io.s3.S3Objects;
+import org.magg.io.s3.S3Settings;
 
 /**
  * magg's granule catalog: parent Morton cells mapped to the granule files that cross them, plus
@@ -59,9 +62,42 @@ public final class GranuleCatalog implements Serializable {
   }
 
   /**
+   * Reads a catalog from a local path, a {@code file:} URI or {@code s3://bucket/key} (reached with
+   * {@code s3}). Relative granule paths of an S3 catalog resolve to objects beside it.
+   */
+  public static GranuleCatalog read(String location, S3Settings s3) {
+    if (!S3Location.isS3(location)) {
+      return read(
+          location.startsWith("file:")
+              ? Path.of(java.net.URI.create(location))
+              : Path.of(location));
+    }
+    S3Location loc;
+    try {
+      loc = S3Location.parse(location);
+    } catch (IllegalArgumentException e) {
+      throw new CatalogException("catalog location " + e.getMessage(), e);
+    }
+    String text;
+    try {
+      text = S3Objects.of(s3).readText(loc);
+    } catch (NoSuchFileException e) {
+      throw new CatalogException("catalog " + loc.url() + " does not exist");
+    } catch (IOException e) {
+      throw new CatalogException("cannot read catalog: " + e.getMessage(), e);
+    }
+    return parse(text, loc.url(), loc::resolveSibling);
+  }
+
+  /**
    * Parses catalog JSON. {@code baseDir} resolves relative granule paths; null keeps them as given.
    */
   public static GranuleCatalog parse(String json, String origin, Path baseDir) {
+    return parse(json, origin, g -> resolve(baseDir, g));
+  }
+
+  private static GranuleCatalog parse(
+      String json, String origin, java.util.function.UnaryOperator<String> resolver) {
     JsonNode root;
     try {
       root = JSON.readTree(json);
@@ -141,7 +177,7 @@ public final class GranuleCatalog implements Serializable {
                   + " path: "
                   + g);
         }
-        granules.add(resolve(baseDir, g.textValue()));
+        granules.add(resolve(resolver, g.textValue(), origin, e.getKey()));
       }
       if (cells.put(cell, Collections.unmodifiableList(granules)) != null) {
         throw new CatalogException("catalog " + origin + ": cell '" + e.getKey() + "' repeats");
@@ -171,6 +207,19 @@ public final class GranuleCatalog implements Serializable {
           "catalog " + origin + " has no cells and no metadata.parent_order");
     }
     return new GranuleCatalog(origin, parentOrder, metadata, cells);
+  }
+
+  private static String resolve(
+      java.util.function.UnaryOperator<String> resolver,
+      String granule,
+      String origin,
+      String cell) {
+    try {
+      return resolver.apply(granule);
+    } catch (IllegalArgumentException ex) {
+      throw new CatalogException(
+          "catalog " + origin + ": cell '" + cell + "' lists granule " + ex.getMessage(), ex);
+    }
   }
 
   private static String resolve(Path baseDir, String granule) {

@@ -17,6 +17,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.magg.config.DataSourceConfig;
 import org.magg.config.SpatialBounds;
+import org.magg.io.s3.S3Settings;
 
 /**
  * Reads point granules (HDF5 or CSV, as the data source says) and emits the kept points as columnar
@@ -42,7 +43,7 @@ public final class GranulePointsIO {
 
   /** Reads the granules of a {@code PCollection<GranuleAssignment>}. */
   public static ReadAll readAll() {
-    return new ReadAll(null, List.of(), -1, -1, null);
+    return new ReadAll(null, List.of(), -1, -1, null, S3Settings.defaults());
   }
 
   /** The read transform; configure it with the {@code with...} methods. */
@@ -55,40 +56,49 @@ public final class GranulePointsIO {
     private final int parentOrder;
     private final int childOrder;
     private final SpatialBounds bounds;
+    private final S3Settings s3;
 
     private ReadAll(
         DataSourceConfig source,
         List<String> variables,
         int parentOrder,
         int childOrder,
-        SpatialBounds bounds) {
+        SpatialBounds bounds,
+        S3Settings s3) {
       this.source = source;
       this.variables = List.copyOf(variables);
       this.parentOrder = parentOrder;
       this.childOrder = childOrder;
       this.bounds = bounds;
+      this.s3 = s3;
     }
 
     /** The data source: reader, groups, coordinate, variable and quality paths. */
     public ReadAll withDataSource(DataSourceConfig source) {
       requireNonNull(source, "Data source cannot be null.");
-      return new ReadAll(source, variables, parentOrder, childOrder, bounds);
+      return new ReadAll(source, variables, parentOrder, childOrder, bounds, s3);
     }
 
     /** The data-source variables to read, in the order the batches carry them. */
     public ReadAll withVariables(List<String> variables) {
       requireNonNull(variables, "Variables cannot be null.");
-      return new ReadAll(source, variables, parentOrder, childOrder, bounds);
+      return new ReadAll(source, variables, parentOrder, childOrder, bounds, s3);
     }
 
     /** The parent (catalog) order and the child (statistics) order. */
     public ReadAll withOrders(int parentOrder, int childOrder) {
-      return new ReadAll(source, variables, parentOrder, childOrder, bounds);
+      return new ReadAll(source, variables, parentOrder, childOrder, bounds, s3);
     }
 
     /** Drops points outside these bounds (reason {@code outside_bounds}); null keeps all. */
     public ReadAll withBounds(SpatialBounds bounds) {
-      return new ReadAll(source, variables, parentOrder, childOrder, bounds);
+      return new ReadAll(source, variables, parentOrder, childOrder, bounds, s3);
+    }
+
+    /** How {@code s3://} granules are reached (default: {@link S3Settings#defaults()}). */
+    public ReadAll withS3(S3Settings s3) {
+      requireNonNull(s3, "S3 settings cannot be null.");
+      return new ReadAll(source, variables, parentOrder, childOrder, bounds, s3);
     }
 
     @Override
@@ -113,8 +123,8 @@ public final class GranulePointsIO {
       }
       PointReader reader =
           source.reader() == DataSourceConfig.Reader.HDF5
-              ? new Hdf5PointReader(source, variables)
-              : new CsvPointReader(source, variables);
+              ? new Hdf5PointReader(source, variables, s3)
+              : new CsvPointReader(source, variables, s3);
       Double quality = source.qualityFilter() == null ? null : source.qualityFilter().value();
       PointBinner binner = new PointBinner(parentOrder, childOrder, bounds, quality);
       PCollectionTuple out =

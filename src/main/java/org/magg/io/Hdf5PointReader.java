@@ -6,10 +6,17 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.magg.config.DataSourceConfig;
+import org.magg.io.s3.S3Location;
+import org.magg.io.s3.S3Objects;
+import org.magg.io.s3.S3ReadChannel;
+import org.magg.io.s3.S3Settings;
 
 /**
  * Reads ATL06-layout HDF5 granules with jhdf: for each configured group, the coordinate, quality
@@ -21,18 +28,32 @@ final class Hdf5PointReader implements PointReader {
 
   private final DataSourceConfig source;
   private final List<String> variables;
+  private final S3Settings s3;
+  private transient S3Objects objects;
 
   /** Reads the named variables of {@code source} (the ones the aggregation needs), in order. */
   Hdf5PointReader(DataSourceConfig source, List<String> variables) {
+    this(source, variables, S3Settings.defaults());
+  }
+
+  /** As above; {@code s3://} granules are read with ranged GETs using {@code s3}. */
+  Hdf5PointReader(DataSourceConfig source, List<String> variables, S3Settings s3) {
     this.source = source;
     this.variables = List.copyOf(variables);
+    this.s3 = s3;
   }
 
   @Override
   public void read(String granule, Listener listener) throws IOException {
+    if (S3Location.isS3(granule)) {
+      try (S3ReadChannel channel = openS3(granule)) {
+        read(open(channel, granule), granule, listener);
+      }
+      return;
+    }
     if (granule.contains("://") && !granule.startsWith("file:")) {
       throw new IOException(
-          "granule " + granule + ": only local files can be read in this version");
+          "granule " + granule + ": only local files and s3:// objects can be read");
     }
     Path path =
         granule.startsWith("file:") ? Path.of(java.net.URI.create(granule)) : Path.of(granule);
@@ -46,7 +67,57 @@ final class Hdf5PointReader implements PointReader {
       throw new IOException(
           "granule " + granule + " cannot be opened as HDF5: " + e.getMessage(), e);
     }
-    try (file) {
+    read(file, granule, listener);
+  }
+
+  /**
+   * A channel over an S3 granule (ranged GETs through a block cache); fails, naming the granule,
+   * when the object does not exist.
+   */
+  S3ReadChannel openS3(String granule) throws IOException {
+    S3Location loc;
+    try {
+      loc = S3Location.parse(granule);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("granule " + e.getMessage(), e);
+    }
+    if (objects == null) {
+      objects = S3Objects.of(s3);
+    }
+    S3ReadChannel channel = objects.openChannel(loc);
+    try {
+      channel.size();
+    } catch (NoSuchFileException e) {
+      channel.close();
+      throw new IOException("granule " + granule + " does not exist", e);
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
+    return channel;
+  }
+
+  /** Opens an HDF5 file over a channel (jhdf reads only the parts it needs). */
+  static HdfFile open(SeekableByteChannel channel, String granule) throws IOException {
+    try {
+      S3Location loc = S3Location.parse(granule);
+      URI uri = new URI("s3", loc.bucket(), "/" + loc.key(), null);
+      return new HdfFile(channel, uri);
+    } catch (HdfException | IllegalArgumentException | IllegalStateException e) {
+      Throwable io = e.getCause();
+      if (io instanceof IOException) {
+        throw new IOException("granule " + granule + ": " + io.getMessage(), io);
+      }
+      throw new IOException(
+          "granule " + granule + " cannot be opened as HDF5: " + e.getMessage(), e);
+    } catch (java.net.URISyntaxException e) {
+      throw new IOException("granule " + granule + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads the configured groups of an open file, then closes it. */
+  void read(HdfFile hdf, String granule, Listener listener) throws IOException {
+    try (HdfFile file = hdf) {
       checkComplete(file, granule);
       java.util.Set<String> present;
       try {
@@ -74,6 +145,12 @@ final class Hdf5PointReader implements PointReader {
             | IllegalStateException
             | ClassCastException
             | IndexOutOfBoundsException e) {
+          Throwable io = ioCause(e);
+          if (io != null) {
+            // An S3 read that failed after its retries: the granule as a whole is unusable.
+            throw new IOException(
+                "granule " + granule + " group " + group + ": " + io.getMessage(), io);
+          }
           listener.groupFailed(
               group, "granule " + granule + " group " + group + " cannot be read: " + e);
           continue;
@@ -81,8 +158,22 @@ final class Hdf5PointReader implements PointReader {
         listener.columns(columns);
       }
     } catch (HdfException e) {
+      Throwable io = ioCause(e);
+      if (io != null) {
+        throw new IOException("granule " + granule + ": " + io.getMessage(), io);
+      }
       throw new IOException("granule " + granule + " cannot be read as HDF5: " + e.getMessage(), e);
     }
+  }
+
+  /** The I/O error (an S3 read that failed) behind a jhdf exception, or null. */
+  private static Throwable ioCause(Throwable e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof IOException) {
+        return t;
+      }
+    }
+    return null;
   }
 
   private PointColumns readGroup(HdfFile file, String granule, String group) {

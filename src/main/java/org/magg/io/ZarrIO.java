@@ -17,6 +17,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.magg.grid.Morton;
+import org.magg.io.s3.S3Settings;
 import org.magg.io.zarr.ArrayMetadata;
 import org.magg.io.zarr.DataType;
 import org.magg.io.zarr.ZarrArray;
@@ -46,7 +47,7 @@ public final class ZarrIO {
 
   /** A write with nothing chosen yet: call {@code to} and {@code withSpec}. */
   public static Write write() {
-    return new Write(null, null);
+    return new Write(null, null, S3Settings.defaults());
   }
 
   /**
@@ -54,7 +55,14 @@ public final class ZarrIO {
    * overwrite}, and then deletes it (only when it looks like a Zarr store).
    */
   public static void prepareStore(String location, boolean overwrite) {
-    ZarrStore store = ZarrStores.open(location);
+    prepareStore(location, overwrite, S3Settings.defaults());
+  }
+
+  /**
+   * As {@link #prepareStore(String, boolean)}; an {@code s3://} store is reached with {@code s3}.
+   */
+  public static void prepareStore(String location, boolean overwrite, S3Settings s3) {
+    ZarrStore store = ZarrStores.open(location, s3);
     try {
       List<String> keys = store.list("");
       if (keys.isEmpty()) {
@@ -84,22 +92,30 @@ public final class ZarrIO {
 
     private final String location;
     private final CellStoreSpec spec;
+    private final S3Settings s3;
 
-    private Write(String location, CellStoreSpec spec) {
+    private Write(String location, CellStoreSpec spec, S3Settings s3) {
       this.location = location;
       this.spec = spec;
+      this.s3 = s3;
     }
 
-    /** The store location (a directory). */
+    /** The store location (a directory, a {@code file:} URI or {@code s3://bucket/prefix}). */
     public Write to(String location) {
       requireNonNull(location, "Store location cannot be null.");
-      return new Write(location, spec);
+      return new Write(location, spec, s3);
     }
 
     /** The store layout. */
     public Write withSpec(CellStoreSpec spec) {
       requireNonNull(spec, "Store spec cannot be null.");
-      return new Write(location, spec);
+      return new Write(location, spec, s3);
+    }
+
+    /** How an {@code s3://} store is reached (default: {@link S3Settings#defaults()}). */
+    public Write withS3(S3Settings s3) {
+      requireNonNull(s3, "S3 settings cannot be null.");
+      return new Write(location, spec, s3);
     }
 
     @Override
@@ -116,20 +132,20 @@ public final class ZarrIO {
           chunks
               .getPipeline()
               .apply("StoreLocation", Create.of(location).withCoder(StringUtf8Coder.of()))
-              .apply("WriteMetadata", ParDo.of(new WriteMetadataFn(spec)));
+              .apply("WriteMetadata", ParDo.of(new WriteMetadataFn(spec, s3)));
       PCollection<CellChunk> afterMetadata =
           chunks.apply("AfterMetadata", Wait.on(template)).setCoder(CellChunk.coder());
       PCollectionTuple written =
           afterMetadata.apply(
               "WriteChunks",
-              ParDo.of(new WriteChunkFn(location, spec))
+              ParDo.of(new WriteChunkFn(location, spec, s3))
                   .withOutputTags(WRITTEN, TupleTagList.of(FAILURES)));
       written.get(WRITTEN).setCoder(ChunkWriteResult.coder());
       written.get(FAILURES).setCoder(Failure.coder());
       template
           .apply("AfterChunks", Wait.on(written.get(WRITTEN), written.get(FAILURES)))
           .setCoder(StringUtf8Coder.of())
-          .apply("Consolidate", ParDo.of(new ConsolidateFn(spec)));
+          .apply("Consolidate", ParDo.of(new ConsolidateFn(spec, s3)));
       return written;
     }
   }
@@ -138,14 +154,16 @@ public final class ZarrIO {
   static final class WriteMetadataFn extends DoFn<String, String> {
     private static final long serialVersionUID = 1L;
     private final CellStoreSpec spec;
+    private final S3Settings s3;
 
-    WriteMetadataFn(CellStoreSpec spec) {
+    WriteMetadataFn(CellStoreSpec spec, S3Settings s3) {
       this.spec = spec;
+      this.s3 = s3;
     }
 
     @ProcessElement
     public void process(@Element String location, OutputReceiver<String> out) throws IOException {
-      ZarrStore store = ZarrStores.open(location);
+      ZarrStore store = ZarrStores.open(location, s3);
       ZarrGroup.create(store, "", spec.format(), java.util.Map.of());
       ZarrGroup group =
           ZarrGroup.create(store, spec.groupPath(), spec.format(), spec.groupAttributes());
@@ -178,20 +196,22 @@ public final class ZarrIO {
 
     private final String location;
     private final CellStoreSpec spec;
+    private final S3Settings s3;
     private final Counter written = RunCounters.counter(RunCounters.CELLS_WRITTEN);
     private final Counter binned = RunCounters.counter(RunCounters.POINTS_BINNED);
     private final Counter failed = RunCounters.counter(RunCounters.CELLS_FAILED);
     private final Counter inFailed = RunCounters.counter(RunCounters.POINTS_IN_FAILED_CELLS);
     private transient ZarrArray[] arrays;
 
-    WriteChunkFn(String location, CellStoreSpec spec) {
+    WriteChunkFn(String location, CellStoreSpec spec, S3Settings s3) {
       this.location = location;
       this.spec = spec;
+      this.s3 = s3;
     }
 
     private ZarrArray[] arrays() throws IOException {
       if (arrays == null) {
-        ZarrStore store = ZarrStores.open(location);
+        ZarrStore store = ZarrStores.open(location, s3);
         ZarrArray[] opened = new ZarrArray[spec.arrays().size()];
         for (int i = 0; i < opened.length; i++) {
           opened[i] =
@@ -258,14 +278,16 @@ public final class ZarrIO {
   static final class ConsolidateFn extends DoFn<String, Void> {
     private static final long serialVersionUID = 1L;
     private final CellStoreSpec spec;
+    private final S3Settings s3;
 
-    ConsolidateFn(CellStoreSpec spec) {
+    ConsolidateFn(CellStoreSpec spec, S3Settings s3) {
       this.spec = spec;
+      this.s3 = s3;
     }
 
     @ProcessElement
     public void process(@Element String location) throws IOException {
-      ZarrStores.consolidate(ZarrStores.open(location), spec.format());
+      ZarrStores.consolidate(ZarrStores.open(location, s3), spec.format());
     }
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.KV;
@@ -35,6 +36,7 @@ import org.magg.io.GranulePointsIO;
 import org.magg.io.PointBatch;
 import org.magg.io.RunCounters;
 import org.magg.io.ZarrIO;
+import org.magg.io.s3.S3Settings;
 import org.magg.runners.Runners;
 import org.magg.transforms.CellChunk;
 import org.magg.transforms.ComputeCellStatistics;
@@ -62,6 +64,7 @@ public final class SpatialPipeline {
    * @param inputVariables data-source variables the aggregators need, in data-source order
    * @param aggregators one per output variable, in config order
    * @param storeSpec the output store's layout
+   * @param s3 how {@code s3://} catalog, granules and store are reached (config and overrides)
    */
   public record Plan(
       PipelineConfig config,
@@ -71,7 +74,8 @@ public final class SpatialPipeline {
       String store,
       List<String> inputVariables,
       List<CellAggregator> aggregators,
-      CellStoreSpec storeSpec) {}
+      CellStoreSpec storeSpec,
+      S3Settings s3) {}
 
   /**
    * The collections of a built pipeline.
@@ -97,7 +101,8 @@ public final class SpatialPipeline {
       throw new ConfigException(
           "output.store", "no output store given: set `output.store` or pass --store");
     }
-    GranuleCatalog cat = GranuleCatalog.read(Path.of(catalog));
+    S3Settings s3 = config.s3().overriddenBy(options.s3()).toSettings();
+    GranuleCatalog cat = GranuleCatalog.read(catalog, s3);
     Integer configured = config.output().grid().parentOrder();
     if (configured != null && configured != cat.parentOrder()) {
       throw new ConfigException(
@@ -129,7 +134,7 @@ public final class SpatialPipeline {
       }
     }
     CellStoreSpec spec = CellStoreSpec.forSpatial(config, selection, childOrder);
-    return new Plan(config, catalog, selection, childOrder, store, inputs, aggregators, spec);
+    return new Plan(config, catalog, selection, childOrder, store, inputs, aggregators, spec, s3);
   }
 
   /** Assembles the pipeline graph for a plan. */
@@ -145,7 +150,8 @@ public final class SpatialPipeline {
                     .withDataSource(config.dataSource())
                     .withVariables(plan.inputVariables())
                     .withOrders(selection.parentOrder(), plan.childOrder())
-                    .withBounds(config.bounds()));
+                    .withBounds(config.bounds())
+                    .withS3(plan.s3()));
     PCollection<KV<Long, PointBatch>> points = read.get(GranulePointsIO.POINTS);
     PCollectionTuple stats =
         points.apply(
@@ -158,7 +164,9 @@ public final class SpatialPipeline {
                 plan.aggregators()));
     PCollection<CellChunk> chunks = stats.get(ComputeCellStatistics.CHUNKS);
     PCollectionTuple written =
-        chunks.apply("WriteZarr", ZarrIO.write().to(plan.store()).withSpec(plan.storeSpec()));
+        chunks.apply(
+            "WriteZarr",
+            ZarrIO.write().to(plan.store()).withSpec(plan.storeSpec()).withS3(plan.s3()));
     PCollection<Failure> failures =
         PCollectionList.of(read.get(GranulePointsIO.FAILURES))
             .and(stats.get(ComputeCellStatistics.FAILURES))
@@ -176,8 +184,8 @@ public final class SpatialPipeline {
     if (options.dryRun()) {
       return summary(plan, runner, true, Map.of(), List.of(), List.of(), seconds(start));
     }
-    ZarrIO.prepareStore(plan.store(), options.overwrite());
     String reportDir = reportDir(beamOptions);
+    ZarrIO.prepareStore(plan.store(), options.overwrite(), plan.s3());
     Pipeline pipeline = Pipeline.create(beamOptions);
     Outputs outputs = build(pipeline, plan);
     RunReport.writeFailures(outputs.failures(), reportDir);
@@ -198,8 +206,29 @@ public final class SpatialPipeline {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 
-  private static String reportDir(PipelineOptions options) {
+  /**
+   * A fresh directory for the run report under {@code --tempLocation} (through Beam's file
+   * systems), else a local temporary directory. A tempLocation whose scheme no Beam file system on
+   * the class path handles (such as {@code s3://} without Beam's AWS module) is refused up front.
+   */
+  static String reportDir(PipelineOptions options) {
     String temp = options.getTempLocation();
+    if (temp != null && !temp.isBlank() && temp.contains("://")) {
+      FileSystems.setDefaultPipelineOptions(options);
+      try {
+        FileSystems.matchNewResource(temp, true);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "--tempLocation="
+                + temp
+                + ": no Beam file system for this location is available ("
+                + e.getMessage()
+                + "). The run report is written there through Beam's file systems; give a local"
+                + " or shared directory instead. Catalog, granules, config and store may still be"
+                + " on S3.",
+            e);
+      }
+    }
     String id =
         "magg-report-"
             + Long.toHexString(System.nanoTime())

@@ -3,9 +3,12 @@ package org.magg.io.s3;
 import java.util.Locale;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 
 /** The credential sources a config or the command line can name. */
 public final class CredentialsSources {
+  private static final String PROFILE = "profile:";
+
   private CredentialsSources() {}
 
   /** The AWS SDK's default provider chain (environment, profile files, container, instance). */
@@ -22,10 +25,26 @@ public final class CredentialsSources {
   }
 
   /**
+   * A named profile of the AWS shared config and credentials files ({@code ~/.aws/credentials}, or
+   * the files {@code AWS_SHARED_CREDENTIALS_FILE} and {@code AWS_CONFIG_FILE} name), read on each
+   * worker.
+   */
+  public static CredentialsSource profile(String name) {
+    if (name == null || name.isBlank() || !name.trim().matches("[^\\s\\[\\]]+")) {
+      throw new IllegalArgumentException(
+          "S3 credentials 'profile:"
+              + (name == null ? "" : name)
+              + "' need a profile name without spaces or brackets, for example profile:science");
+    }
+    return new Profile(name.trim());
+  }
+
+  /**
    * Parses a credentials spec:
    *
    * <ul>
    *   <li>{@code default}: the AWS default chain;
+   *   <li>{@code profile:NAME}: a named AWS profile;
    *   <li>{@code earthdata:DAAC}: temporary credentials of a NASA Earthdata DAAC, e.g. {@code
    *       earthdata:NSIDC}; {@code earthdata:https://host/s3credentials} for an endpoint not in the
    *       table. Options may follow a {@code ?}, separated by {@code &}: {@code token-file=PATH},
@@ -42,10 +61,13 @@ public final class CredentialsSources {
     if (s.toLowerCase(Locale.ROOT).startsWith(EARTHDATA_PREFIX)) {
       return parseEarthdata(s.substring(EARTHDATA_PREFIX.length()), spec);
     }
+    if (s.toLowerCase(Locale.ROOT).startsWith(PROFILE)) {
+      return profile(s.substring(PROFILE.length()));
+    }
     throw new IllegalArgumentException(
         "unknown S3 credentials '"
             + spec
-            + "' (allowed: default, earthdata:DAAC with DAAC one of "
+            + "' (allowed: default, profile:NAME, earthdata:DAAC with DAAC one of "
             + String.join(", ", EarthdataDaacs.names())
             + ")");
   }
@@ -116,6 +138,50 @@ public final class CredentialsSources {
     @Override
     public String toString() {
       return describe();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof DefaultChain;
+    }
+
+    @Override
+    public int hashCode() {
+      return DefaultChain.class.hashCode();
+    }
+  }
+
+  private static final class Profile implements CredentialsSource {
+    private static final long serialVersionUID = 1L;
+    private final String name;
+
+    Profile(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public AwsCredentialsProvider provider() {
+      return ProfileCredentialsProvider.builder().profileName(name).build();
+    }
+
+    @Override
+    public String describe() {
+      return "AWS profile '" + name + "'";
+    }
+
+    @Override
+    public String toString() {
+      return describe();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Profile && ((Profile) o).name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+      return name.hashCode();
     }
   }
 }

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.magg.io.s3.S3Location;
+import org.magg.io.s3.S3Settings;
 
 /** Opens stores from location strings and writes consolidated metadata. */
 public final class ZarrStores {
@@ -14,12 +16,21 @@ public final class ZarrStores {
   private ZarrStores() {}
 
   /**
-   * Opens a store from a location: a local directory path, or a {@code file:} URI. Object-store
-   * locations such as {@code s3://bucket/key} are not supported yet.
+   * Opens a store from a location: a local directory path, a {@code file:} URI, or {@code
+   * s3://bucket/prefix} (an {@link S3ZarrStore} reached with the AWS defaults, see {@link
+   * S3Settings#defaults()}).
    *
-   * @throws UnsupportedOperationException for {@code s3://} and other unsupported schemes
+   * @throws UnsupportedOperationException for other URI schemes
    */
   public static ZarrStore open(String location) {
+    return open(location, S3Settings.defaults());
+  }
+
+  /**
+   * Opens a store from a location as {@link #open(String)} does; {@code s3://} locations are
+   * reached with {@code s3}.
+   */
+  public static ZarrStore open(String location, S3Settings s3) {
     if (location == null || location.isBlank()) {
       throw new IllegalArgumentException("Store location must not be empty");
     }
@@ -38,17 +49,14 @@ public final class ZarrStores {
           }
         case "s3":
         case "s3a":
-          throw new UnsupportedOperationException(
-              "S3 support is not built in yet: cannot open Zarr store '"
-                  + trimmed
-                  + "'. Use a local directory or a file: URI.");
+          return new S3ZarrStore(S3Location.parse(trimmed), s3);
         default:
           throw new UnsupportedOperationException(
               "Unsupported Zarr store location scheme '"
                   + scheme
                   + "' in '"
                   + trimmed
-                  + "'. Use a local directory or a file: URI.");
+                  + "'. Use a local directory, a file: URI or s3://bucket/prefix.");
       }
     }
     return new FileSystemZarrStore(Path.of(trimmed));

@@ -131,12 +131,16 @@ class ZarrStoreTest {
   }
 
   @Test
-  void s3IsNotBuiltInYet() {
-    UnsupportedOperationException e =
+  void s3LocationsOpenAnS3StoreWithoutTouchingTheNetwork() {
+    ZarrStore store = ZarrStores.open("s3://bucket/data.zarr");
+    assertInstanceOf(S3ZarrStore.class, store);
+    assertEquals("s3://bucket/data.zarr/", store.location());
+    assertEquals("bucket", ((S3ZarrStore) store).root().bucket());
+    assertEquals("s3://bucket/", ZarrStores.open("s3a://bucket").location());
+    IllegalArgumentException e =
         assertThrows(
-            UnsupportedOperationException.class, () -> ZarrStores.open("s3://bucket/data.zarr"));
-    assertThat(e.getMessage(), containsString("S3 support is not built in yet"));
-    assertThat(e.getMessage(), containsString("s3://bucket/data.zarr"));
+            IllegalArgumentException.class, () -> ZarrStores.open("s3://Bad_Bucket/data.zarr"));
+    assertThat(e.getMessage(), containsString("bucket name 'Bad_Bucket' is not valid"));
   }
 
   @Test
