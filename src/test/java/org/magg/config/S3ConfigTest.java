@@ -84,7 +84,7 @@ class S3ConfigTest {
         refused("  credentials: static:AKID\n").getMessage(),
         containsString(
             "s3.credentials: unknown S3 credentials 'static:AKID' (allowed: default,"
-                + " profile:NAME)"));
+                + " profile:NAME, earthdata:DAAC"));
     assertThat(
         refused("  credentials: \"profile:\"\n").getMessage(),
         containsString("s3.credentials: S3 credentials 'profile:' need a profile name"));
