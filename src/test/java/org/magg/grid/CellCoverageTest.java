@@ -23,6 +23,7 @@ import java.util.function.BiPredicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.magg.testing.GroundTracks;
+import org.magg.testing.PolygonOracle;
 
 /**
  * {@link CellCoverage} against brute force: the cells of dense points on and inside a region must

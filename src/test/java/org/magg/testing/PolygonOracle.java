@@ -1,4 +1,4 @@
-package org.magg.grid;
+package org.magg.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +10,9 @@ import java.util.List;
  * open hemisphere around the centre. Also produces dense points on the edges (spherical linear
  * interpolation) and inside the polygon (a grid in the projection plane).
  */
-final class PolygonOracle {
-  final double[] lon;
-  final double[] lat;
+public final class PolygonOracle {
+  public final double[] lon;
+  public final double[] lat;
   private final double[] center;
   private final double[] e1;
   private final double[] e2;
@@ -20,7 +20,7 @@ final class PolygonOracle {
   private final double[] py;
 
   /** A polygon around {@code (centerLon, centerLat)}; all vertices within 80 degrees of it. */
-  PolygonOracle(double[] lon, double[] lat, double centerLon, double centerLat) {
+  public PolygonOracle(double[] lon, double[] lat, double centerLon, double centerLat) {
     this.lon = lon;
     this.lat = lat;
     this.center = vec(centerLon, centerLat);
@@ -40,13 +40,13 @@ final class PolygonOracle {
     }
   }
 
-  static double[] vec(double lonDeg, double latDeg) {
+  public static double[] vec(double lonDeg, double latDeg) {
     double lo = Math.toRadians(lonDeg);
     double la = Math.toRadians(latDeg);
     return new double[] {Math.cos(la) * Math.cos(lo), Math.cos(la) * Math.sin(lo), Math.sin(la)};
   }
 
-  static double[] lonLat(double[] v) {
+  public static double[] lonLat(double[] v) {
     return new double[] {
       Math.toDegrees(Math.atan2(v[1], v[0])),
       Math.toDegrees(Math.asin(Math.max(-1, Math.min(1, v[2] / norm(v)))))
@@ -54,7 +54,7 @@ final class PolygonOracle {
   }
 
   /** Gnomonic coordinates, or null on the far hemisphere. */
-  double[] project(double[] v) {
+  public double[] project(double[] v) {
     double d = dot(v, center);
     if (d < 0.17) { // more than 80 degrees away
       return null;
@@ -62,7 +62,7 @@ final class PolygonOracle {
     return new double[] {dot(v, e1) / d, dot(v, e2) / d};
   }
 
-  double[] unproject(double x, double y) {
+  public double[] unproject(double x, double y) {
     return normalize(
         new double[] {
           center[0] + x * e1[0] + y * e2[0],
@@ -71,7 +71,7 @@ final class PolygonOracle {
         });
   }
 
-  boolean contains(double lonDeg, double latDeg) {
+  public boolean contains(double lonDeg, double latDeg) {
     double[] p = project(vec(lonDeg, latDeg));
     if (p == null) {
       return false;
@@ -88,13 +88,16 @@ final class PolygonOracle {
   }
 
   /** Points on the edges, at most {@code spacingRad} apart, as {lon, lat} pairs. */
-  List<double[]> edgePoints(double spacingRad) {
+  public List<double[]> edgePoints(double spacingRad) {
     List<double[]> out = new ArrayList<>();
     int n = lon.length;
     for (int i = 0; i < n; i++) {
       double[] a = vec(lon[i], lat[i]);
       double[] b = vec(lon[(i + 1) % n], lat[(i + 1) % n]);
       double angle = Math.acos(Math.max(-1, Math.min(1, dot(a, b))));
+      if (angle < 1e-12) {
+        continue; // a repeated vertex (closed ring)
+      }
       int k = Math.max(1, (int) Math.ceil(angle / spacingRad));
       for (int s = 0; s < k; s++) {
         double t = (double) s / k;
@@ -111,7 +114,7 @@ final class PolygonOracle {
   }
 
   /** Points inside the polygon on a grid of the projection plane with the given spacing. */
-  List<double[]> interiorPoints(double spacing) {
+  public List<double[]> interiorPoints(double spacing) {
     double minX = Double.MAX_VALUE;
     double maxX = -Double.MAX_VALUE;
     double minY = Double.MAX_VALUE;
@@ -134,21 +137,21 @@ final class PolygonOracle {
     return out;
   }
 
-  static double dot(double[] a, double[] b) {
+  public static double dot(double[] a, double[] b) {
     return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
   }
 
-  static double[] cross(double[] a, double[] b) {
+  public static double[] cross(double[] a, double[] b) {
     return new double[] {
       a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]
     };
   }
 
-  static double norm(double[] v) {
+  public static double norm(double[] v) {
     return Math.sqrt(dot(v, v));
   }
 
-  static double[] normalize(double[] v) {
+  public static double[] normalize(double[] v) {
     double n = norm(v);
     return new double[] {v[0] / n, v[1] / n, v[2] / n};
   }
