@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 import java.util.stream.IntStream;
 import org.magg.grid.CellCoverage;
 import org.magg.grid.LonLatBox;
@@ -204,25 +205,25 @@ public final class CatalogBuilder {
 
   /** Keeps the cells that meet one of the area's regions (memoised; thread-safe). */
   private static final class AreaFilter {
-    private final List<SphericalRegion> regions;
-    private final CellCoverage coverage;
+    private final List<LongPredicate> testers = new ArrayList<>();
     private final Map<Long, Boolean> memo = new ConcurrentHashMap<>();
 
     AreaFilter(List<SphericalRegion> regions, CellCoverage coverage) {
-      this.regions = regions;
-      this.coverage = coverage;
+      for (SphericalRegion r : regions) {
+        testers.add(coverage.tester(r));
+      }
     }
 
     long[] keep(long[] cells) {
-      if (regions.isEmpty()) {
+      if (testers.isEmpty()) {
         return cells;
       }
       return Arrays.stream(cells).filter(c -> memo.computeIfAbsent(c, this::meets)).toArray();
     }
 
     private boolean meets(long cell) {
-      for (SphericalRegion r : regions) {
-        if (coverage.intersects(r, cell)) {
+      for (LongPredicate t : testers) {
+        if (t.test(cell)) {
           return true;
         }
       }

@@ -88,7 +88,7 @@ public final class CellCoverage {
    * ascending order.
    */
   public long[] cells(SphericalRegion region) {
-    Walk walk = new Walk(region);
+    Walk walk = new Walk(region, anchorCells(region));
     for (int base = 0; base < Healpix.BASE_CELLS; base++) {
       walk.visit(0, base, null, false, null, 0);
     }
@@ -97,15 +97,38 @@ public final class CellCoverage {
 
   /** Returns whether the cell {@code nested} (at {@link #order()}) intersects the region. */
   public boolean intersects(SphericalRegion region, long nested) {
-    CellBoundary.checkCell(order, nested);
-    Walk walk = new Walk(region);
-    double[] cap = new double[6];
-    cap(order, nested, cap);
-    if (region.contains(cap, 0)) {
-      return true;
+    return tester(region).test(nested);
+  }
+
+  /**
+   * A reusable, thread-safe test of single cells (at {@link #order()}) against one region, for
+   * testing many cells: the region's points are hashed once.
+   */
+  public java.util.function.LongPredicate tester(SphericalRegion region) {
+    long[] anchorCells = anchorCells(region);
+    return nested -> {
+      CellBoundary.checkCell(order, nested);
+      double[] cap = new double[6];
+      cap(order, nested, cap);
+      if (region.contains(cap, 0)) {
+        return true;
+      }
+      SphericalRegion.Boundary near = region.boundary().within(cap, 0, cap[3], cap[4], cap[5]);
+      return near != null && new Walk(region, anchorCells).intersectsAtOrder(nested, near);
+    };
+  }
+
+  /** The cells, at this order, of the region's anchor points, sorted. */
+  private long[] anchorCells(SphericalRegion region) {
+    double[] anchors = region.anchors();
+    long[] cells = new long[anchors.length / 3];
+    for (int k = 0; k < cells.length; k++) {
+      cells[k] =
+          Healpix.hashUnchecked(
+              order, Vectors.lonDeg(anchors, 3 * k), Vectors.latDeg(anchors, 3 * k));
     }
-    SphericalRegion.Boundary near = region.boundary().within(cap, 0, cap[3], cap[4], cap[5]);
-    return near != null && walk.intersectsAtOrder(nested, near);
+    Arrays.sort(cells);
+    return cells;
   }
 
   /**
@@ -173,17 +196,9 @@ public final class CellCoverage {
     long[] out = new long[64];
     int size;
 
-    Walk(SphericalRegion region) {
+    Walk(SphericalRegion region, long[] anchorCells) {
       this.region = region;
-      double[] anchors = region.anchors();
-      long[] cells = new long[anchors.length / 3];
-      for (int k = 0; k < cells.length; k++) {
-        cells[k] =
-            Healpix.hashUnchecked(
-                order, Vectors.lonDeg(anchors, 3 * k), Vectors.latDeg(anchors, 3 * k));
-      }
-      Arrays.sort(cells);
-      this.anchorCells = cells;
+      this.anchorCells = anchorCells;
     }
 
     /**
