@@ -367,8 +367,8 @@ class CatalogBuilderTest {
 
   @Test
   void fullPagesOfTwoThousandGranules() throws Exception {
-    // 2,800 synthetic ICESat-2 footprints (60 vertices each) in pages of CMR's maximum size
-    int count = 2800;
+    // 2,100 synthetic ICESat-2 footprints (60 vertices each) in pages of CMR's maximum size
+    int count = 2100;
     List<String> items = new ArrayList<>();
     for (int k = 0; k < count; k++) {
       double[][] ring = GroundTracks.granule(k / 14, k % 14, 30, 7.0);
