@@ -1,7 +1,9 @@
 /**
  * Spatial cell indexing: HEALPix NESTED hashing of (lon, lat) points ({@link
- * org.magg.grid.Healpix}) and the decimal Morton indices of the {@code mortie} library ({@link
- * org.magg.grid.Morton}).
+ * org.magg.grid.Healpix}), the decimal Morton indices of the {@code mortie} library ({@link
+ * org.magg.grid.Morton}), cell vertices and boundaries ({@link org.magg.grid.CellBoundary}) and the
+ * cells that meet a region of the sphere ({@link org.magg.grid.CellCoverage} of a {@link
+ * org.magg.grid.SphericalPolygon} or {@link org.magg.grid.LonLatBox}).
  *
  * <p>Hot paths hash points once at a fine order (for example 18) with {@link
  * org.magg.grid.Healpix#nestedHash(int, double[], double[], int, long[])} and derive coarser cells
