@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
       ConfigCommand.class,
       MortonCommand.class,
       SampleCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      CompareCommand.class
     })
 public final class MaggCli implements Callable<Integer> {
   static final int OK = 0;
