@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
       MortonCommand.class,
       SampleCommand.class,
       BenchCommand.class,
-      CatalogCommand.class
+      CatalogCommand.class,
+      CompareCommand.class
     })
 public final class MaggCli implements Callable<Integer> {
   static final int OK = 0;

@@ -19,6 +19,7 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.magg.io.ChunkWriteResult;
 import org.magg.io.Failure;
 
@@ -32,8 +33,11 @@ final class RunReport {
 
   private RunReport() {}
 
-  static void writeFailures(PCollection<Failure> failures, String dir) {
-    failures.apply("ReportFailures", ParDo.of(new WriteFailureFn(dir)));
+  /** Reports each collection of failures on its own (no Flatten, see SpatialPipeline.Outputs). */
+  static void writeFailures(PCollectionList<Failure> failures, String dir) {
+    for (int i = 0; i < failures.size(); i++) {
+      failures.get(i).apply("ReportFailures" + (i + 1), ParDo.of(new WriteFailureFn(dir)));
+    }
   }
 
   static void writeChunks(PCollection<ChunkWriteResult> written, String dir) {

@@ -8,6 +8,7 @@ import java.lang.management.MemoryMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,21 +24,27 @@ import org.magg.transforms.aggregation.CellColumns;
 
 /**
  * The spatial benchmark: generates ATL06-layout granules with N points, then times (1) the pipeline
- * on the Direct runner and (2) a single-threaded hand-written loop over the same files (read, hash,
- * sort, statistics), and reports points per second, their ratio and peak heap.
+ * on the runner the pipeline arguments choose (Direct by default) and (2) a single-threaded
+ * hand-written loop over the same files (read, hash, sort, statistics), and reports points per
+ * second, their ratio and peak heap.
  */
 public final class SpatialBenchmark {
 
   /**
-   * Measured figures.
+   * Measured figures; with several runs, the best (shortest) of each path.
    *
    * @param points points in the generated granules
-   * @param pipelineSeconds wall time of the pipeline run
-   * @param pipelinePeakHeapMb peak heap during the pipeline run (sum of heap pool peaks)
-   * @param loopSeconds wall time of the hand-written loop
-   * @param loopPeakHeapMb peak heap during the loop
-   * @param summary the pipeline's run summary
+   * @param pipelineSeconds wall time of the best pipeline run
+   * @param pipelinePeakHeapMb peak heap during the pipeline runs (sum of heap pool peaks)
+   * @param loopSeconds wall time of the best hand-written loop
+   * @param loopPeakHeapMb peak heap during the loops
+   * @param summary the pipeline's run summary (of the last run)
    * @param loopBinned points the loop binned (must equal the pipeline's)
+   * @param pipelineRuns wall time of every pipeline run, in order
+   * @param loopRuns wall time of every loop, in order
+   * @param pipelineCpuSeconds CPU time of the whole process during the best pipeline run
+   * @param loopCpuSeconds CPU time of the whole process during the best loop
+   * @param loadAverage the system load average (1 minute) when the benchmark started, or -1
    */
   public record Figures(
       long points,
@@ -46,7 +53,17 @@ public final class SpatialBenchmark {
       double loopSeconds,
       double loopPeakHeapMb,
       RunSummary summary,
-      long loopBinned) {
+      long loopBinned,
+      List<Double> pipelineRuns,
+      List<Double> loopRuns,
+      double pipelineCpuSeconds,
+      double loopCpuSeconds,
+      double loadAverage) {
+
+    public Figures {
+      pipelineRuns = List.copyOf(pipelineRuns);
+      loopRuns = List.copyOf(loopRuns);
+    }
 
     public double pipelinePointsPerSecond() {
       return points / pipelineSeconds;
@@ -57,13 +74,25 @@ public final class SpatialBenchmark {
     }
 
     public String toText() {
+      String runs =
+          pipelineRuns.size() < 2
+              ? ""
+              : String.format(
+                  Locale.ROOT,
+                  "runs:             pipeline %s s, hand-written %s s (best of each is shown)%n",
+                  seconds(pipelineRuns),
+                  seconds(loopRuns));
       return String.format(
           Locale.ROOT,
           "points:           %,d (%d granules)%n"
               + "pipeline:         %.2f s, %,.0f points/s, peak heap %.0f MB (%s)%n"
               + "hand-written:     %.2f s, %,.0f points/s, peak heap %.0f MB (1 thread)%n"
               + "ratio:            pipeline rate / loop rate = %.2f%n"
-              + "max heap:         %.0f MB (-Xmx)%n"
+              + "%s"
+              + "cpu:              pipeline %.2f s, hand-written %.2f s (process CPU time of the"
+              + " runs shown)%n"
+              + "machine:          %d processors, load average %.2f at start; max heap %.0f MB"
+              + " (-Xmx)%n"
               + "check:            pipeline binned %,d, loop binned %,d%n",
           points,
           summary.granules(),
@@ -75,9 +104,22 @@ public final class SpatialBenchmark {
           loopPointsPerSecond(),
           loopPeakHeapMb,
           pipelinePointsPerSecond() / loopPointsPerSecond(),
+          runs,
+          pipelineCpuSeconds,
+          loopCpuSeconds,
+          Runtime.getRuntime().availableProcessors(),
+          loadAverage,
           Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0),
           summary.pointsBinned(),
           loopBinned);
+    }
+
+    private static String seconds(List<Double> runs) {
+      StringBuilder s = new StringBuilder();
+      for (double r : runs) {
+        s.append(s.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", r));
+      }
+      return s.toString();
     }
   }
 
@@ -86,9 +128,22 @@ public final class SpatialBenchmark {
 
   private SpatialBenchmark() {}
 
-  /** Generates (or reuses) the granules under {@code dir} and measures both paths. */
+  /** Generates (or reuses) the granules under {@code dir} and measures both paths once. */
   public static Figures run(Path dir, long points, int granules, List<String> pipelineArgs)
       throws IOException {
+    return run(dir, points, granules, pipelineArgs, 1);
+  }
+
+  /**
+   * Generates (or reuses) the granules under {@code dir} and measures both paths {@code runs}
+   * times, alternating (pipeline, loop, pipeline, loop, ...), so that later runs see a warmed-up
+   * JVM; the figures are the best of each.
+   */
+  public static Figures run(
+      Path dir, long points, int granules, List<String> pipelineArgs, int runs) throws IOException {
+    if (runs < 1) {
+      throw new IllegalArgumentException("runs must be at least 1, got " + runs);
+    }
     int perBeam = (int) Math.max(1, points / (granules * 6L));
     SampleData.Result sample =
         SampleData.generate(
@@ -96,33 +151,55 @@ public final class SpatialBenchmark {
     PipelineConfig config = Magg.defaultConfig("atl06");
     Path store = dir.resolve("bench.zarr");
 
-    RunSummary summary;
-    double pipelineSeconds;
-    double pipelinePeak;
-    try (HeapSampler heap = new HeapSampler()) {
-      long t0 = System.nanoTime();
-      summary =
-          Magg.run(
-              config,
-              RunOptions.defaults()
-                  .withCatalog(sample.catalog().toString())
-                  .withStore(store.toString())
-                  .withOverwrite(true)
-                  .withPipelineArgs(pipelineArgs));
-      pipelineSeconds = (System.nanoTime() - t0) / 1e9;
-      pipelinePeak = heap.peakMb();
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    RunSummary summary = null;
+    List<Double> pipelineRuns = new ArrayList<>();
+    List<Double> loopRuns = new ArrayList<>();
+    List<Double> pipelineCpu = new ArrayList<>();
+    List<Double> loopCpu = new ArrayList<>();
+    double pipelinePeak = 0;
+    double loopPeak = 0;
+    long loopBinned = 0;
+    for (int r = 0; r < runs; r++) {
+      try (HeapSampler heap = new HeapSampler()) {
+        long t0 = System.nanoTime();
+        long c0 = processCpuNanos();
+        summary =
+            Magg.run(
+                config,
+                RunOptions.defaults()
+                    .withCatalog(sample.catalog().toString())
+                    .withStore(store.toString())
+                    .withOverwrite(true)
+                    .withPipelineArgs(pipelineArgs));
+        pipelineRuns.add((System.nanoTime() - t0) / 1e9);
+        pipelineCpu.add((processCpuNanos() - c0) / 1e9);
+        pipelinePeak = Math.max(pipelinePeak, heap.peakMb());
+      }
+      try (HeapSampler heap = new HeapSampler()) {
+        long t1 = System.nanoTime();
+        long c1 = processCpuNanos();
+        loopBinned = handWrittenLoop(config, sample, 6);
+        loopRuns.add((System.nanoTime() - t1) / 1e9);
+        loopCpu.add((processCpuNanos() - c1) / 1e9);
+        loopPeak = Math.max(loopPeak, heap.peakMb());
+      }
     }
-    long loopBinned;
-    double loopSeconds;
-    double loopPeak;
-    try (HeapSampler heap = new HeapSampler()) {
-      long t1 = System.nanoTime();
-      loopBinned = handWrittenLoop(config, sample, 6);
-      loopSeconds = (System.nanoTime() - t1) / 1e9;
-      loopPeak = heap.peakMb();
-    }
+    int bestPipeline = pipelineRuns.indexOf(Collections.min(pipelineRuns));
+    int bestLoop = loopRuns.indexOf(Collections.min(loopRuns));
     return new Figures(
-        sample.points(), pipelineSeconds, pipelinePeak, loopSeconds, loopPeak, summary, loopBinned);
+        sample.points(),
+        pipelineRuns.get(bestPipeline),
+        pipelinePeak,
+        loopRuns.get(bestLoop),
+        loopPeak,
+        summary,
+        loopBinned,
+        pipelineRuns,
+        loopRuns,
+        pipelineCpu.get(bestPipeline),
+        loopCpu.get(bestLoop),
+        load);
   }
 
   /**
@@ -206,6 +283,15 @@ public final class SpatialBenchmark {
     }
     sink = checksum; // keeps the statistics from being optimised away
     return binned;
+  }
+
+  /** CPU time of this process (all threads), or 0 where the JVM does not tell. */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0;
   }
 
   /** The kept points of one parent cell in the hand-written loop. */

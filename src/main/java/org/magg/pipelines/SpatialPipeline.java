@@ -15,7 +15,6 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -82,12 +81,15 @@ public final class SpatialPipeline {
    *
    * @param chunks one chunk of statistics per selected parent cell
    * @param written what the sink wrote
-   * @param failures everything that failed: granules, groups, cells
+   * @param failures everything that failed, one collection per stage: granules and groups, cell
+   *     statistics, chunk writes. They are not flattened into one: a Flatten would join branches of
+   *     the granule read again, and Flink's batch optimizer answers such joins with blocking
+   *     exchanges of all the points (flatten them yourself where that does not matter).
    */
   public record Outputs(
       PCollection<CellChunk> chunks,
       PCollection<ChunkWriteResult> written,
-      PCollection<Failure> failures) {}
+      PCollectionList<Failure> failures) {}
 
   /** Resolves config and options into a plan; throws on config, catalog or option problems. */
   public static Plan plan(PipelineConfig config, RunOptions options) {
@@ -167,11 +169,10 @@ public final class SpatialPipeline {
         chunks.apply(
             "WriteZarr",
             ZarrIO.write().to(plan.store()).withSpec(plan.storeSpec()).withS3(plan.s3()));
-    PCollection<Failure> failures =
+    PCollectionList<Failure> failures =
         PCollectionList.of(read.get(GranulePointsIO.FAILURES))
             .and(stats.get(ComputeCellStatistics.FAILURES))
-            .and(written.get(ZarrIO.FAILURES))
-            .apply("AllFailures", Flatten.pCollections());
+            .and(written.get(ZarrIO.FAILURES));
     return new Outputs(chunks, written.get(ZarrIO.WRITTEN), failures);
   }
 

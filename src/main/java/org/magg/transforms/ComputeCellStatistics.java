@@ -128,8 +128,12 @@ public final class ComputeCellStatistics
     public void process(@Element KV<Long, Iterable<PointBatch>> cell, MultiOutputReceiver out) {
       long morton = cell.getKey();
       Integer index = chunkIndex.get(morton);
+      // One pass over the grouped values: runners need not make them re-iterable (Flink's batch
+      // GroupByKey does not, unless asked), and the statistics look at the batches twice.
+      List<PointBatch> batches = new ArrayList<>();
       long points = 0;
       for (PointBatch b : cell.getValue()) {
+        batches.add(b);
         points += b.size();
       }
       if (index == null) {
@@ -146,7 +150,7 @@ public final class ComputeCellStatistics
       }
       CellChunk chunk;
       try {
-        chunk = statistics.compute(morton, index, cell.getValue());
+        chunk = statistics.compute(morton, index, batches);
       } catch (RuntimeException e) {
         failed.inc();
         inFailed.inc(points);

@@ -145,7 +145,8 @@ class EarthdataCredentialsSourceTest {
 
     IllegalArgumentException other =
         assertThrows(IllegalArgumentException.class, () -> CredentialsSources.parse("aws:x"));
-    assertThat(other.getMessage(), containsString("allowed: default, profile:NAME, earthdata:DAAC"));
+    assertThat(
+        other.getMessage(), containsString("allowed: default, profile:NAME, earthdata:DAAC"));
 
     assertInstanceOf(CredentialsSource.class, CredentialsSources.parse("default"));
   }
