@@ -270,20 +270,7 @@ public final class NetcdfClassicFile implements AutoCloseable {
     }
     double[] out = new double[(int) n];
     for (int i = 0; i < out.length; i++) {
-      out[i] =
-          switch (v.type()) {
-            case BYTE -> raw.get();
-            case UBYTE -> raw.get() & 0xFF;
-            case SHORT -> raw.getShort();
-            case USHORT -> raw.getShort() & 0xFFFF;
-            case INT -> raw.getInt();
-            case UINT -> Integer.toUnsignedLong(raw.getInt());
-            case FLOAT -> raw.getFloat();
-            case DOUBLE -> raw.getDouble();
-            case INT64 -> raw.getLong();
-            case UINT64 -> unsignedToDouble(raw.getLong());
-            case CHAR -> throw new AssertionError();
-          };
+      out[i] = next(v.type(), raw);
     }
     return out;
   }
@@ -353,6 +340,23 @@ public final class NetcdfClassicFile implements AutoCloseable {
       }
     }
     into.position(limit);
+  }
+
+  /** The next value of a (big-endian) buffer of this numeric type, as a double. */
+  private static double next(NcType type, ByteBuffer b) {
+    return switch (type) {
+      case BYTE -> b.get();
+      case UBYTE -> b.get() & 0xFF;
+      case SHORT -> b.getShort();
+      case USHORT -> b.getShort() & 0xFFFF;
+      case INT -> b.getInt();
+      case UINT -> Integer.toUnsignedLong(b.getInt());
+      case FLOAT -> b.getFloat();
+      case DOUBLE -> b.getDouble();
+      case INT64 -> b.getLong();
+      case UINT64 -> unsignedToDouble(b.getLong());
+      case CHAR -> throw new IllegalArgumentException("characters are not numbers");
+    };
   }
 
   private static double unsignedToDouble(long v) {
@@ -475,20 +479,7 @@ public final class NetcdfClassicFile implements AutoCloseable {
       }
       double[] d = new double[count];
       for (int i = 0; i < count; i++) {
-        d[i] =
-            switch (type) {
-              case BYTE -> v.get();
-              case UBYTE -> v.get() & 0xFF;
-              case SHORT -> v.getShort();
-              case USHORT -> v.getShort() & 0xFFFF;
-              case INT -> v.getInt();
-              case UINT -> Integer.toUnsignedLong(v.getInt());
-              case FLOAT -> v.getFloat();
-              case DOUBLE -> v.getDouble();
-              case INT64 -> v.getLong();
-              case UINT64 -> unsignedToDouble(v.getLong());
-              case CHAR -> throw new AssertionError();
-            };
+        d[i] = next(type, v);
       }
       return d;
     }
