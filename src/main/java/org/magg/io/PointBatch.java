@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
@@ -98,8 +97,10 @@ public final class PointBatch {
     return "PointBatch{size=" + size + ", variables=" + values.length + "}";
   }
 
-  /** Writes the arrays as little-endian blocks: size, variable count, indices, then columns. */
-  /** The coder of {@link PointBatch}. */
+  /**
+   * The coder of {@link PointBatch}: size, variable count, then little-endian blocks of the indices
+   * and of each column.
+   */
   public static final class PointBatchCoder extends AtomicCoder<PointBatch> {
     static final PointBatchCoder INSTANCE = new PointBatchCoder();
 
@@ -115,16 +116,12 @@ public final class PointBatch {
       DataOutputStream data = new DataOutputStream(out);
       data.writeInt(b.size);
       data.writeInt(b.values.length);
-      ByteBuffer buf =
-          ByteBuffer.allocate(b.size * (4 + 8 * b.values.length)).order(ByteOrder.LITTLE_ENDIAN);
-      buf.asIntBuffer().put(b.childIndex, 0, b.size);
-      buf.position(b.size * 4);
-      for (double[] v : b.values) {
-        buf.asDoubleBuffer().put(v, 0, b.size);
-        buf.position(buf.position() + b.size * 8);
-      }
-      data.write(buf.array());
       data.flush();
+      ByteBuffer scratch = ArrayCoding.scratch();
+      ArrayCoding.writeInts(out, b.childIndex, b.size, scratch);
+      for (double[] v : b.values) {
+        ArrayCoding.writeDoubles(out, v, b.size, scratch);
+      }
     }
 
     @Override
@@ -135,16 +132,12 @@ public final class PointBatch {
       if (size < 0 || vars < 0) {
         throw new IOException("corrupt point batch header: size " + size + ", variables " + vars);
       }
-      byte[] bytes = new byte[size * (4 + 8 * vars)];
-      data.readFully(bytes);
-      ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer scratch = ArrayCoding.scratch();
       int[] idx = new int[size];
-      buf.asIntBuffer().get(idx);
-      buf.position(size * 4);
+      ArrayCoding.readInts(in, idx, scratch);
       double[][] values = new double[vars][size];
       for (int v = 0; v < vars; v++) {
-        buf.asDoubleBuffer().get(values[v]);
-        buf.position(buf.position() + size * 8);
+        ArrayCoding.readDoubles(in, values[v], scratch);
       }
       return new PointBatch(size, idx, values);
     }

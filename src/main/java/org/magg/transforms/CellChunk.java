@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.DefaultCoder;
+import org.magg.io.ArrayCoding;
 
 /**
  * The statistics of every child cell of one parent cell: one output chunk. Children are in nested
@@ -147,18 +147,13 @@ public final class CellChunk {
       data.writeInt(c.childCellsWithData);
       data.writeInt(n);
       data.writeInt(c.values.length);
-      ByteBuffer buf =
-          ByteBuffer.allocate(n * 8 * (2 + c.values.length)).order(ByteOrder.LITTLE_ENDIAN);
-      buf.asLongBuffer().put(c.cellIds);
-      buf.position(n * 8);
-      buf.asLongBuffer().put(c.mortons);
-      buf.position(n * 16);
-      for (double[] v : c.values) {
-        buf.asDoubleBuffer().put(v);
-        buf.position(buf.position() + n * 8);
-      }
-      data.write(buf.array());
       data.flush();
+      ByteBuffer scratch = ArrayCoding.scratch();
+      ArrayCoding.writeLongs(out, c.cellIds, n, scratch);
+      ArrayCoding.writeLongs(out, c.mortons, n, scratch);
+      for (double[] v : c.values) {
+        ArrayCoding.writeDoubles(out, v, n, scratch);
+      }
     }
 
     @Override
@@ -170,19 +165,14 @@ public final class CellChunk {
       int withData = data.readInt();
       int n = data.readInt();
       int vars = data.readInt();
-      byte[] bytes = new byte[n * 8 * (2 + vars)];
-      data.readFully(bytes);
-      ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer scratch = ArrayCoding.scratch();
       long[] ids = new long[n];
       long[] mortons = new long[n];
-      buf.asLongBuffer().get(ids);
-      buf.position(n * 8);
-      buf.asLongBuffer().get(mortons);
-      buf.position(n * 16);
+      ArrayCoding.readLongs(in, ids, scratch);
+      ArrayCoding.readLongs(in, mortons, scratch);
       double[][] values = new double[vars][n];
       for (int v = 0; v < vars; v++) {
-        buf.asDoubleBuffer().get(values[v]);
-        buf.position(buf.position() + n * 8);
+        ArrayCoding.readDoubles(in, values[v], scratch);
       }
       return new CellChunk(parent, chunk, ids, mortons, values, points, withData);
     }

@@ -24,6 +24,30 @@ class ElementCodersTest {
   }
 
   @Test
+  void batchesLargerThanTheScratchBufferRoundTrip() throws Exception {
+    int n = 50_001; // several scratch blocks, and a partial last one
+    int[] idx = new int[n];
+    double[][] v = new double[2][n];
+    java.util.Random r = new java.util.Random(5);
+    for (int i = 0; i < n; i++) {
+      idx[i] = r.nextInt(4096);
+      v[0][i] = r.nextGaussian();
+      v[1][i] = i;
+    }
+    CoderProperties.coderDecodeEncodeEqual(PointBatch.coder(), new PointBatch(n, idx, v));
+    long[] ids = new long[20_000];
+    long[] mortons = new long[20_000];
+    double[][] values = new double[3][20_000];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = Long.MAX_VALUE - i;
+      mortons[i] = -i;
+      values[i % 3][i] = i * 0.5;
+    }
+    CoderProperties.coderDecodeEncodeEqual(
+        CellChunk.coder(), new CellChunk(1L, 0, ids, mortons, values, 7, 2));
+  }
+
+  @Test
   void cellChunk() throws Exception {
     CellChunk c =
         new CellChunk(
