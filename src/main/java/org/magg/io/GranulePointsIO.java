@@ -209,8 +209,10 @@ public final class GranulePointsIO {
           filtered.get(r).inc(n);
         }
       }
-      for (Map.Entry<Long, PointBatch> e : acc.batches().entrySet()) {
-        out.get(POINTS).output(KV.of(e.getKey(), e.getValue()));
+      for (Map.Entry<Long, List<PointBatch>> e : acc.batches().entrySet()) {
+        for (PointBatch b : e.getValue()) {
+          out.get(POINTS).output(KV.of(e.getKey(), b));
+        }
       }
     }
   }

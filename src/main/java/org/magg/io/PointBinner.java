@@ -1,7 +1,7 @@
 package org.magg.io;
 
 import java.io.Serializable;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,8 @@ final class PointBinner implements Serializable {
   final class Granule {
     private final long[] parentNested;
     private final long[] parentMorton;
-    private final Buffer[] buffers;
+    private final List<List<PointBatch>> batches = new ArrayList<>();
+    private final int variableCount;
     final long[] filtered = new long[FilterReason.values().length];
     long read;
     long kept;
@@ -56,7 +57,7 @@ final class PointBinner implements Serializable {
     private Granule(List<Long> parentCells, int variableCount) {
       parentNested = new long[parentCells.size()];
       parentMorton = new long[parentCells.size()];
-      buffers = new Buffer[parentCells.size()];
+      this.variableCount = variableCount;
       for (int i = 0; i < parentCells.size(); i++) {
         long m = parentCells.get(i);
         if (Morton.order(m) != parentOrder) {
@@ -70,7 +71,7 @@ final class PointBinner implements Serializable {
         }
         parentMorton[i] = m;
         parentNested[i] = Morton.toNested(m);
-        buffers[i] = new Buffer(variableCount);
+        batches.add(new ArrayList<>());
       }
     }
 
@@ -107,22 +108,47 @@ final class PointBinner implements Serializable {
       int parentShift = 2 * (HASH_ORDER - parentOrder);
       int childShift = 2 * (HASH_ORDER - childOrder);
       long childMask = (1L << (2 * (childOrder - parentOrder))) - 1;
+      // Two passes, so that each parent's batch is allocated once at its exact size.
+      int[] slots = new int[valid];
+      int[] counts = new int[parentNested.length];
       int last = -1;
       for (int k = 0; k < valid; k++) {
         long parent = nested[k] >>> parentShift;
-        int slot;
-        if (last >= 0 && parentNested[last] == parent) {
-          slot = last;
-        } else {
-          slot = slotOf(parent);
-        }
+        int slot = last >= 0 && parentNested[last] == parent ? last : slotOf(parent);
+        slots[k] = slot;
         if (slot < 0) {
           filtered[FilterReason.OUTSIDE_SELECTION.ordinal()]++;
           continue;
         }
         last = slot;
-        buffers[slot].add((int) ((nested[k] >>> childShift) & childMask), c.values, origin[k]);
-        kept++;
+        counts[slot]++;
+      }
+      int[][] child = new int[counts.length][];
+      double[][][] values = new double[counts.length][][];
+      for (int slot = 0; slot < counts.length; slot++) {
+        if (counts[slot] > 0) {
+          child[slot] = new int[counts[slot]];
+          values[slot] = new double[variableCount][counts[slot]];
+        }
+      }
+      int[] at = new int[counts.length];
+      for (int k = 0; k < valid; k++) {
+        int slot = slots[k];
+        if (slot < 0) {
+          continue;
+        }
+        int i = at[slot]++;
+        child[slot][i] = (int) ((nested[k] >>> childShift) & childMask);
+        int row = origin[k];
+        for (int v = 0; v < variableCount; v++) {
+          values[slot][v][i] = c.values[v][row];
+        }
+      }
+      for (int slot = 0; slot < counts.length; slot++) {
+        if (counts[slot] > 0) {
+          batches.get(slot).add(new PointBatch(counts[slot], child[slot], values[slot]));
+          kept += counts[slot];
+        }
       }
     }
 
@@ -145,49 +171,18 @@ final class PointBinner implements Serializable {
       return false;
     }
 
-    /** The non-empty batches by parent cell (Morton index), in the assignment's cell order. */
-    Map<Long, PointBatch> batches() {
-      Map<Long, PointBatch> out = new LinkedHashMap<>();
-      for (int s = 0; s < buffers.length; s++) {
-        if (buffers[s].size > 0) {
-          out.put(parentMorton[s], buffers[s].toBatch());
+    /**
+     * The batches of kept points by parent cell (Morton index), one per group that had points in
+     * the cell, in the assignment's cell order; cells without points are absent.
+     */
+    Map<Long, List<PointBatch>> batches() {
+      Map<Long, List<PointBatch>> out = new LinkedHashMap<>();
+      for (int s = 0; s < parentMorton.length; s++) {
+        if (!batches.get(s).isEmpty()) {
+          out.put(parentMorton[s], batches.get(s));
         }
       }
       return out;
-    }
-  }
-
-  /** Growable columns of one parent cell. */
-  private static final class Buffer {
-    private int[] child = new int[256];
-    private final double[][] values;
-    private int size;
-
-    Buffer(int variableCount) {
-      values = new double[variableCount][256];
-    }
-
-    void add(int childIndex, double[][] source, int row) {
-      if (size == child.length) {
-        int cap = size * 2;
-        child = Arrays.copyOf(child, cap);
-        for (int v = 0; v < values.length; v++) {
-          values[v] = Arrays.copyOf(values[v], cap);
-        }
-      }
-      child[size] = childIndex;
-      for (int v = 0; v < values.length; v++) {
-        values[v][size] = source[v][row];
-      }
-      size++;
-    }
-
-    PointBatch toBatch() {
-      double[][] cols = new double[values.length][];
-      for (int v = 0; v < values.length; v++) {
-        cols[v] = Arrays.copyOf(values[v], size);
-      }
-      return new PointBatch(size, Arrays.copyOf(child, size), cols);
     }
   }
 }

@@ -29,8 +29,9 @@ class PointBinnerTest {
     assertEquals(2, g.filtered[FilterReason.INVALID_COORDINATE.ordinal()]); // lat 95, NaN lon
     assertEquals(1, g.filtered[FilterReason.QUALITY.ordinal()]);
     assertEquals(1, g.filtered[FilterReason.OUTSIDE_SELECTION.ordinal()]); // (10, 10)
-    Map<Long, PointBatch> batches = g.batches();
-    PointBatch b = batches.get(parent);
+    Map<Long, List<PointBatch>> batches = g.batches();
+    assertEquals(1, batches.get(parent).size());
+    PointBatch b = batches.get(parent).get(0);
     assertEquals(2, b.size());
     assertEquals(Morton.childIndex(Morton.encode(-75.0, 100.1, 12), 6), b.childIndex(0));
     assertEquals(Morton.childIndex(Morton.encode(-75.001, 100.1, 12), 6), b.childIndex(1));
