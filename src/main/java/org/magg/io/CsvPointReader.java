@@ -41,23 +41,13 @@ final class CsvPointReader implements PointReader {
   }
 
   private BufferedReader open(String granule) throws IOException {
-    if (S3Location.isS3(granule)) {
-      S3Location loc;
-      try {
-        loc = S3Location.parse(granule);
-      } catch (IllegalArgumentException e) {
-        throw new IOException("point table " + e.getMessage(), e);
-      }
+    if (GranuleLocations.isS3(granule)) {
+      S3Location loc = GranuleLocations.s3(granule, "point table");
       return new BufferedReader(
           new InputStreamReader(S3Objects.of(s3).openSequential(loc), StandardCharsets.UTF_8),
           1 << 16);
     }
-    if (granule.contains("://") && !granule.startsWith("file:")) {
-      throw new IOException(
-          "point table " + granule + ": only local files and s3:// objects can be read");
-    }
-    Path path =
-        granule.startsWith("file:") ? Path.of(java.net.URI.create(granule)) : Path.of(granule);
+    Path path = GranuleLocations.local(granule, "point table");
     return Files.newBufferedReader(path, StandardCharsets.UTF_8);
   }
 

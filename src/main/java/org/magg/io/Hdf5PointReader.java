@@ -45,18 +45,13 @@ final class Hdf5PointReader implements PointReader {
 
   @Override
   public void read(String granule, Listener listener) throws IOException {
-    if (S3Location.isS3(granule)) {
+    if (GranuleLocations.isS3(granule)) {
       try (S3ReadChannel channel = openS3(granule)) {
         read(open(channel, granule), granule, listener);
       }
       return;
     }
-    if (granule.contains("://") && !granule.startsWith("file:")) {
-      throw new IOException(
-          "granule " + granule + ": only local files and s3:// objects can be read");
-    }
-    Path path =
-        granule.startsWith("file:") ? Path.of(java.net.URI.create(granule)) : Path.of(granule);
+    Path path = GranuleLocations.local(granule, "granule");
     if (!Files.isRegularFile(path)) {
       throw new IOException("granule " + granule + " does not exist");
     }
@@ -75,12 +70,7 @@ final class Hdf5PointReader implements PointReader {
    * when the object does not exist.
    */
   S3ReadChannel openS3(String granule) throws IOException {
-    S3Location loc;
-    try {
-      loc = S3Location.parse(granule);
-    } catch (IllegalArgumentException e) {
-      throw new IOException("granule " + e.getMessage(), e);
-    }
+    S3Location loc = GranuleLocations.s3(granule, "granule");
     if (objects == null) {
       objects = S3Objects.of(s3);
     }

@@ -43,8 +43,11 @@ final class CellStatistics implements Serializable {
     return 1 << (2 * (childOrder - parentOrder));
   }
 
-  /** The chunk of {@code parentMorton} written at {@code chunkIndex}. */
-  CellChunk compute(long parentMorton, int chunkIndex, Iterable<PointBatch> batches) {
+  /**
+   * The chunk of {@code parentMorton} written at {@code chunkIndex}. Takes a list because it walks
+   * the batches twice (count, then scatter); a runner's grouped values may be iterable only once.
+   */
+  CellChunk compute(long parentMorton, int chunkIndex, List<PointBatch> batches) {
     int children = childCount();
     int vars = inputVariables.size();
     int[] offsets = new int[children + 1];
