@@ -484,6 +484,12 @@ class CdfWriterTest {
     try (var listing = Files.list(dir)) {
       assertEquals(1, listing.count(), "no temporary file left");
     }
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      // Like any new file (umask), not owner-only like a temporary file.
+      Path plain = Files.createFile(dir.resolve("plain"));
+      assertEquals(
+          Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file), "permissions");
+    }
   }
 
   @Test
