@@ -17,9 +17,17 @@ import org.junit.jupiter.api.Test;
 import org.magg.testing.SharedData;
 import uk.ac.bristol.star.cdf.AttributeEntry;
 import uk.ac.bristol.star.cdf.CdfContent;
+import uk.ac.bristol.star.cdf.CdfReader;
 import uk.ac.bristol.star.cdf.EpochFormatter;
 import uk.ac.bristol.star.cdf.Variable;
+import uk.ac.bristol.star.cdf.record.AttributeDescriptorRecord;
+import uk.ac.bristol.star.cdf.record.AttributeEntryDescriptorRecord;
+import uk.ac.bristol.star.cdf.record.CdfDescriptorRecord;
+import uk.ac.bristol.star.cdf.record.CompressedParametersRecord;
+import uk.ac.bristol.star.cdf.record.GlobalDescriptorRecord;
 import uk.ac.bristol.star.cdf.record.Record;
+import uk.ac.bristol.star.cdf.record.VariableDescriptorRecord;
+import uk.ac.bristol.star.cdf.record.VariableIndexRecord;
 
 /**
  * The real NASA CDFs in {@code ../shared/data/cdf} (written by the NASA CDF library) read with
@@ -58,6 +66,126 @@ class RealCdfFilesTest {
     assertTrue(
         Record.hasBit(Jcdf.variable(cdf, "psp_fld_l2_mag_RTN_1min").getDescriptor().flags, 2),
         "the magnetic field is GZIP-compressed in the original");
+  }
+
+  /**
+   * The fields the format leaves to the writer (reserved fields, NumStrings, VXR size, CPR, the
+   * copyright) are as the NASA library wrote them in the PSP file.
+   */
+  @Test
+  void reservedFieldsAsTheNasaLibraryWritesThem() throws IOException {
+    CdfReader nasa = Jcdf.reader(Files.readAllBytes(SharedData.require(PSP)));
+    CdfWriter w =
+        CdfWriter.create()
+            .globalAttribute("Project", CdfValue.text("PSP"))
+            .variable(
+                CdfVariable.builder("epoch_mag_RTN_1min", CdfType.TIME_TT2000)
+                    .data(new long[] {0L, 1L}, 2)
+                    .attribute("FIELDNAM", "epoch_mag_RTN_1min")
+                    .attribute("FILLVAL", CdfValue.tt2000(Tt2000.FILL))
+                    .build())
+            .variable(
+                CdfVariable.builder("psp_fld_l2_mag_RTN_1min", CdfType.REAL4)
+                    .dims(3)
+                    .data(new float[6], 2)
+                    .compressed(true)
+                    .build());
+    CdfReader ours = Jcdf.reader(w.toBytes());
+
+    CdfDescriptorRecord a = nasa.getCdr();
+    CdfDescriptorRecord b = ours.getCdr();
+    assertEquals(List.of(a.rfuA, a.rfuB, a.rfuE), List.of(b.rfuA, b.rfuB, b.rfuE), "CDR rfu");
+    assertEquals(List.of(a.copyright), List.of(b.copyright), "CDR copyright");
+    assertEquals(a.version, b.version);
+    GlobalDescriptorRecord ga = gdr(nasa);
+    GlobalDescriptorRecord gb = gdr(ours);
+    assertEquals(
+        List.of(ga.rfuC, ga.rfuE, ga.rMaxRec, ga.rNumDims, ga.nrVars),
+        List.of(gb.rfuC, gb.rfuE, gb.rMaxRec, gb.rNumDims, gb.nrVars),
+        "GDR");
+    assertEquals(0, gb.uirHead, "no unused internal records"); // the NASA file has some
+
+    AttributeDescriptorRecord adrA = adr(nasa, "Project");
+    AttributeDescriptorRecord adrB = adr(ours, "Project");
+    assertEquals(
+        List.of(adrA.scope, adrA.rfuA, adrA.rfuE, adrA.nZEntries, adrA.maxZEntry),
+        List.of(adrB.scope, adrB.rfuA, adrB.rfuE, adrB.nZEntries, adrB.maxZEntry),
+        "global ADR");
+    assertSameReserved(entry(nasa, adrA.agrEdrHead), entry(ours, adrB.agrEdrHead), "gEntry text");
+    assertSameReserved(
+        entry(nasa, adr(nasa, "FIELDNAM").azEdrHead),
+        entry(ours, adr(ours, "FIELDNAM").azEdrHead),
+        "zEntry text");
+    assertSameReserved(
+        entry(nasa, adr(nasa, "FILLVAL").azEdrHead),
+        entry(ours, adr(ours, "FILLVAL").azEdrHead),
+        "zEntry TT2000");
+
+    CdfContent nasaContent = new CdfContent(nasa);
+    CdfContent ourContent = new CdfContent(ours);
+    for (String name : List.of("epoch_mag_RTN_1min", "psp_fld_l2_mag_RTN_1min")) {
+      VariableDescriptorRecord va = Jcdf.variable(nasaContent, name).getDescriptor();
+      VariableDescriptorRecord vb = Jcdf.variable(ourContent, name).getDescriptor();
+      assertEquals(
+          List.of(va.flags, va.sRecords, va.rfuB, va.rfuC, va.rfuF, va.numElems),
+          List.of(vb.flags, vb.sRecords, vb.rfuB, vb.rfuC, vb.rfuF, vb.numElems),
+          name + " zVDR");
+      VariableIndexRecord xa = vxr(nasa, va.vxrHead);
+      VariableIndexRecord xb = vxr(ours, vb.vxrHead);
+      assertEquals(xa.nEntries, xb.nEntries, name + " VXR entries");
+      assertEquals(xa.getRecordSize(), xb.getRecordSize(), name + " VXR size");
+    }
+    VariableDescriptorRecord ca =
+        Jcdf.variable(nasaContent, "psp_fld_l2_mag_RTN_1min").getDescriptor();
+    VariableDescriptorRecord cb =
+        Jcdf.variable(ourContent, "psp_fld_l2_mag_RTN_1min").getDescriptor();
+    assertEquals(ca.blockingFactor, cb.blockingFactor, "blocking factor of 64 KiB");
+    CompressedParametersRecord pa =
+        nasa.getRecordFactory()
+            .createRecord(nasa.getBuf(), ca.cprOrSprOffset, CompressedParametersRecord.class);
+    CompressedParametersRecord pb =
+        ours.getRecordFactory()
+            .createRecord(ours.getBuf(), cb.cprOrSprOffset, CompressedParametersRecord.class);
+    assertEquals(
+        List.of(pa.cType, pa.rfuA, pa.pCount, pa.cParms[0]),
+        List.of(pb.cType, pb.rfuA, pb.pCount, pb.cParms[0]),
+        "CPR");
+  }
+
+  private static void assertSameReserved(
+      AttributeEntryDescriptorRecord a, AttributeEntryDescriptorRecord b, String what) {
+    assertEquals(
+        List.of(a.getRecordType(), a.dataType, a.rfuA, a.rfuB, a.rfuC, a.rfuD, a.rfuE),
+        List.of(b.getRecordType(), b.dataType, b.rfuA, b.rfuB, b.rfuC, b.rfuD, b.rfuE),
+        what + " AEDR (type, data type, NumStrings, rfuB..rfuE)");
+  }
+
+  private static GlobalDescriptorRecord gdr(CdfReader r) throws IOException {
+    return r.getRecordFactory()
+        .createRecord(r.getBuf(), r.getCdr().gdrOffset, GlobalDescriptorRecord.class);
+  }
+
+  private static AttributeDescriptorRecord adr(CdfReader r, String name) throws IOException {
+    GlobalDescriptorRecord g = gdr(r);
+    long off = g.adrHead;
+    for (int i = 0; i < g.numAttr; i++) {
+      AttributeDescriptorRecord adr =
+          r.getRecordFactory().createRecord(r.getBuf(), off, AttributeDescriptorRecord.class);
+      if (adr.name.equals(name)) {
+        return adr;
+      }
+      off = adr.adrNext;
+    }
+    throw new AssertionError("no attribute " + name);
+  }
+
+  private static AttributeEntryDescriptorRecord entry(CdfReader r, long offset) throws IOException {
+    return r.getRecordFactory()
+        .createRecord(r.getBuf(), offset, AttributeEntryDescriptorRecord.class);
+  }
+
+  private static VariableIndexRecord vxr(CdfReader r, long offset) throws IOException {
+    return r.getRecordFactory().createRecord(r.getBuf(), offset, VariableIndexRecord.class);
   }
 
   /** Our TT2000 text of every epoch in the PSP file equals JCDF's, and converts back exactly. */
