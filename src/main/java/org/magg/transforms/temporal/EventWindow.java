@@ -16,7 +16,9 @@ import org.joda.time.Instant;
  * precipitation extension when the pipeline has precipitation metrics). Two events with the same
  * span are still two windows.
  */
-public final class EventWindow extends BoundedWindow {
+public final class EventWindow extends BoundedWindow implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final String eventId;
   private final long startMillis;
   private final long endMillis;
