@@ -10,6 +10,7 @@ import java.util.Map;
 import org.magg.config.MetricSpec;
 import org.magg.config.TemporalConfig;
 import org.magg.config.TemporalConfig.DerivedVariable;
+import org.magg.io.gridded.GridSlice;
 
 /**
  * Turns one timestep of one collection into the {@link EventStep} of each event it reaches: the

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.magg.config.MetricSpec;
 import org.magg.config.TemporalConfig.DerivedVariable;
+import org.magg.io.gridded.GridSlice;
 
 /**
  * Per-timestep evaluation on a 3 x 3 grid with values 1..9 (row-major), unit cell areas, the region
