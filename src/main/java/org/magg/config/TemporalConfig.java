@@ -19,6 +19,7 @@ import java.util.Set;
  * @param landfallRegion the region an event makes landfall on (the {@code ocean} mask is the event
  *     outside it)
  * @param precipExtension how long after an event's end precipitation metrics keep accumulating
+ * @param precipBlock the blocks hourly precipitation amounts are summed in (3 h)
  * @param output the table format and location
  * @param origin where the config came from, for messages
  * @param s3 the optional {@code s3:} section
@@ -30,6 +31,7 @@ public record TemporalConfig(
     List<MetricSpec> metrics,
     String landfallRegion,
     Duration precipExtension,
+    Duration precipBlock,
     TemporalOutputConfig output,
     String origin,
     S3Config s3)

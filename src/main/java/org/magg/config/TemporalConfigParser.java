@@ -44,7 +44,7 @@ final class TemporalConfigParser {
     if (!agg.isPresent()) {
       throw new ConfigException(agg.path(), "is required (variables: the metrics)");
     }
-    agg.allowOnly("variables", "landfall_region", "precip_extension");
+    agg.allowOnly("variables", "landfall_region", "precip_extension", "precip_block");
     List<MetricSpec> metrics = metrics(agg.child("variables"));
     String landfall = agg.text("landfall_region", null);
     if (landfall == null) {
@@ -54,6 +54,12 @@ final class TemporalConfigParser {
               : "ais";
     }
     Duration extension = duration(agg, "precip_extension", Duration.ofHours(24));
+    Duration block = duration(agg, "precip_block", Duration.ofHours(3));
+    if (block.isZero() || extension.toMillis() % block.toMillis() != 0) {
+      throw new ConfigException(
+          agg.path("precip_extension"),
+          "must be a whole number of precip_block (" + block + "), got " + extension);
+    }
     YamlNode out = root.child("output");
     out.allowOnly("format", "location", "store");
     String format = out.text("format", "zarr").toLowerCase(Locale.ROOT);
@@ -66,6 +72,7 @@ final class TemporalConfigParser {
             metrics,
             landfall,
             extension,
+            block,
             new TemporalOutputConfig(format, location),
             origin,
             s3);

@@ -111,6 +111,38 @@ public final class CellMask implements Serializable {
     return n == 0 ? EMPTY : new CellMask(out, w);
   }
 
+  /**
+   * The union of masks: every cell inside any of them, with the largest of its weights (a rolling
+   * maximum over time, as the original's precipitation mask takes).
+   */
+  public static CellMask union(java.util.List<CellMask> masks) {
+    if (masks.isEmpty()) {
+      return EMPTY;
+    }
+    if (masks.size() == 1) {
+      return masks.get(0);
+    }
+    java.util.TreeMap<Integer, Double> cells = new java.util.TreeMap<>();
+    boolean binary = true;
+    for (CellMask m : masks) {
+      binary &= m.weights == null;
+      for (int k = 0; k < m.cells.length; k++) {
+        cells.merge(m.cells[k], m.weight(k), Math::max);
+      }
+    }
+    int[] out = new int[cells.size()];
+    double[] w = binary ? null : new double[cells.size()];
+    int k = 0;
+    for (java.util.Map.Entry<Integer, Double> e : cells.entrySet()) {
+      out[k] = e.getKey();
+      if (w != null) {
+        w[k] = e.getValue();
+      }
+      k++;
+    }
+    return out.length == 0 ? EMPTY : new CellMask(out, w);
+  }
+
   /** Whether any cell inside is true in {@code region}. */
   public boolean touches(boolean[] region) {
     for (int c : cells) {

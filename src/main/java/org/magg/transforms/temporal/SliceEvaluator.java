@@ -19,10 +19,21 @@ import org.magg.io.gridded.GridSlice;
  * event's mask is combined with the region ({@code ais}: inside, {@code ocean}: outside, {@code
  * full}: the event alone) and reduced by the metric's spatial function.
  *
- * <p>Rules: a timestep reaches an event when {@code start <= t <= end}; precipitation metrics also
- * accumulate for {@code end < t <= end + precipExtension} under the event's last mask. The event
- * makes landfall at {@code t <= end} when its mask touches the landfall region; {@code
- * first_landfall} metrics get a value only at landfall timesteps.
+ * <p>Rules, as in the original's storm worker:
+ *
+ * <ul>
+ *   <li>A timestep reaches an event's non-precipitation metrics when the event has a mask at
+ *       exactly that time (fields are hourly, masks 3-hourly: the hours between masks are not
+ *       used).
+ *   <li>The event makes landfall at a mask time when its mask touches the landfall region; {@code
+ *       first_landfall} metrics get a value only at landfall times, and the earliest wins.
+ *   <li>Precipitation metrics take every hourly amount (rate x 3600 s) and sum them in blocks of
+ *       {@code precipBlock} (3 h) starting at the block's time {@code b}; the block's mask is the
+ *       union of the event's masks in {@code [b - precipExtension + precipBlock, b]} (the
+ *       original's rolling 24 h maximum), for blocks from the event's start to {@code end +
+ *       precipExtension}. So precipitation that falls on a cell up to 24 h after the event covered
+ *       it is attributed to the event.
+ * </ul>
  */
 public final class SliceEvaluator implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -31,41 +42,76 @@ public final class SliceEvaluator implements Serializable {
   private final Map<String, DerivedVariable> derived;
   private final String landfallRegion;
   private final long precipExtensionMillis;
+  private final long precipBlockMillis;
 
   public SliceEvaluator(
       List<MetricSpec> metrics,
       Map<String, DerivedVariable> derived,
       String landfallRegion,
-      Duration precipExtension) {
+      Duration precipExtension,
+      Duration precipBlock) {
     this.metrics = List.copyOf(metrics);
     this.derived = Map.copyOf(derived);
     this.landfallRegion = landfallRegion;
     this.precipExtensionMillis = precipExtension.toMillis();
+    this.precipBlockMillis = precipBlock.toMillis();
+    if (precipBlockMillis <= 0 || precipExtensionMillis % precipBlockMillis != 0) {
+      throw new IllegalArgumentException(
+          "the precipitation extension ("
+              + precipExtension
+              + ") must be a whole number of precipitation blocks ("
+              + precipBlock
+              + ")");
+    }
     metrics.forEach(m -> SpatialFunctions.forName(m.spatialFunction()));
   }
 
   /** The evaluator of a config's metrics. */
   public static SliceEvaluator of(TemporalConfig config) {
     return new SliceEvaluator(
-        config.metrics(), config.derived(), config.landfallRegion(), config.precipExtension());
+        config.metrics(),
+        config.derived(),
+        config.landfallRegion(),
+        config.precipExtension(),
+        config.precipBlock());
   }
 
   public List<MetricSpec> metrics() {
     return metrics;
   }
 
-  /** The last time a timestep of {@code collection} can reach an event ending at {@code end}. */
-  public long reachEnd(String collection, long endMillis) {
-    boolean precip =
-        metrics.stream().anyMatch(m -> m.precip() && m.collection().equals(collection));
-    return precip ? endMillis + precipExtensionMillis : endMillis;
+  /** Whether some precipitation metric reads {@code collection}. */
+  public boolean hasPrecip(String collection) {
+    return metrics.stream().anyMatch(m -> m.precip() && m.collection().equals(collection));
   }
 
-  /** The last time any timestep can reach an event ending at {@code end}. */
+  /** Whether some non-precipitation metric reads {@code collection}. */
+  public boolean hasRegular(String collection) {
+    return metrics.stream().anyMatch(m -> !m.precip() && m.collection().equals(collection));
+  }
+
+  /** The last time a timestep of {@code collection} can reach an event ending at {@code end}. */
+  public long reachEnd(String collection, long endMillis) {
+    return hasPrecip(collection) ? precipEnd(endMillis) : endMillis;
+  }
+
+  /** The last instant of the last precipitation block of an event ending at {@code end}. */
+  public long precipEnd(long endMillis) {
+    return blockOf(endMillis + precipExtensionMillis) + precipBlockMillis - 1;
+  }
+
+  /** The last time any timestep can reach an event ending at {@code end}: its window's end. */
   public long windowEnd(long endMillis) {
-    return metrics.stream().anyMatch(MetricSpec::precip)
-        ? endMillis + precipExtensionMillis
-        : endMillis;
+    return metrics.stream().anyMatch(MetricSpec::precip) ? precipEnd(endMillis) : endMillis;
+  }
+
+  /** The start of the precipitation block holding {@code t}. */
+  public long blockOf(long timeMillis) {
+    return Math.floorDiv(timeMillis, precipBlockMillis) * precipBlockMillis;
+  }
+
+  public long precipBlockMillis() {
+    return precipBlockMillis;
   }
 
   /**
@@ -94,7 +140,6 @@ public final class SliceEvaluator implements Serializable {
     private final String source;
     private final StaticFields statics;
     private final Map<String, GridSlice> fields = new HashMap<>();
-    private final Map<String, CellMask> masks = new HashMap<>();
 
     private Prepared(
         String collection,
@@ -121,21 +166,32 @@ public final class SliceEvaluator implements Serializable {
       if (t < event.startMillis() || t > reachEnd(collection, event.endMillis())) {
         return null;
       }
-      boolean during = t <= event.endMillis();
-      CellMask mask = event.maskAt(during ? t : event.endMillis());
-      if (mask == null) {
-        mask = CellMask.empty();
+      CellMask exact = t <= event.endMillis() ? event.maskAt(t) : null;
+      CellMask precipMask = null;
+      if (hasPrecip(collection)) {
+        long block = blockOf(t);
+        if (block >= event.startMillis() && block <= event.endMillis() + precipExtensionMillis) {
+          precipMask = event.unionOf(block - precipExtensionMillis + precipBlockMillis, block);
+        }
       }
-      masks.clear();
-      boolean landfall = during && mask.touches(region(landfallRegion));
+      boolean regular = exact != null && hasRegular(collection);
+      if (!regular && precipMask == null) {
+        return null;
+      }
+      boolean landfall = exact != null && exact.touches(region(landfallRegion));
       double[] areas = statics.cellAreas();
       EventStep.Builder step =
           new EventStep.Builder(event.id(), collection, t, metrics.size(), bytesRead);
+      Map<String, CellMask> regularMasks = new HashMap<>();
+      Map<String, CellMask> precipMasks = new HashMap<>();
       for (int m = 0; m < metrics.size(); m++) {
         MetricSpec spec = metrics.get(m);
-        if (!spec.collection().equals(collection)
-            || (!during && !spec.precip())
-            || (spec.temporalReducer().equals("first_landfall") && !landfall)) {
+        if (!spec.collection().equals(collection)) {
+          continue;
+        }
+        CellMask base = spec.precip() ? precipMask : exact;
+        if (base == null
+            || (!spec.precip() && spec.temporalReducer().equals("first_landfall") && !landfall)) {
           continue;
         }
         GridSlice field = field(spec);
@@ -152,8 +208,8 @@ public final class SliceEvaluator implements Serializable {
                   + areas.length
                   + " cells");
         }
-        CellMask eventMask = mask;
-        CellMask combined = masks.computeIfAbsent(spec.mask(), k -> combine(k, eventMask));
+        Map<String, CellMask> cache = spec.precip() ? precipMasks : regularMasks;
+        CellMask combined = cache.computeIfAbsent(spec.mask(), k -> combine(k, base));
         step.set(
             m, SpatialFunctions.forName(spec.spatialFunction()).apply(t, field, combined, areas));
       }

@@ -49,7 +49,8 @@ class SliceEvaluatorTest {
                   "V + W",
                   List.of(new DerivedVariable.Term("V", 1), new DerivedVariable.Term("W", 1)))),
           "ais",
-          Duration.ofHours(24));
+          Duration.ofHours(24),
+          Duration.ofHours(3));
 
   private static final StaticFields STATICS =
       new StaticFields() {
@@ -84,9 +85,18 @@ class SliceEvaluatorTest {
     return Map.of("V", GridSlice.of(LAT, LON, v), "W", GridSlice.of(LAT, LON, w));
   }
 
-  /** An event from T0 to T0 + 6 h whose mask is {0,1,3,4}, then {8} from T0 + 3 h. */
+  /** An event from T0 to T0 + 6 h with masks {0,1,3,4} at T0, then {8} at T0 + 3 h and T0 + 6 h. */
   private static final EventFootprint EVENT =
       new EventFootprint() {
+        private final Map<Long, CellMask> masks =
+            Map.of(
+                T0,
+                CellMask.of(new int[] {0, 1, 3, 4}),
+                T0 + 3 * HOUR,
+                CellMask.of(new int[] {8}),
+                T0 + 6 * HOUR,
+                CellMask.of(new int[] {8}));
+
         @Override
         public String id() {
           return "E1";
@@ -104,9 +114,16 @@ class SliceEvaluatorTest {
 
         @Override
         public CellMask maskAt(long t) {
-          return t < T0 + 3 * HOUR
-              ? CellMask.of(new int[] {0, 1, 3, 4})
-              : CellMask.of(new int[] {8});
+          return masks.get(t);
+        }
+
+        @Override
+        public CellMask unionOf(long from, long to) {
+          return CellMask.union(
+              masks.entrySet().stream()
+                  .filter(e -> e.getKey() >= from && e.getKey() <= to)
+                  .map(Map.Entry::getValue)
+                  .toList());
         }
       };
 
@@ -116,12 +133,12 @@ class SliceEvaluatorTest {
 
   @Test
   void landfallTimestepHasEveryMetricOfTheCollection() {
-    EventStep s = at(T0 + HOUR);
+    EventStep s = at(T0);
     // ais = {0,1,3}: values 1, 2, 4 -> max 4
     assertEquals(4.0, s.value(0).value());
     // ocean = {4}: value 5; the event touches ais, so first_landfall gets it
     assertEquals(5.0, s.value(1).value());
-    // precip: (1 + 2 + 4) * 3600 * area 1
+    // precip: block T0, union of masks in [T0 - 21 h, T0] = {0,1,3,4}: (1 + 2 + 4) * 3600 * area 1
     assertEquals(7 * 3600.0, s.value(2).value());
     // negated weighted mean over ais: (-(1 + 2 + 4), 3)
     assertEquals(-7.0, s.value(3).value());
@@ -136,26 +153,40 @@ class SliceEvaluatorTest {
   }
 
   @Test
-  void noLandfallNoFirstLandfallValue() {
-    EventStep s = at(T0 + 4 * HOUR); // mask {8}: outside ais
-    assertFalse(s.has(1));
-    assertTrue(s.has(0));
-    assertTrue(Double.isNaN(s.value(0).value())); // ais part empty
-    assertEquals(0.0, s.value(2).value()); // empty weighted sum is 0
-    assertEquals(9.0, s.value(5).value() / 11); // S at cell 8 = 9 + 90
-  }
-
-  @Test
-  void afterTheEndOnlyPrecipitationUnderTheLastMask() {
-    EventStep s = at(T0 + 6 * HOUR + 5 * HOUR);
+  void hoursBetweenMasksReachOnlyPrecipitation() {
+    EventStep s = at(T0 + HOUR);
     for (int m = 0; m < METRICS.size(); m++) {
       assertEquals(m == 2, s.has(m), "metric " + m);
     }
-    // last mask {8} is outside ais: 0
-    assertEquals(0.0, s.value(2).value());
-    assertNull(at(T0 + 6 * HOUR + 25 * HOUR)); // past the 24 h extension
+    // block T0: the union of masks in [T0 - 21 h, T0] is {0,1,3,4}; ais part {0,1,3}
+    assertEquals(7 * 3600.0, s.value(2).value());
+  }
+
+  @Test
+  void noLandfallNoFirstLandfallValue() {
+    EventStep s = at(T0 + 3 * HOUR); // mask {8}: outside ais
+    assertFalse(s.has(1));
+    assertTrue(s.has(0));
+    assertTrue(Double.isNaN(s.value(0).value())); // ais part empty
+    assertEquals(99.0, s.value(5).value()); // S at cell 8 = 9 + 90
+    // precipitation keeps the cells of the last 24 h: {0,1,3,4} u {8}; ais part {0,1,3}
+    assertEquals(7 * 3600.0, s.value(2).value());
+  }
+
+  @Test
+  void afterTheEndOnlyPrecipitationUnderTheRollingMask() {
+    EventStep s = at(T0 + 11 * HOUR); // block T0 + 9 h: masks in [T0 - 12 h, T0 + 9 h]: all
+    for (int m = 0; m < METRICS.size(); m++) {
+      assertEquals(m == 2, s.has(m), "metric " + m);
+    }
+    assertEquals(7 * 3600.0, s.value(2).value());
+    // block T0 + 27 h: masks in [T0 + 6 h, T0 + 27 h] = {8}, outside ais
+    assertEquals(0.0, at(T0 + 28 * HOUR).value(2).value());
+    // block T0 + 30 h = end + 24 h is the last: no mask left in its window, sum 0
+    assertEquals(0.0, at(T0 + 32 * HOUR).value(2).value());
+    assertNull(at(T0 + 33 * HOUR)); // block T0 + 33 h is past end + 24 h
     assertNull(at(T0 - HOUR)); // before the start
-    assertEquals(T0 + 30 * HOUR, EVALUATOR.reachEnd("C", T0 + 6 * HOUR));
+    assertEquals(T0 + 33 * HOUR - 1, EVALUATOR.reachEnd("C", T0 + 6 * HOUR));
     assertEquals(T0 + 6 * HOUR, EVALUATOR.reachEnd("D", T0 + 6 * HOUR));
   }
 
