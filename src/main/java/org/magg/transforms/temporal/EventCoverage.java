@@ -54,7 +54,12 @@ public final class EventCoverage implements Serializable {
 
   /** The row of a reduced event: ok, incomplete (with what is missing) or failed (nothing came). */
   public EventRow row(
-      EventResult r, long startMillis, long endMillis, String pane, long paneIndex) {
+      EventResult r,
+      long startMillis,
+      long endMillis,
+      long[] maskTimes,
+      String pane,
+      long paneIndex) {
     List<String> problems = new ArrayList<>();
     int expectedTotal = 0;
     for (String c : stepMillis.keySet()) {
