@@ -89,7 +89,7 @@ final class CatalogLoader {
             "grid does not match the expected grid "
                 + expectedGrid.describe()
                 + ": "
-                + grid.mismatch(expectedGrid));
+                + expectedGrid.mismatch(grid));
       }
     } else if (expectedGrid != null) {
       grid = expectedGrid;

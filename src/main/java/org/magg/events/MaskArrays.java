@@ -88,7 +88,7 @@ final class MaskArrays {
               + " cannot be read: "
               + CatalogLoader.message(e));
     }
-    String mismatch = fileGrid.mismatch(grid);
+    String mismatch = grid.mismatch(fileGrid);
     if (mismatch != null) {
       throw new EventProblem(
           field,

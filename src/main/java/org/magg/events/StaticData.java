@@ -119,7 +119,7 @@ public final class StaticData implements Serializable {
     if (expected == null) {
       return g;
     }
-    String m = g.mismatch(expected);
+    String m = expected.mismatch(g);
     if (m != null) {
       throw new IOException(
           "static data file "
