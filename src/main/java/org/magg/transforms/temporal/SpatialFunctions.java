@@ -1,6 +1,7 @@
 package org.magg.transforms.temporal;
 
 import java.util.List;
+import org.magg.io.gridded.GridSlice;
 
 /**
  * The per-timestep spatial functions of magg's temporal pipelines: each reduces one timestep of a

@@ -1,4 +1,4 @@
-package org.magg.transforms.temporal;
+package org.magg.io.gridded;
 
 import java.util.Arrays;
 
@@ -46,8 +46,11 @@ public record GridSlice(double[] lat, double[] lon, int levels, double[] values)
     return lat.length * lon.length;
   }
 
-  /** The minimum over levels at each cell (NaN only where every level is NaN). */
-  double[] minOverLevels() {
+  /**
+   * The minimum over levels at each cell (NaN only where every level is NaN); the values themselves
+   * for a 2-D field.
+   */
+  public double[] minOverLevels() {
     if (levels == 1) {
       return values;
     }
