@@ -142,7 +142,7 @@ class StaticDataTest {
                         new StaticDataSpec(null, null, "mem://eleven.nc"), null, null, f))
             .getMessage(),
         is(
-            "climatology file mem://eleven.nc has 11 time steps, expected 12 (one per calendar"
+            "static data file mem://eleven.nc: climatology has 11 time steps, expected 12 (one per calendar"
                 + " month)"));
   }
 
