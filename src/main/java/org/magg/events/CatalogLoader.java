@@ -51,10 +51,12 @@ final class CatalogLoader {
     String lower = location.toLowerCase(Locale.ROOT);
     boolean json =
         lower.endsWith(".json") || (!lower.endsWith(".csv") && text.stripLeading().startsWith("{"));
-    if (json) {
-      loadJson(text);
-    } else {
-      loadCsv(text);
+    try (arrays) {
+      if (json) {
+        loadJson(text);
+      } else {
+        loadCsv(text);
+      }
     }
     return new EventCatalog(location, grid, events, failures);
   }
@@ -89,7 +91,7 @@ final class CatalogLoader {
             "grid does not match the expected grid "
                 + expectedGrid.describe()
                 + ": "
-                + grid.mismatch(expectedGrid));
+                + expectedGrid.mismatch(grid));
       }
     } else if (expectedGrid != null) {
       grid = expectedGrid;
@@ -119,8 +121,8 @@ final class CatalogLoader {
         throw whole("grid: expected only \"file\" (a file name) when a grid file is given");
       }
       String file = Locations.resolveSibling(location, g.get("file").asText());
-      try {
-        return files.open(file).grid();
+      try (GridFiles.GridFile f = files.open(file)) {
+        return f.grid();
       } catch (IOException | RuntimeException e) {
         throw whole("grid.file '" + g.get("file").asText() + "' cannot be read: " + message(e), e);
       }

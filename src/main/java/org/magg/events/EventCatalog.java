@@ -35,13 +35,17 @@ public final class EventCatalog implements Serializable {
   private final String location;
   private final FieldGrid grid;
   private final List<Event> events;
-  private final List<Failure> failures;
+  // stage, subject, reason of each failure (Failure itself is not Serializable)
+  private final String[][] failureRows;
 
   EventCatalog(String location, FieldGrid grid, List<Event> events, List<Failure> failures) {
     this.location = location;
     this.grid = Objects.requireNonNull(grid, "Catalog grid cannot be null.");
     this.events = Collections.unmodifiableList(new ArrayList<>(events));
-    this.failures = Collections.unmodifiableList(new ArrayList<>(failures));
+    this.failureRows =
+        failures.stream()
+            .map(f -> new String[] {f.stage(), f.subject(), f.reason()})
+            .toArray(String[][]::new);
   }
 
   /**
@@ -120,7 +124,11 @@ public final class EventCatalog implements Serializable {
 
   /** The events that did not load: stage {@code event}, subject the id, and the reason. */
   public List<Failure> failures() {
-    return failures;
+    List<Failure> out = new ArrayList<>(failureRows.length);
+    for (String[] r : failureRows) {
+      out.add(new Failure(r[0], r[1], r[2]));
+    }
+    return Collections.unmodifiableList(out);
   }
 
   /** The event with this id, if it loaded. */
@@ -145,7 +153,7 @@ public final class EventCatalog implements Serializable {
         + ", "
         + events.size()
         + " events, "
-        + failures.size()
+        + failureRows.length
         + " failed]";
   }
 }

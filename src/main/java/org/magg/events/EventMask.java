@@ -237,7 +237,7 @@ public final class EventMask implements Serializable {
       int[] c;
       float[] w = null;
       if (weights == null) {
-        c = Arrays.stream(cells).sorted().distinct().toArray();
+        c = sortedDistinct(cells);
       } else {
         Integer[] order = new Integer[cells.length];
         for (int k = 0; k < order.length; k++) {
@@ -260,6 +260,25 @@ public final class EventMask implements Serializable {
       this.cells.add(c);
       this.weights.add(w);
       return this;
+    }
+
+    private static int[] sortedDistinct(int[] cells) {
+      int[] c = cells.clone();
+      boolean sorted = true;
+      for (int k = 1; k < c.length && sorted; k++) {
+        sorted = c[k] > c[k - 1];
+      }
+      if (sorted) {
+        return c;
+      }
+      Arrays.sort(c);
+      int n = c.length == 0 ? 0 : 1;
+      for (int k = 1; k < c.length; k++) {
+        if (c[k] != c[n - 1]) {
+          c[n++] = c[k];
+        }
+      }
+      return n == c.length ? c : Arrays.copyOf(c, n);
     }
 
     /**

@@ -17,7 +17,8 @@ import org.apache.beam.sdk.coders.VarIntCoder;
  * nLon + iLon}, as in a row-major {@code (lat, lon)} array.
  *
  * <p>{@link #equals} and {@link #hashCode} compare the axis values exactly; {@link #matches} allows
- * a small tolerance (coordinates stored as float32 in some files).
+ * a small tolerance. Compare grids read from files with {@link #matches}: real axes carry rounding
+ * noise (MERRA-2's {@code lat[180]} is {@code -1.8e-13}, not 0) or are stored as float32.
  *
  * @param lat latitudes in degrees, one per row, within [-90, 90]
  * @param lon longitudes in degrees, one per column

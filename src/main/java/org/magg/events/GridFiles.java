@@ -13,7 +13,7 @@ interface GridFiles {
   GridFile open(String location) throws IOException;
 
   /** One open gridded file. Errors name the file and the variable. */
-  interface GridFile {
+  interface GridFile extends AutoCloseable {
     /** The location it was opened from. */
     String location();
 
@@ -30,10 +30,16 @@ interface GridFiles {
      */
     double[] read(String variable, int t) throws IOException;
 
-    /** A {@code (lat, lon)} variable without time, row-major, NaN for missing. */
-    double[] readStatic(String variable) throws IOException;
+    /**
+     * A variable without time: {@code (lat, lon)} and at most one other dimension (a month, a
+     * level, a time of length 1), one row-major array per step along it, NaN for missing.
+     */
+    double[][] readStatic(String variable) throws IOException;
 
     /** The {@code units} attribute of a variable, or null when it has none. */
     String units(String variable) throws IOException;
+
+    @Override
+    void close() throws IOException;
   }
 }

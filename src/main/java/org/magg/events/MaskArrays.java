@@ -18,13 +18,26 @@ import org.magg.events.CatalogLoader.EventProblem;
  * are the file's time steps within [start, end]; other steps are ignored, so one file may hold the
  * masks of many events.
  */
-final class MaskArrays {
+final class MaskArrays implements AutoCloseable {
   private final GridFiles files;
   private final Map<String, GridFiles.GridFile> open = new HashMap<>();
   private final Map<String, Exception> broken = new HashMap<>();
 
   MaskArrays(GridFiles files) {
     this.files = files;
+  }
+
+  /** Closes every file opened. */
+  @Override
+  public void close() {
+    for (GridFiles.GridFile f : open.values()) {
+      try {
+        f.close();
+      } catch (IOException e) {
+        // read-only files: nothing is lost
+      }
+    }
+    open.clear();
   }
 
   /** The grid of a mask file. */
@@ -88,7 +101,7 @@ final class MaskArrays {
               + " cannot be read: "
               + CatalogLoader.message(e));
     }
-    String mismatch = fileGrid.mismatch(grid);
+    String mismatch = grid.mismatch(fileGrid);
     if (mismatch != null) {
       throw new EventProblem(
           field,

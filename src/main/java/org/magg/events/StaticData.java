@@ -67,28 +67,25 @@ public final class StaticData implements Serializable {
       throws IOException {
     Objects.requireNonNull(spec, "Static data spec cannot be null.");
     FieldGrid g = grid;
+    String units = null;
     for (Map.Entry<String, String> e : spec.regionMasks().entrySet()) {
-      g = checkGrid(g, FileVariable.parse(e.getKey(), e.getValue()).file(), files);
+      g = checkGrid(g, FileVariable.parse(e.getKey(), e.getValue()).file(), files, null);
     }
-    boolean areasFromFile = spec.cellAreas() != null && !isComputed(spec);
-    if (areasFromFile) {
-      g = checkGrid(g, FileVariable.parse("cell areas", spec.cellAreas()).file(), files);
+    if (spec.cellAreas() != null && !isComputed(spec)) {
+      FileVariable fv = FileVariable.parse("cell areas", spec.cellAreas());
+      String[] u = new String[1];
+      g = checkGrid(g, fv.file(), files, f -> u[0] = f.units(fv.variable()));
+      units = u[0];
+    } else if (isComputed(spec)) {
+      units = "km2";
     }
     if (spec.climatology() != null) {
-      g = checkGrid(g, spec.climatology(), files);
-      monthIndex(spec.climatology(), files.open(spec.climatology()).times());
+      g = checkGrid(g, spec.climatology(), files, f -> monthIndex(f));
     }
     if (g == null) {
       throw new IllegalArgumentException(
           "static data: no file gives the grid (only computed cell areas); pass the grid to"
               + " StaticData.load");
-    }
-    String units = null;
-    if (areasFromFile) {
-      FileVariable fv = FileVariable.parse("cell areas", spec.cellAreas());
-      units = files.open(fv.file()).units(fv.variable());
-    } else if (isComputed(spec)) {
-      units = "km2";
     }
     StaticData data = new StaticData(spec, s3, g, units, files);
     try {
@@ -108,18 +105,25 @@ public final class StaticData implements Serializable {
     return StaticDataSpec.COMPUTED.equals(spec.cellAreas());
   }
 
-  private static FieldGrid checkGrid(FieldGrid expected, String file, GridFiles files)
-      throws IOException {
+  private interface FileCheck {
+    void check(GridFiles.GridFile f) throws IOException;
+  }
+
+  private static FieldGrid checkGrid(
+      FieldGrid expected, String file, GridFiles files, FileCheck more) throws IOException {
     FieldGrid g;
-    try {
-      g = files.open(file).grid();
+    try (GridFiles.GridFile f = files.open(file)) {
+      g = f.grid();
+      if (more != null) {
+        more.check(f);
+      }
     } catch (IOException | RuntimeException e) {
       throw new IOException("static data file " + file + ": " + CatalogLoader.message(e), e);
     }
     if (expected == null) {
       return g;
     }
-    String m = g.mismatch(expected);
+    String m = expected.mismatch(g);
     if (m != null) {
       throw new IOException(
           "static data file "
@@ -230,35 +234,49 @@ public final class StaticData implements Serializable {
       throw new IllegalStateException("static data: no climatology configured");
     }
     double[][] months =
-        (double[][])
-            cached(
-                "climatology",
-                file,
-                variable,
-                () -> {
-                  GridFiles.GridFile f = files().open(file);
-                  int[] index = monthIndex(file, f.times());
-                  double[][] out = new double[12][];
-                  for (int m = 0; m < 12; m++) {
-                    out[m] = checkLength(f.read(variable, index[m]), file, variable);
-                  }
-                  return out;
-                });
+        (double[][]) cached("climatology", file, variable, () -> readClimatology(file, variable));
     return months[month - 1];
   }
 
+  private double[][] readClimatology(String file, String variable) throws IOException {
+    try (GridFiles.GridFile f = files().open(file)) {
+      int[] index = monthIndex(f);
+      double[][] out = new double[12][];
+      if (index == null) {
+        double[][] steps = f.readStatic(variable);
+        if (steps.length != 12) {
+          throw new IOException(
+              "variable "
+                  + variable
+                  + " has "
+                  + steps.length
+                  + " steps besides lat and lon, expected 12 (one per calendar month)");
+        }
+        for (int m = 0; m < 12; m++) {
+          out[m] = checkLength(steps[m], file, variable);
+        }
+      } else {
+        for (int m = 0; m < 12; m++) {
+          out[m] = checkLength(f.read(variable, index[m]), file, variable);
+        }
+      }
+      return out;
+    }
+  }
+
   /**
-   * For each calendar month (0 = January) the time step holding it: a 12-step time axis whose steps
-   * fall in 12 different months, in any order.
+   * For each calendar month (0 = January) the time step holding it, when the file has a time axis:
+   * 12 steps in 12 different months, in any order. Null when the file has no time axis: then the
+   * variables' one dimension besides lat and lon must have 12 steps, January first.
    */
-  static int[] monthIndex(String file, Instant[] times) throws IOException {
+  static int[] monthIndex(GridFiles.GridFile f) throws IOException {
+    Instant[] times = f.times();
+    if (times.length == 0) {
+      return null;
+    }
     if (times.length != 12) {
       throw new IOException(
-          "climatology file "
-              + file
-              + " has "
-              + times.length
-              + " time steps, expected 12 (one per calendar month)");
+          "climatology has " + times.length + " time steps, expected 12 (one per calendar month)");
     }
     int[] index = new int[12];
     java.util.Arrays.fill(index, -1);
@@ -266,13 +284,15 @@ public final class StaticData implements Serializable {
       int m = times[t].atZone(ZoneOffset.UTC).getMonthValue() - 1;
       if (index[m] >= 0) {
         throw new IOException(
-            "climatology file "
-                + file
-                + ": time steps "
+            "climatology time steps "
                 + index[m]
                 + " and "
                 + t
-                + " are both in month "
+                + " ("
+                + times[index[m]]
+                + ", "
+                + times[t]
+                + ") are both in month "
                 + (m + 1)
                 + " (expected one step per calendar month)");
       }
@@ -282,7 +302,20 @@ public final class StaticData implements Serializable {
   }
 
   private double[] readStatic(String file, String variable) throws IOException {
-    return checkLength(files().open(file).readStatic(variable), file, variable);
+    try (GridFiles.GridFile f = files().open(file)) {
+      double[][] steps = f.readStatic(variable);
+      if (steps.length != 1) {
+        throw new IOException(
+            "static data file "
+                + file
+                + " variable "
+                + variable
+                + " has "
+                + steps.length
+                + " steps besides lat and lon, expected a single (lat, lon) field");
+      }
+      return checkLength(steps[0], file, variable);
+    }
   }
 
   private double[] checkLength(double[] v, String file, String variable) throws IOException {

@@ -254,7 +254,8 @@ public final class SyntheticEvents {
     double sin = StrictMath.sin(theta);
     double reach = Math.max(a, b);
     int nLon = lon.length;
-    List<Integer> cells = new ArrayList<>();
+    int[] cells = new int[64];
+    int n = 0;
     for (int i = 0; i < lat.length; i++) {
       double dy = lat[i] - cLat;
       if (Math.abs(dy) > reach) {
@@ -262,14 +263,22 @@ public final class SyntheticEvents {
       }
       for (int j = 0; j < nLon; j++) {
         double dx = lon[j] - cLon;
-        dx = dx - 360 * StrictMath.floor((dx + 180) / 360);
+        if (dx >= 180 || dx < -180) {
+          dx = dx - 360 * StrictMath.floor((dx + 180) / 360);
+        }
+        if (Math.abs(dx) > reach) {
+          continue;
+        }
         double u = (dx * cos + dy * sin) / a;
         double v = (-dx * sin + dy * cos) / b;
         if (u * u + v * v <= 1) {
-          cells.add(i * nLon + j);
+          if (n == cells.length) {
+            cells = java.util.Arrays.copyOf(cells, 2 * n);
+          }
+          cells[n++] = i * nLon + j;
         }
       }
     }
-    return cells.stream().mapToInt(Integer::intValue).toArray();
+    return java.util.Arrays.copyOf(cells, n);
   }
 }

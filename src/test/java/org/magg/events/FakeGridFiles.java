@@ -34,6 +34,7 @@ final class FakeGridFiles implements GridFiles {
     final Map<String, double[][]> series = new HashMap<>();
     final Map<String, double[]> statics = new HashMap<>();
     final Map<String, String> units = new HashMap<>();
+    int closes;
 
     FakeFile(String location, FieldGrid grid, Instant[] times) {
       this.location = location;
@@ -77,12 +78,21 @@ final class FakeGridFiles implements GridFiles {
     }
 
     @Override
-    public double[] readStatic(String variable) throws IOException {
+    public double[][] readStatic(String variable) throws IOException {
       double[] s = statics.get(variable);
-      if (s == null) {
+      if (s != null) {
+        return new double[][] {s.clone()};
+      }
+      double[][] steps = series.get(variable);
+      if (steps == null) {
         throw new IOException(location + ": no variable '" + variable + "'");
       }
-      return s.clone();
+      return steps.clone();
+    }
+
+    @Override
+    public void close() {
+      closes++;
     }
 
     @Override

@@ -12,10 +12,13 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.DefaultCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.util.VarInt;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.magg.io.ArrayCoding;
 
 /**
@@ -125,9 +128,14 @@ public final class FieldSlice {
     private static final long serialVersionUID = 1L;
     static final FieldSliceCoder INSTANCE = new FieldSliceCoder();
 
-    /** The coder instance (for {@code @DefaultCoder}). */
+    /** The coder instance. */
     public static FieldSliceCoder of() {
       return INSTANCE;
+    }
+
+    /** What {@code @DefaultCoder} looks up: the registry then finds this coder by itself. */
+    public static CoderProvider getCoderProvider() {
+      return CoderProviders.forCoder(TypeDescriptor.of(FieldSlice.class), INSTANCE);
     }
 
     @Override

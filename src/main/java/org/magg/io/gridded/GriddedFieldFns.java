@@ -151,6 +151,10 @@ final class GriddedFieldFns {
                   + split.end()
                   + " (the file changed?)");
         }
+        // the axes are read once, so that each slice counts the bytes of its fields only
+        src.lat();
+        src.lon();
+        src.levels();
         for (; t < split.end(); t++) {
           long before = src.bytesRead();
           Map<String, GridSlice> fields = new LinkedHashMap<>();
