@@ -16,7 +16,10 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.PaneInfo;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -271,10 +274,18 @@ public final class TemporalPipeline {
       steps2.put(c.name(), c.timeStep().toMillis());
     }
     EventCoverage coverage = new EventCoverage(steps2, plan.evaluator());
+    // Rows carry their pane; from here on they live in the global window (the sink does not care
+    // about windows, and catalog failures have none).
     PCollection<EventRow> rows =
         results
             .apply("Rows", ParDo.of(new ToRowsFn(coverage, maskTimes)))
-            .setCoder(EventRow.coder());
+            .setCoder(EventRow.coder())
+            .apply(
+                "RowsGlobal",
+                Window.<EventRow>into(new GlobalWindows())
+                    .triggering(DefaultTrigger.of())
+                    .withAllowedLateness(org.joda.time.Duration.ZERO)
+                    .discardingFiredPanes());
     List<EventRow> failedRows = new ArrayList<>();
     int metricCount = plan.config().metrics().size();
     for (Failure f : plan.catalog().failures()) {

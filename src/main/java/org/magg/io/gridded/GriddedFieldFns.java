@@ -66,6 +66,7 @@ final class GriddedFieldFns {
     public void process(@Element String path, MultiOutputReceiver out) {
       matched.inc();
       List<FileSplit> splits;
+      Instant[] starts;
       try (GriddedSource src = GriddedSources.open(path, s3, collection.sourceOptions())) {
         Instant[] times = src.times();
         if (times.length == 0) {
@@ -81,13 +82,23 @@ final class GriddedFieldFns {
           ((AbstractGriddedSource) src).checkTimed(v);
         }
         splits = splits(path, times);
+        starts = new Instant[splits.size()];
+        for (int i = 0; i < starts.length; i++) {
+          starts[i] = times[splits.get(i).start()].plus(collection.timeShift());
+        }
       } catch (IOException | RuntimeException e) {
         failed.inc();
         out.get(FAILURES).output(new Failure(STAGE, path, reason(e, path)));
         return;
       }
-      for (FileSplit s : splits) {
-        out.get(SPLITS).output(s);
+      // Each split carries the time of its first timestep, so that it holds the watermark there
+      // until it is read: a path coming out of a grouping is stamped with the end of the global
+      // window, and slices read from it would otherwise be behind the watermark (late, and dropped
+      // by event windows downstream).
+      for (int i = 0; i < splits.size(); i++) {
+        out.get(SPLITS)
+            .outputWithTimestamp(
+                splits.get(i), new org.joda.time.Instant(starts[i].toEpochMilli()));
       }
     }
 

@@ -17,6 +17,8 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.SimpleFunction;
+import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -170,6 +172,12 @@ public final class GriddedFieldIO {
       PCollection<String> paths =
           PCollectionList.of(parts)
               .apply("All files", Flatten.pCollections())
+              // A grouping stamps its output with the end of the window unless told otherwise;
+              // the earliest timestamp keeps the watermark low until the files are read, so that
+              // timesteps are not behind it (late) when event windows reduce them.
+              .apply(
+                  "Earliest timestamps",
+                  Window.<String>configure().withTimestampCombiner(TimestampCombiner.EARLIEST))
               .apply("Distinct files", Distinct.create());
       return paths.apply("Read " + c.name(), new ReadFiles(settings));
     }
