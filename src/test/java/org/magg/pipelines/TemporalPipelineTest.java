@@ -150,26 +150,8 @@ class TemporalPipelineTest {
                 List.of("E1", "E2", "E3", "E4"),
                 "netcdf",
                 plan.s3()));
-    outputs
-        .failures()
-        .apply(
-            org.apache.beam.sdk.transforms.MapElements.into(
-                    org.apache.beam.sdk.values.TypeDescriptors.strings())
-                .via(
-                    f -> {
-                      System.err.println("FAILURE " + f);
-                      return "";
-                    }));
-    outputs
-        .steps()
-        .apply(
-            org.apache.beam.sdk.transforms.MapElements.into(
-                    org.apache.beam.sdk.values.TypeDescriptors.strings())
-                .via(
-                    f -> {
-                      System.err.println("STEP " + f);
-                      return "";
-                    }));
+    // a missing day is no failure of any file: E4 reports it
+    org.apache.beam.sdk.testing.PAssert.that(outputs.failures()).empty();
     p.run().waitUntilFinish();
 
     Map<String, Map<String, String>> rows = readCsv(out.resolve("events.csv"));
