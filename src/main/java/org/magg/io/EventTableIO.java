@@ -71,6 +71,99 @@ public final class EventTableIO {
     return new WritePanes(location, metricNames, s3);
   }
 
+  /**
+   * Failures (files, timesteps) as {@code failures.csv}: one file in batch, written once every
+   * failure is in; in streaming each failure as its own {@code failures/<hash>.csv}.
+   */
+  public static PTransform<PCollection<Failure>, PCollection<String>> writeFailures(
+      String location, boolean streaming, S3Settings s3) {
+    return new PTransform<>() {
+      @Override
+      public PCollection<String> expand(PCollection<Failure> failures) {
+        if (streaming) {
+          return failures
+              .apply(
+                  "WriteFailure",
+                  ParDo.of(
+                      new DoFn<Failure, String>() {
+                        @ProcessElement
+                        public void process(@Element Failure f, OutputReceiver<String> out)
+                            throws IOException {
+                          String name =
+                              "failures/"
+                                  + Integer.toHexString((f.subject() + f.reason()).hashCode())
+                                  + ".csv";
+                          out.output(
+                              put(
+                                  location,
+                                  name,
+                                  failuresCsv(List.of(f)).getBytes(StandardCharsets.UTF_8),
+                                  s3));
+                        }
+                      }))
+              .setCoder(StringUtf8Coder.of());
+        }
+        return failures
+            .apply("FailuresGlobal", Window.<Failure>into(new GlobalWindows()))
+            .apply(
+                "OneList",
+                WithKeys.<String, Failure>of("failures").withKeyType(TypeDescriptors.strings()))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), Failure.coder()))
+            .apply("GroupFailures", GroupByKey.create())
+            .apply(
+                "WriteFailures",
+                ParDo.of(
+                    new DoFn<KV<String, Iterable<Failure>>, String>() {
+                      @ProcessElement
+                      public void process(
+                          @Element KV<String, Iterable<Failure>> all, OutputReceiver<String> out)
+                          throws IOException {
+                        List<Failure> list = new ArrayList<>();
+                        all.getValue().forEach(list::add);
+                        list.sort(
+                            Comparator.comparing(Failure::subject).thenComparing(Failure::reason));
+                        out.output(
+                            put(
+                                location,
+                                "failures.csv",
+                                failuresCsv(list).getBytes(StandardCharsets.UTF_8),
+                                s3));
+                      }
+                    }))
+            .setCoder(StringUtf8Coder.of());
+      }
+    };
+  }
+
+  /** Failures as CSV: {@code stage,subject,reason}. */
+  public static String failuresCsv(List<Failure> failures) {
+    StringBuilder sb = new StringBuilder("stage,subject,reason\n");
+    for (Failure f : failures) {
+      sb.append(quote(f.stage())).append(',').append(quote(f.subject())).append(',');
+      sb.append(quote(f.reason())).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** Writes {@code bytes} to {@code location/name} (local: atomically by a rename). */
+  static String put(String location, String name, byte[] bytes, S3Settings s3) throws IOException {
+    String target = join(location, name);
+    if (S3Location.isS3(target)) {
+      S3Objects.of(s3).write(S3Location.parse(target), bytes);
+    } else {
+      Path p = Path.of(target);
+      Files.createDirectories(p.toAbsolutePath().getParent());
+      Path tmp = p.resolveSibling(p.getFileName() + ".tmp");
+      Files.write(tmp, bytes);
+      Files.move(
+          tmp,
+          p,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+    return target;
+  }
+
   /** The table's CSV text. */
   public static String csv(List<String> metricNames, List<EventRow> rows) {
     StringBuilder sb = new StringBuilder();
@@ -193,21 +286,7 @@ public final class EventTableIO {
     }
 
     private String put(String name, byte[] bytes) throws IOException {
-      String target = join(location, name);
-      if (S3Location.isS3(target)) {
-        S3Objects.of(s3).write(S3Location.parse(target), bytes);
-      } else {
-        Path p = Path.of(target);
-        Files.createDirectories(p.toAbsolutePath().getParent());
-        Path tmp = p.resolveSibling(p.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(
-            tmp,
-            p,
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      }
-      return target;
+      return EventTableIO.put(location, name, bytes, s3);
     }
 
     private byte[] netcdf(List<EventRow> rows) throws IOException {
@@ -379,21 +458,8 @@ public final class EventTableIO {
     public void process(@Element EventRow row, OutputReceiver<String> out) throws IOException {
       String safe = row.eventId().replaceAll("[^A-Za-z0-9._-]", "_");
       String name = "panes/" + safe + ".pane-" + row.paneIndex() + ".csv";
-      String target = join(location, name);
       byte[] bytes = csv(metricNames, List.of(row)).getBytes(StandardCharsets.UTF_8);
-      if (S3Location.isS3(target)) {
-        S3Objects.of(s3).write(S3Location.parse(target), bytes);
-      } else {
-        Path p = Path.of(target);
-        Files.createDirectories(p.toAbsolutePath().getParent());
-        Path tmp = p.resolveSibling(p.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(
-            tmp,
-            p,
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      }
+      String target = put(location, name, bytes, s3);
       out.output(target);
     }
   }

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.StreamingOptions;
 import org.apache.beam.sdk.transforms.Create;
@@ -37,7 +37,9 @@ import org.magg.io.Failure;
 import org.magg.io.gridded.FieldSlice;
 import org.magg.io.gridded.GriddedCollection;
 import org.magg.io.gridded.GriddedFieldIO;
+import org.magg.io.gridded.WatchGriddedFiles;
 import org.magg.io.s3.S3Settings;
+import org.magg.runners.Runners;
 import org.magg.transforms.temporal.EvaluateSlices;
 import org.magg.transforms.temporal.EventCoverage;
 import org.magg.transforms.temporal.EventResult;
@@ -307,6 +309,104 @@ public final class TemporalPipeline {
     return new Outputs(evaluated.get(EvaluateSlices.STEPS), allRows, failures);
   }
 
+  /**
+   * Assembles the graph of a streaming run: each collection's files watched, timesteps reduced into
+   * event windows as they arrive.
+   */
+  public static Outputs buildStreaming(Pipeline pipeline, Plan plan) {
+    TemporalRunOptions o = plan.options();
+    org.joda.time.Duration poll = org.joda.time.Duration.millis(o.watch().toMillis());
+    org.joda.time.Duration idle =
+        o.stopAfterIdle() == null
+            ? null
+            : org.joda.time.Duration.millis(o.stopAfterIdle().toMillis());
+    Instant[] range = plan.timeRange();
+    List<PCollection<FieldSlice>> slices = new ArrayList<>();
+    List<PCollection<Failure>> failures = new ArrayList<>();
+    for (GriddedCollection c : plan.collections()) {
+      GriddedFieldIO.Result read =
+          pipeline
+              .apply("Watch " + c.name(), WatchGriddedFiles.of(c, poll, idle, plan.s3()))
+              .apply(
+                  "Read " + c.name(),
+                  GriddedFieldIO.readFiles(c)
+                      .withTimeRange(range[0], range[1])
+                      .withTimestepsPerSplit(o.timestepsPerSplit())
+                      .withS3(plan.s3()));
+      slices.add(read.slices());
+      failures.add(read.failures());
+    }
+    return reduce(
+        pipeline,
+        plan,
+        PCollectionList.of(slices).apply("AllFields", Flatten.pCollections()),
+        failures);
+  }
+
+  /** Plans, runs and summarises a temporal pipeline (batch, or streaming with a watch). */
+  public static TemporalSummary run(TemporalConfig config, TemporalRunOptions options) {
+    long t0 = System.nanoTime();
+    Plan plan = plan(config, options);
+    PipelineOptions beamOptions = Runners.options(options.pipelineArgs());
+    if (options.streaming()) {
+      beamOptions.as(StreamingOptions.class).setStreaming(true);
+    }
+    Pipeline pipeline = Pipeline.create(beamOptions);
+    Outputs outputs = options.streaming() ? buildStreaming(pipeline, plan) : build(pipeline, plan);
+    List<String> order = plan.catalog().events().stream().map(Event::id).toList();
+    List<String> allIds = new ArrayList<>(order);
+    plan.catalog().failures().forEach(f -> allIds.add(f.subject()));
+    if (options.streaming()) {
+      outputs
+          .rows()
+          .apply(
+              "WritePanes", EventTableIO.writePanes(plan.output(), plan.metricNames(), plan.s3()));
+    } else {
+      outputs
+          .rows()
+          .apply(
+              "WriteTable",
+              EventTableIO.write(
+                  plan.output(), plan.metricNames(), allIds, config.output().format(), plan.s3()));
+    }
+    outputs
+        .failures()
+        .apply(
+            "WriteFailures",
+            EventTableIO.writeFailures(plan.output(), options.streaming(), plan.s3()));
+    PipelineResult result = pipeline.run();
+    PipelineResult.State state = result.waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("pipeline ended in state " + state);
+    }
+    Map<String, Long> counters = RunMetrics.countersUnder(result, "gridded/");
+    long timesteps = sum(counters, GriddedFieldIO.TIMESTEPS_READ);
+    long bytes = sum(counters, GriddedFieldIO.BYTES_READ);
+    long files = sum(counters, GriddedFieldIO.FILES_MATCHED);
+    TableReadBack back = TableReadBack.read(plan, options.streaming());
+    List<String> written = new ArrayList<>(back.files());
+    return new TemporalSummary(
+        config.origin(),
+        Runners.name(beamOptions),
+        options.streaming(),
+        allIds.size(),
+        back.statuses(),
+        timesteps,
+        bytes,
+        files,
+        back.failures().subList(0, Math.min(20, back.failures().size())),
+        back.failures().size(),
+        written,
+        (System.nanoTime() - t0) / 1e9);
+  }
+
+  private static long sum(Map<String, Long> counters, String name) {
+    return counters.entrySet().stream()
+        .filter(e -> e.getKey().endsWith("/" + name))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
+  }
+
   /** The table row of each event result, with its pane. */
   static final class ToRowsFn extends DoFn<EventResult, EventRow> {
     private final EventCoverage coverage;
@@ -329,14 +429,5 @@ public final class TemporalPipeline {
 
   static String join(String dir, String name) {
     return dir.endsWith("/") ? dir + name : dir + "/" + name;
-  }
-
-  /** Whether the Beam options ask for streaming. */
-  static boolean streaming(PipelineOptions options) {
-    return options.as(StreamingOptions.class).isStreaming();
-  }
-
-  static PCollection<String> strings(Pipeline p, String name, List<String> values) {
-    return p.apply(name, Create.of(values).withCoder(StringUtf8Coder.of()));
   }
 }
