@@ -3,6 +3,7 @@ package org.magg.io.gridded;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,18 @@ abstract class AbstractGriddedSource implements GriddedSource {
   final SourceOptions options;
   private final Map<String, VariableInfo> infos = new HashMap<>();
   private final Map<String, Packing> packings = new HashMap<>();
+
+  /**
+   * Stored values of whole time chunks, one per variable: when a chunk holds several timesteps it
+   * is read (and inflated) once, not once per timestep. Chunks larger than this are read per step.
+   */
+  static final long BLOCK_VALUES_LIMIT = 4L << 20;
+
+  private final Map<String, Block> blocks = new HashMap<>();
+
+  /** The stored values of timesteps [start, start + count) of a variable. */
+  private record Block(int start, int count, double[] stored) {}
+
   private double[] lat;
   private double[] lon;
   private double[] levels;
@@ -39,6 +52,14 @@ abstract class AbstractGriddedSource implements GriddedSource {
   /** A fill value the format declares besides the attributes (Zarr's fill_value), or NaN. */
   double formatFill(VariableInfo v) {
     return Double.NaN;
+  }
+
+  /**
+   * How many timesteps one stored chunk of the variable holds along its time dimension (1 when each
+   * timestep is stored apart, or the format reads timesteps independently).
+   */
+  int timeChunk(VariableInfo v, int timeDim) throws IOException {
+    return 1;
   }
 
   /** The variable a coordinate name designates (HDF5 searches groups), or the name itself. */
@@ -309,6 +330,49 @@ abstract class AbstractGriddedSource implements GriddedSource {
     return slice(v, layout(v, false), -1);
   }
 
+  /**
+   * The stored values of one timestep cut from its cached time chunk, reading the chunk when it is
+   * not the cached one; null when chunks hold single timesteps or are too large to keep.
+   */
+  private double[] readTimestep(
+      VariableInfo v, int timeDim, int timeIndex, long[] offset, int[] shape) throws IOException {
+    int ct = timeChunk(v, timeDim);
+    if (ct <= 1) {
+      return null;
+    }
+    long nt = v.shape()[timeDim];
+    long perStep = 1;
+    for (int d = 0; d < shape.length; d++) {
+      perStep *= d == timeDim ? 1 : shape[d];
+    }
+    int start = (timeIndex / ct) * ct;
+    int count = (int) Math.min(ct, nt - start);
+    if (count * perStep > BLOCK_VALUES_LIMIT) {
+      return null;
+    }
+    Block b = blocks.get(v.name());
+    int[] blockShape = shape.clone();
+    blockShape[timeDim] = count;
+    if (b == null || b.start() != start) {
+      long[] blockOffset = offset.clone();
+      blockOffset[timeDim] = start;
+      b = new Block(start, count, readStored(v, blockOffset, blockShape));
+      blocks.put(v.name(), b);
+    }
+    int k = timeIndex - start;
+    if (timeDim == 0) {
+      int from = Math.toIntExact(k * perStep);
+      return Arrays.copyOfRange(b.stored(), from, Math.toIntExact(from + perStep));
+    }
+    long[] full = new long[shape.length];
+    long[] at = new long[shape.length];
+    for (int d = 0; d < shape.length; d++) {
+      full[d] = blockShape[d];
+    }
+    at[timeDim] = k;
+    return Boxes.extract(b.stored(), full, at, shape);
+  }
+
   private GridSlice slice(VariableInfo v, Layout l, int timeIndex) throws IOException {
     int rank = v.rank();
     long[] offset = new long[rank];
@@ -322,7 +386,10 @@ abstract class AbstractGriddedSource implements GriddedSource {
     }
     double[] values;
     try {
-      values = readStored(v, offset, shape);
+      values = l.time() >= 0 ? readTimestep(v, l.time(), timeIndex, offset, shape) : null;
+      if (values == null) {
+        values = readStored(v, offset, shape);
+      }
     } catch (IOException e) {
       throw e;
     } catch (RuntimeException e) {

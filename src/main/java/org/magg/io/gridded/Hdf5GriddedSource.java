@@ -287,6 +287,19 @@ final class Hdf5GriddedSource extends AbstractGriddedSource {
   }
 
   @Override
+  int timeChunk(VariableInfo v, int timeDim) throws IOException {
+    Dataset ds = dataset(v.name());
+    if (ds instanceof io.jhdf.api.dataset.ChunkedDataset c) {
+      try {
+        return c.getChunkDimensions()[timeDim];
+      } catch (HdfException | IllegalStateException e) {
+        return 1;
+      }
+    }
+    return 1;
+  }
+
+  @Override
   double[] readStored(VariableInfo v, long[] offset, int[] shape) throws IOException {
     Dataset ds = dataset(v.name());
     DataType type = ds.getDataType();
