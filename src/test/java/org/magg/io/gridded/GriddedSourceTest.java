@@ -185,6 +185,23 @@ class GriddedSourceTest {
   }
 
   @Test
+  void hdf5ChunksNeverWrittenReadAsTheFillValue() throws IOException {
+    try (GriddedSource src = GriddedSources.open(resource("sparse.h5").toString(), null)) {
+      assertEquals(List.of("v"), src.variables());
+      assertEquals(Instant.parse("2021-01-01T03:00:00Z"), src.times()[3]);
+      for (int t = 0; t < 4; t++) {
+        GridSlice g = src.read("v", t);
+        for (int y = 0; y < 3; y++) {
+          for (int x = 0; x < 5; x++) {
+            double expected = t % 2 == 1 ? Double.NaN : 10 * t + y + 0.5 * x;
+            assertEquals(expected, g.values()[y * 5 + x], 0.0, "v[" + t + "," + y + "," + x + "]");
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void calendarsOtherThanGregorianAreRefusedUnlessOverridden(@TempDir Path dir) throws IOException {
     Path store = dir.resolve("julian.zarr");
     writeZarr(store, ZarrFormat.V3, Map.of("units", "days since 2000-01-01", "calendar", "noleap"));
