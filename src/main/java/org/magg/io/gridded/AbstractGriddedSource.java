@@ -1,6 +1,7 @@
 package org.magg.io.gridded;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,8 +73,7 @@ abstract class AbstractGriddedSource implements GriddedSource {
     return location;
   }
 
-  @Override
-  public List<String> variables() throws IOException {
+  final List<String> variablesIO() throws IOException {
     List<String> coords = new ArrayList<>();
     for (String c : List.of(options.lat(), options.lon(), options.time(), options.lev())) {
       coords.add(resolveCoordinate(c));
@@ -85,6 +85,55 @@ abstract class AbstractGriddedSource implements GriddedSource {
       }
     }
     return out;
+  }
+
+  private static UncheckedIOException unchecked(IOException e) {
+    return new UncheckedIOException(e.getMessage(), e);
+  }
+
+  @Override
+  public List<String> variables() {
+    try {
+      return variablesIO();
+    } catch (IOException e) {
+      throw unchecked(e);
+    }
+  }
+
+  @Override
+  public double[] lat() {
+    try {
+      return latIO();
+    } catch (IOException e) {
+      throw unchecked(e);
+    }
+  }
+
+  @Override
+  public double[] lon() {
+    try {
+      return lonIO();
+    } catch (IOException e) {
+      throw unchecked(e);
+    }
+  }
+
+  @Override
+  public double[] levels() {
+    try {
+      return levelsIO();
+    } catch (IOException e) {
+      throw unchecked(e);
+    }
+  }
+
+  @Override
+  public Instant[] times() {
+    try {
+      return timesIO();
+    } catch (IOException e) {
+      throw unchecked(e);
+    }
   }
 
   /** The variable's description; fails naming the file and listing the variables it has. */
@@ -145,24 +194,21 @@ abstract class AbstractGriddedSource implements GriddedSource {
     return values;
   }
 
-  @Override
-  public double[] lat() throws IOException {
+  final double[] latIO() throws IOException {
     if (lat == null) {
       lat = coordinate(options.lat(), "latitude", true);
     }
     return lat;
   }
 
-  @Override
-  public double[] lon() throws IOException {
+  final double[] lonIO() throws IOException {
     if (lon == null) {
       lon = coordinate(options.lon(), "longitude", true);
     }
     return lon;
   }
 
-  @Override
-  public double[] levels() throws IOException {
+  final double[] levelsIO() throws IOException {
     if (levels == null) {
       double[] l = coordinate(options.lev(), "level", false);
       levels = l == null ? new double[0] : l;
@@ -170,8 +216,7 @@ abstract class AbstractGriddedSource implements GriddedSource {
     return levels;
   }
 
-  @Override
-  public Instant[] times() throws IOException {
+  final Instant[] timesIO() throws IOException {
     if (times == null) {
       String name = resolveCoordinate(options.time());
       VariableInfo v = describe(name);
@@ -264,8 +309,8 @@ abstract class AbstractGriddedSource implements GriddedSource {
       k = others.isEmpty() ? -1 : others.get(0);
       t = -1;
     }
-    checkLength(v, y, lat().length, "latitude");
-    checkLength(v, x, lon().length, "longitude");
+    checkLength(v, y, latIO().length, "latitude");
+    checkLength(v, x, lonIO().length, "longitude");
     return new Layout(t, k, y, x);
   }
 
@@ -293,7 +338,7 @@ abstract class AbstractGriddedSource implements GriddedSource {
   void checkTimed(String variable) throws IOException {
     VariableInfo v = info(variable);
     Layout l = layout(v, true);
-    int nt = times().length;
+    int nt = timesIO().length;
     if (v.shape()[l.time()] != nt) {
       throw new IOException(
           location
@@ -416,8 +461,8 @@ abstract class AbstractGriddedSource implements GriddedSource {
     long sk = l.level() >= 0 ? strides[l.level()] : 0;
     long sy = strides[l.lat()];
     long sx = strides[l.lon()];
-    double[] lat = lat();
-    double[] lon = lon();
+    double[] lat = latIO();
+    double[] lon = lonIO();
     if (sx == 1 && sy == nx && (nk == 1 || sk == (long) ny * nx)) {
       return new GridSlice(lat, lon, nk, values);
     }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -108,7 +109,7 @@ class GriddedSourceRealDataTest {
     Path file = SharedData.require(exp.get("file").asText());
     // GPM IMERG V06 declares calendar "julian" for UTC seconds: refused unless overridden
     try (GriddedSource src = GriddedSources.open(file.toString(), null)) {
-      IOException e = assertThrows(IOException.class, src::times);
+      UncheckedIOException e = assertThrows(UncheckedIOException.class, src::times);
       assertThat(
           e.getMessage(), allOf(containsString(file.toString()), containsString("'julian'")));
       assertThat(src.variables(), hasItems("Grid/precipitationCal"));
@@ -130,7 +131,7 @@ class GriddedSourceRealDataTest {
         assertThat(
             e.getMessage(),
             allOf(containsString("'3d.chunked.i2'"), containsString("dimension names")));
-        IOException noLat = assertThrows(IOException.class, src::lat);
+        UncheckedIOException noLat = assertThrows(UncheckedIOException.class, src::lat);
         assertThat(noLat.getMessage(), containsString("no latitude variable 'lat'"));
         assertEquals(0, src.times().length);
       }

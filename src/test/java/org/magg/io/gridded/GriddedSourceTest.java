@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -206,7 +207,7 @@ class GriddedSourceTest {
     Path store = dir.resolve("julian.zarr");
     writeZarr(store, ZarrFormat.V3, Map.of("units", "days since 2000-01-01", "calendar", "noleap"));
     try (GriddedSource src = GriddedSources.open(store.toString(), null)) {
-      IOException e = assertThrows(IOException.class, src::times);
+      UncheckedIOException e = assertThrows(UncheckedIOException.class, src::times);
       assertThat(
           e.getMessage(),
           allOf(
@@ -450,7 +451,7 @@ class GriddedSourceTest {
               .build());
     }
     try (GriddedSource src = GriddedSources.open(path.toString(), null)) {
-      IOException e = assertThrows(IOException.class, src::lat);
+      UncheckedIOException e = assertThrows(UncheckedIOException.class, src::lat);
       assertThat(
           e.getMessage(),
           allOf(
