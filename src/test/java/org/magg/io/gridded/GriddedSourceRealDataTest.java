@@ -121,6 +121,47 @@ class GriddedSourceRealDataTest {
     }
   }
 
+  /** The sum of the valid values of PS, by shifted time. */
+  static final class SumPs extends org.apache.beam.sdk.transforms.DoFn<FieldSlice, String> {
+    @ProcessElement
+    public void process(@Element FieldSlice f, OutputReceiver<String> out) {
+      double sum = 0;
+      for (double v : f.variable("PS").values()) {
+        sum += Double.isNaN(v) ? 0 : v;
+      }
+      out.output(f.time() + " " + sum);
+    }
+  }
+
+  @Test
+  void merra2HalfHourStampsShiftedToWholeHoursInThePipeline() throws IOException {
+    JsonNode exp = expected.get("merra2_geo");
+    Path file = SharedData.require(exp.get("file").asText());
+    GriddedCollection c =
+        GriddedCollection.builder("M2T1NXSLV")
+            .withPattern(file.toString())
+            .withVariables("PS")
+            .withTimeShift(java.time.Duration.ofMinutes(-30))
+            .build();
+    org.apache.beam.sdk.Pipeline p =
+        org.apache.beam.sdk.Pipeline.create(
+            org.apache.beam.sdk.options.PipelineOptionsFactory.fromArgs("--runner=DirectRunner")
+                .create());
+    GriddedFieldIO.Result r = p.apply(GriddedFieldIO.read(c));
+    java.util.List<String> want = new java.util.ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      Instant shifted = Instant.parse(exp.get("times").get(t).asText()).minusSeconds(1800);
+      want.add(shifted + " " + exp.get("per_time").get(t).get("sum").asDouble());
+    }
+    // 01:30 and 02:30 in the file (h5py) become 01:00 and 02:00
+    assertEquals("2021-01-10T01:00:00Z", want.get(0).split(" ")[0]);
+    org.apache.beam.sdk.testing.PAssert.that(
+            r.slices().apply(org.apache.beam.sdk.transforms.ParDo.of(new SumPs())))
+        .containsInAnyOrder(want);
+    org.apache.beam.sdk.testing.PAssert.that(r.failures()).empty();
+    p.run().waitUntilFinish();
+  }
+
   @Test
   void zarrFixtureStoresAreRecognisedAndArraysWithoutDimensionNamesRefused() throws IOException {
     for (String store : new String[] {"data/zarr/v2/data.zarr", "data/zarr/v3/data.zarr"}) {
