@@ -1,8 +1,10 @@
 package org.magg.io.gridded;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,18 @@ abstract class AbstractGriddedSource implements GriddedSource {
   final SourceOptions options;
   private final Map<String, VariableInfo> infos = new HashMap<>();
   private final Map<String, Packing> packings = new HashMap<>();
+
+  /**
+   * Stored values of whole time chunks, one per variable: when a chunk holds several timesteps it
+   * is read (and inflated) once, not once per timestep. Chunks larger than this are read per step.
+   */
+  static final long BLOCK_VALUES_LIMIT = 4L << 20;
+
+  private final Map<String, Block> blocks = new HashMap<>();
+
+  /** The stored values of timesteps [start, start + count) of a variable. */
+  private record Block(int start, int count, double[] stored) {}
+
   private double[] lat;
   private double[] lon;
   private double[] levels;
@@ -41,6 +55,14 @@ abstract class AbstractGriddedSource implements GriddedSource {
     return Double.NaN;
   }
 
+  /**
+   * How many timesteps one stored chunk of the variable holds along its time dimension (1 when each
+   * timestep is stored apart, or the format reads timesteps independently).
+   */
+  int timeChunk(VariableInfo v, int timeDim) throws IOException {
+    return 1;
+  }
+
   /** The variable a coordinate name designates (HDF5 searches groups), or the name itself. */
   String resolveCoordinate(String name) throws IOException {
     return name;
@@ -51,8 +73,7 @@ abstract class AbstractGriddedSource implements GriddedSource {
     return location;
   }
 
-  @Override
-  public List<String> variables() throws IOException {
+  final List<String> variablesIO() throws IOException {
     List<String> coords = new ArrayList<>();
     for (String c : List.of(options.lat(), options.lon(), options.time(), options.lev())) {
       coords.add(resolveCoordinate(c));
@@ -64,6 +85,55 @@ abstract class AbstractGriddedSource implements GriddedSource {
       }
     }
     return out;
+  }
+
+  private static UncheckedIOException unchecked(IOException e) {
+    return new UncheckedIOException(e.getMessage(), e);
+  }
+
+  @Override
+  public List<String> variables() {
+    try {
+      return variablesIO();
+    } catch (IOException e) {
+      throw unchecked(e);
+    }
+  }
+
+  @Override
+  public double[] lat() {
+    try {
+      return latIO();
+    } catch (IOException e) {
+      throw unchecked(e);
+    }
+  }
+
+  @Override
+  public double[] lon() {
+    try {
+      return lonIO();
+    } catch (IOException e) {
+      throw unchecked(e);
+    }
+  }
+
+  @Override
+  public double[] levels() {
+    try {
+      return levelsIO();
+    } catch (IOException e) {
+      throw unchecked(e);
+    }
+  }
+
+  @Override
+  public Instant[] times() {
+    try {
+      return timesIO();
+    } catch (IOException e) {
+      throw unchecked(e);
+    }
   }
 
   /** The variable's description; fails naming the file and listing the variables it has. */
@@ -124,24 +194,21 @@ abstract class AbstractGriddedSource implements GriddedSource {
     return values;
   }
 
-  @Override
-  public double[] lat() throws IOException {
+  final double[] latIO() throws IOException {
     if (lat == null) {
       lat = coordinate(options.lat(), "latitude", true);
     }
     return lat;
   }
 
-  @Override
-  public double[] lon() throws IOException {
+  final double[] lonIO() throws IOException {
     if (lon == null) {
       lon = coordinate(options.lon(), "longitude", true);
     }
     return lon;
   }
 
-  @Override
-  public double[] levels() throws IOException {
+  final double[] levelsIO() throws IOException {
     if (levels == null) {
       double[] l = coordinate(options.lev(), "level", false);
       levels = l == null ? new double[0] : l;
@@ -149,8 +216,7 @@ abstract class AbstractGriddedSource implements GriddedSource {
     return levels;
   }
 
-  @Override
-  public Instant[] times() throws IOException {
+  final Instant[] timesIO() throws IOException {
     if (times == null) {
       String name = resolveCoordinate(options.time());
       VariableInfo v = describe(name);
@@ -243,8 +309,8 @@ abstract class AbstractGriddedSource implements GriddedSource {
       k = others.isEmpty() ? -1 : others.get(0);
       t = -1;
     }
-    checkLength(v, y, lat().length, "latitude");
-    checkLength(v, x, lon().length, "longitude");
+    checkLength(v, y, latIO().length, "latitude");
+    checkLength(v, x, lonIO().length, "longitude");
     return new Layout(t, k, y, x);
   }
 
@@ -272,7 +338,7 @@ abstract class AbstractGriddedSource implements GriddedSource {
   void checkTimed(String variable) throws IOException {
     VariableInfo v = info(variable);
     Layout l = layout(v, true);
-    int nt = times().length;
+    int nt = timesIO().length;
     if (v.shape()[l.time()] != nt) {
       throw new IOException(
           location
@@ -309,6 +375,49 @@ abstract class AbstractGriddedSource implements GriddedSource {
     return slice(v, layout(v, false), -1);
   }
 
+  /**
+   * The stored values of one timestep cut from its cached time chunk, reading the chunk when it is
+   * not the cached one; null when chunks hold single timesteps or are too large to keep.
+   */
+  private double[] readTimestep(
+      VariableInfo v, int timeDim, int timeIndex, long[] offset, int[] shape) throws IOException {
+    int ct = timeChunk(v, timeDim);
+    if (ct <= 1) {
+      return null;
+    }
+    long nt = v.shape()[timeDim];
+    long perStep = 1;
+    for (int d = 0; d < shape.length; d++) {
+      perStep *= d == timeDim ? 1 : shape[d];
+    }
+    int start = (timeIndex / ct) * ct;
+    int count = (int) Math.min(ct, nt - start);
+    if (count * perStep > BLOCK_VALUES_LIMIT) {
+      return null;
+    }
+    Block b = blocks.get(v.name());
+    int[] blockShape = shape.clone();
+    blockShape[timeDim] = count;
+    if (b == null || b.start() != start) {
+      long[] blockOffset = offset.clone();
+      blockOffset[timeDim] = start;
+      b = new Block(start, count, readStored(v, blockOffset, blockShape));
+      blocks.put(v.name(), b);
+    }
+    int k = timeIndex - start;
+    if (timeDim == 0) {
+      int from = Math.toIntExact(k * perStep);
+      return Arrays.copyOfRange(b.stored(), from, Math.toIntExact(from + perStep));
+    }
+    long[] full = new long[shape.length];
+    long[] at = new long[shape.length];
+    for (int d = 0; d < shape.length; d++) {
+      full[d] = blockShape[d];
+    }
+    at[timeDim] = k;
+    return Boxes.extract(b.stored(), full, at, shape);
+  }
+
   private GridSlice slice(VariableInfo v, Layout l, int timeIndex) throws IOException {
     int rank = v.rank();
     long[] offset = new long[rank];
@@ -322,7 +431,10 @@ abstract class AbstractGriddedSource implements GriddedSource {
     }
     double[] values;
     try {
-      values = readStored(v, offset, shape);
+      values = l.time() >= 0 ? readTimestep(v, l.time(), timeIndex, offset, shape) : null;
+      if (values == null) {
+        values = readStored(v, offset, shape);
+      }
     } catch (IOException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -349,8 +461,8 @@ abstract class AbstractGriddedSource implements GriddedSource {
     long sk = l.level() >= 0 ? strides[l.level()] : 0;
     long sy = strides[l.lat()];
     long sx = strides[l.lon()];
-    double[] lat = lat();
-    double[] lon = lon();
+    double[] lat = latIO();
+    double[] lon = lonIO();
     if (sx == 1 && sy == nx && (nk == 1 || sk == (long) ny * nx)) {
       return new GridSlice(lat, lon, nk, values);
     }

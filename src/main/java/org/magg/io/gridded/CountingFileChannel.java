@@ -25,6 +25,11 @@ final class CountingFileChannel extends FileChannel {
     return bytes.get();
   }
 
+  /** Takes back bytes that were mapped but not read (a lookup that maps lazily). */
+  void discount(long n) {
+    bytes.addAndGet(-n);
+  }
+
   private int count(int n) {
     if (n > 0) {
       bytes.addAndGet(n);

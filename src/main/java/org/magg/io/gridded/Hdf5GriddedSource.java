@@ -44,6 +44,8 @@ final class Hdf5GriddedSource extends AbstractGriddedSource {
   private final HdfFile file;
   private final LongSupplier bytes;
   private final Map<String, Dataset> datasets = new HashMap<>();
+  private final Map<String, Boolean> chunkPresent = new HashMap<>();
+  private CountingFileChannel local;
   private Map<Long, String> pathsByAddress;
   private List<String> allPaths;
 
@@ -60,7 +62,10 @@ final class Hdf5GriddedSource extends AbstractGriddedSource {
     CountingFileChannel channel =
         new CountingFileChannel(FileChannel.open(path, StandardOpenOption.READ));
     try {
-      return new Hdf5GriddedSource(location, options, new HdfFile(channel), channel::bytesRead);
+      Hdf5GriddedSource src =
+          new Hdf5GriddedSource(location, options, new HdfFile(channel), channel::bytesRead);
+      src.local = channel;
+      return src;
     } catch (HdfException | IllegalArgumentException | IllegalStateException e) {
       channel.close();
       throw new IOException(location + " cannot be opened as HDF5: " + e.getMessage(), e);
@@ -287,6 +292,19 @@ final class Hdf5GriddedSource extends AbstractGriddedSource {
   }
 
   @Override
+  int timeChunk(VariableInfo v, int timeDim) throws IOException {
+    Dataset ds = dataset(v.name());
+    if (ds instanceof io.jhdf.api.dataset.ChunkedDataset c) {
+      try {
+        return c.getChunkDimensions()[timeDim];
+      } catch (HdfException | IllegalStateException e) {
+        return 1;
+      }
+    }
+    return 1;
+  }
+
+  @Override
   double[] readStored(VariableInfo v, long[] offset, int[] shape) throws IOException {
     Dataset ds = dataset(v.name());
     DataType type = ds.getDataType();
@@ -340,7 +358,109 @@ final class Hdf5GriddedSource extends AbstractGriddedSource {
               + " shape "
               + Arrays.toString(shape));
     }
-    return decode(bb, type, Math.toIntExact(n));
+    double[] out = decode(bb, type, Math.toIntExact(n));
+    fillUnwrittenChunks(ds, v, offset, shape, out);
+    return out;
+  }
+
+  /**
+   * HDF5 reads chunks that were never written as the dataset's fill value; jhdf leaves zeros. When
+   * the dataset declares a non-zero fill value, the parts of the box in absent chunks get it.
+   */
+  private void fillUnwrittenChunks(
+      Dataset ds, VariableInfo v, long[] offset, int[] shape, double[] out) {
+    if (!(ds instanceof io.jhdf.api.dataset.ChunkedDataset chunked)) {
+      return;
+    }
+    double fill;
+    try {
+      Object f = ds.getFillValue();
+      Object n = Attributes.normalize(f);
+      if (!(n instanceof double[] d) || d.length == 0 || d[0] == 0) {
+        return;
+      }
+      fill = d[0];
+    } catch (RuntimeException e) {
+      return;
+    }
+    int rank = shape.length;
+    int[] cd = chunked.getChunkDimensions();
+    long[] first = new long[rank];
+    long[] last = new long[rank];
+    for (int d = 0; d < rank; d++) {
+      first[d] = offset[d] / cd[d];
+      last[d] = (offset[d] + shape[d] - 1) / cd[d];
+    }
+    long[] c = first.clone();
+    while (true) {
+      int[] origin = new int[rank];
+      for (int d = 0; d < rank; d++) {
+        origin[d] = Math.toIntExact(c[d] * cd[d]);
+      }
+      String key = v.name() + Arrays.toString(origin);
+      Boolean present = chunkPresent.get(key);
+      if (present == null) {
+        present = hasChunk(chunked, origin);
+        chunkPresent.put(key, present);
+      }
+      if (!present) {
+        fillBox(out, offset, shape, origin, cd, fill);
+      }
+      int d = rank - 1;
+      while (d >= 0 && ++c[d] > last[d]) {
+        c[d] = first[d];
+        d--;
+      }
+      if (d < 0) {
+        return;
+      }
+    }
+  }
+
+  /** Whether a chunk was written; a local file's mapping of it is not counted as read. */
+  private boolean hasChunk(io.jhdf.api.dataset.ChunkedDataset chunked, int[] origin) {
+    long before = local == null ? 0 : local.bytesRead();
+    try {
+      chunked.getRawChunkBuffer(origin);
+      return true;
+    } catch (HdfException e) {
+      return false;
+    } finally {
+      if (local != null) {
+        local.discount(local.bytesRead() - before);
+      }
+    }
+  }
+
+  /** Sets the part of the box inside the chunk at {@code origin} to {@code fill}. */
+  private static void fillBox(
+      double[] out, long[] offset, int[] shape, int[] origin, int[] cd, double fill) {
+    int rank = shape.length;
+    int[] lo = new int[rank];
+    int[] hi = new int[rank];
+    for (int d = 0; d < rank; d++) {
+      lo[d] = (int) Math.max(0, origin[d] - offset[d]);
+      hi[d] = (int) Math.min(shape[d], origin[d] + cd[d] - offset[d]);
+      if (lo[d] >= hi[d]) {
+        return;
+      }
+    }
+    int[] idx = lo.clone();
+    while (true) {
+      int flat = 0;
+      for (int d = 0; d < rank; d++) {
+        flat = flat * shape[d] + idx[d];
+      }
+      out[flat] = fill;
+      int d = rank - 1;
+      while (d >= 0 && ++idx[d] >= hi[d]) {
+        idx[d] = lo[d];
+        d--;
+      }
+      if (d < 0) {
+        return;
+      }
+    }
   }
 
   /** Stored values of a numeric type, in the buffer's byte order as the type declares it. */

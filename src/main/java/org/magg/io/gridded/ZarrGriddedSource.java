@@ -146,6 +146,11 @@ final class ZarrGriddedSource extends AbstractGriddedSource {
   }
 
   @Override
+  int timeChunk(VariableInfo v, int timeDim) throws IOException {
+    return array(v.name()).metadata().chunkShape()[timeDim];
+  }
+
+  @Override
   double[] readStored(VariableInfo v, long[] offset, int[] shape) throws IOException {
     long[] s = new long[shape.length];
     for (int d = 0; d < shape.length; d++) {

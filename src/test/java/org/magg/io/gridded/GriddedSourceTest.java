@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -185,11 +186,28 @@ class GriddedSourceTest {
   }
 
   @Test
+  void hdf5ChunksNeverWrittenReadAsTheFillValue() throws IOException {
+    try (GriddedSource src = GriddedSources.open(resource("sparse.h5").toString(), null)) {
+      assertEquals(List.of("v"), src.variables());
+      assertEquals(Instant.parse("2021-01-01T03:00:00Z"), src.times()[3]);
+      for (int t = 0; t < 4; t++) {
+        GridSlice g = src.read("v", t);
+        for (int y = 0; y < 3; y++) {
+          for (int x = 0; x < 5; x++) {
+            double expected = t % 2 == 1 ? Double.NaN : 10 * t + y + 0.5 * x;
+            assertEquals(expected, g.values()[y * 5 + x], 0.0, "v[" + t + "," + y + "," + x + "]");
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void calendarsOtherThanGregorianAreRefusedUnlessOverridden(@TempDir Path dir) throws IOException {
     Path store = dir.resolve("julian.zarr");
     writeZarr(store, ZarrFormat.V3, Map.of("units", "days since 2000-01-01", "calendar", "noleap"));
     try (GriddedSource src = GriddedSources.open(store.toString(), null)) {
-      IOException e = assertThrows(IOException.class, src::times);
+      UncheckedIOException e = assertThrows(UncheckedIOException.class, src::times);
       assertThat(
           e.getMessage(),
           allOf(
@@ -311,6 +329,58 @@ class GriddedSourceTest {
   }
 
   @Test
+  void chunksHoldingSeveralTimestepsAreReadOnceWhateverTheDimensionOrder(@TempDir Path dir)
+      throws IOException {
+    Path path = dir.resolve("timechunks.zarr");
+    writeZarr(path, ZarrFormat.V3, Map.of("units", "hours since 2021-01-10"));
+    ZarrStore store = ZarrStores.open(path.toString());
+    // u(lat, time, lon) = 100 t + 10 y + x, chunks of 2 timesteps
+    ZarrArray u =
+        ZarrGroup.open(store, "")
+            .createArray(
+                "u",
+                ArrayMetadata.builder()
+                    .withFormat(ZarrFormat.V3)
+                    .withShape(2, 3, 4)
+                    .withChunkShape(2, 2, 4)
+                    .withDataType(DataType.FLOAT64)
+                    .withFillValue(Double.NaN)
+                    .withCompressor(Compressor.zstd(1))
+                    .withDimensionNames("lat", "time", "lon")
+                    .build());
+    for (int ct = 0; ct < 2; ct++) {
+      int nt = ct == 0 ? 2 : 1;
+      double[] chunk = new double[2 * nt * 4];
+      for (int y = 0; y < 2; y++) {
+        for (int k = 0; k < nt; k++) {
+          for (int x = 0; x < 4; x++) {
+            chunk[(y * nt + k) * 4 + x] = 100 * (ct * 2 + k) + 10 * y + x;
+          }
+        }
+      }
+      u.writeChunk(new long[] {0, ct, 0}, chunk);
+    }
+    try (GriddedSource src = GriddedSources.open(path.toString(), null)) {
+      src.lat();
+      src.lon();
+      long start = src.bytesRead();
+      long[] after = new long[3];
+      for (int t = 0; t < 3; t++) {
+        GridSlice g = src.read("u", t);
+        for (int y = 0; y < 2; y++) {
+          for (int x = 0; x < 4; x++) {
+            assertEquals(100 * t + 10 * y + x, g.values()[y * 4 + x], 0.0);
+          }
+        }
+        after[t] = src.bytesRead();
+      }
+      assertTrue(after[0] > start);
+      assertEquals(after[0], after[1], "timestep 1 comes from the chunk read for timestep 0");
+      assertTrue(after[2] > after[1]);
+    }
+  }
+
+  @Test
   void zarrArrayWithoutDimensionNamesIsRefusedNamingIt(@TempDir Path dir) throws IOException {
     Path path = dir.resolve("nodims.zarr");
     writeZarr(path, ZarrFormat.V3, Map.of("units", "hours since 2021-01-10"));
@@ -381,7 +451,7 @@ class GriddedSourceTest {
               .build());
     }
     try (GriddedSource src = GriddedSources.open(path.toString(), null)) {
-      IOException e = assertThrows(IOException.class, src::lat);
+      UncheckedIOException e = assertThrows(UncheckedIOException.class, src::lat);
       assertThat(
           e.getMessage(),
           allOf(

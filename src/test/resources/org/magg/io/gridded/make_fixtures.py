@@ -20,9 +20,16 @@ coll/dayD.nc (D = 1, 2, 3; NetCDF-3, day 2 in the 64-bit offset variant): time (
   x lat 2 x lon 3; time = 0, 60, 120, 180 minutes since 2021-01-0D 00:30:00;
   T(time, lat, lon) float 1000*D + 10*h + (3*y + x);  Q(time, lat, lon) double -T / 4
 coll_extra/novar.nc: as day 4 but without Q.
+sparse.h5 (plain HDF5 written with h5py, dimension scales attached with h5py's dims API):
+  time 4 (hours since 2021-01-01 00:00:00), lat 3, lon 5; v(time, lat, lon) float32 chunked
+  1 x 3 x 5, fill value -1 (also _FillValue), only timesteps 0 and 2 written (v = 10 t + y + 0.5 x),
+  so the chunks of timesteps 1 and 3 were never written and read as the fill value.
+Run with /usr/bin/python3 (h5py).
 """
 import os
 import subprocess
+
+import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -177,7 +184,27 @@ variables:
 """)
 
 
+def sparse():
+    import h5py
+
+    with h5py.File(os.path.join(HERE, "sparse.h5"), "w") as f:
+        time = f.create_dataset("time", data=np.arange(4, dtype="f8"))
+        time.attrs["units"] = "hours since 2021-01-01 00:00:00"
+        lat = f.create_dataset("lat", data=np.array([10.0, 20.0, 30.0]))
+        lon = f.create_dataset("lon", data=np.array([0.0, 1.0, 2.0, 3.0, 4.0]))
+        v = f.create_dataset("v", shape=(4, 3, 5), dtype="f4", chunks=(1, 3, 5), fillvalue=-1.0)
+        v.attrs["_FillValue"] = np.array([-1.0], dtype="f4")
+        for t in (0, 2):
+            v[t] = np.array([[10 * t + y + 0.5 * x for x in range(5)] for y in range(3)], dtype="f4")
+        for ds, name in ((time, "time"), (lat, "lat"), (lon, "lon")):
+            ds.make_scale(name)
+        v.dims[0].attach_scale(time)
+        v.dims[1].attach_scale(lat)
+        v.dims[2].attach_scale(lon)
+
+
 if __name__ == "__main__":
+    sparse()
     packed_lev()
     transposed()
     day(1, "coll/day1", "classic")
