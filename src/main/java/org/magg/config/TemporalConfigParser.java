@@ -165,6 +165,17 @@ final class TemporalConfigParser {
     for (Map.Entry<String, YamlNode> e : n.entries().entrySet()) {
       String key = e.getKey();
       String value = e.getValue().asText();
+      boolean needsVariable =
+          key.endsWith("_mask") || (key.equals("cell_areas") && !value.equals("computed"));
+      if (needsVariable && (value.lastIndexOf('#') <= 0 || value.endsWith("#"))) {
+        throw new ConfigException(
+            n.path(key),
+            "expected \"file#variable\" (for example \"AIS_mask.nc#Zwallybasins\""
+                + (key.equals("cell_areas") ? ", or computed" : "")
+                + "), got '"
+                + value
+                + "'");
+      }
       if (key.equals("cell_areas")) {
         areas = value;
       } else if (key.equals("climatology")) {
