@@ -52,7 +52,7 @@ class TemporalPipelineTest {
           "output: {format: netcdf}",
           "");
 
-  private static final String EVENTS =
+  static final String EVENTS =
       String.join(
           "\n",
           "{\"grid\": {\"lat\": {\"start\": -80, \"step\": 5, \"count\": 3},",
@@ -73,11 +73,11 @@ class TemporalPipelineTest {
 
   @TempDir Path dir;
 
-  private static final double[] LAT = {-80, -75, -70};
-  private static final double[] LON = {0, 90, 180, 270};
+  static final double[] LAT = {-80, -75, -70};
+  static final double[] LON = {0, 90, 180, 270};
 
   /** One day of the collection: 24 hourly steps stamped hh:30. */
-  private void writeDay(Path file, int day) throws IOException {
+  static void writeDay(Path file, int day) throws IOException {
     int hours = 24;
     double[] time = new double[hours];
     double[] t = new double[hours * 12];
@@ -98,18 +98,20 @@ class TemporalPipelineTest {
     write(w, file);
   }
 
-  private static NetcdfClassicWriter coordinates() {
+  static NetcdfClassicWriter coordinates() {
     NetcdfClassicWriter w = new NetcdfClassicWriter().dimension("lat", 3).dimension("lon", 4);
     w.doubleVariable("lat", List.of("lat"), LAT).attribute("units", "degrees_north");
     w.doubleVariable("lon", List.of("lon"), LON).attribute("units", "degrees_east");
     return w;
   }
 
-  private static void write(NetcdfClassicWriter w, Path file) throws IOException {
+  static void write(NetcdfClassicWriter w, Path file) throws IOException {
     Files.createDirectories(file.getParent());
-    try (OutputStream out = Files.newOutputStream(file)) {
+    Path tmp = file.resolveSibling(file.getFileName() + ".part");
+    try (OutputStream out = Files.newOutputStream(tmp)) {
       w.write(out);
     }
+    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   private Path fields() throws IOException {
@@ -117,6 +119,12 @@ class TemporalPipelineTest {
     writeDay(root.resolve("A/day1.nc"), 0);
     writeDay(root.resolve("A/day2.nc"), 1);
     // day 3 is missing: E4 is incomplete
+    writeStatic(root);
+    return root;
+  }
+
+  /** The region (the southernmost row) and unit cell areas. */
+  static void writeStatic(Path root) throws IOException {
     NetcdfClassicWriter region = coordinates();
     region.doubleVariable(
         "mask", List.of("lat", "lon"), new double[] {1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0});
@@ -126,7 +134,6 @@ class TemporalPipelineTest {
     java.util.Arrays.fill(ones, 1);
     area.doubleVariable("area", List.of("lat", "lon"), ones).attribute("units", "km2");
     write(area, root.resolve("static/area.nc"));
-    return root;
   }
 
   @Test
