@@ -2,7 +2,9 @@ package org.magg.cli;
 
 import java.util.concurrent.Callable;
 import org.magg.config.ConfigLoader;
+import org.magg.config.MaggConfig;
 import org.magg.config.PipelineConfig;
+import org.magg.config.TemporalConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,7 +29,23 @@ final class ConfigCommand {
 
     @Override
     public Integer call() {
-      PipelineConfig c = ConfigLoader.loadFileOrName(config);
+      MaggConfig any = ConfigLoader.loadAny(config, org.magg.io.s3.S3Settings.defaults());
+      if (any instanceof TemporalConfig t) {
+        spec.commandLine()
+            .getOut()
+            .println(
+                "valid: "
+                    + t.origin()
+                    + " (temporal, "
+                    + t.metrics().size()
+                    + " metrics over "
+                    + t.usedCollections().size()
+                    + " collections: "
+                    + String.join(", ", t.usedCollections().stream().map(c -> c.name()).toList())
+                    + ")");
+        return MaggCli.OK;
+      }
+      PipelineConfig c = (PipelineConfig) any;
       spec.commandLine()
           .getOut()
           .println(
@@ -47,7 +65,7 @@ final class ConfigCommand {
   @Command(
       name = "show",
       mixinStandardHelpOptions = true,
-      description = "Print a built-in config (built-in: atl06, atl06_csv).")
+      description = "Print a built-in config (built-in: atl06, atl06_csv, merra2_storm).")
   static final class Show implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "Built-in config name.")
     String name;

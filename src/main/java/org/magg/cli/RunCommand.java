@@ -3,16 +3,23 @@ package org.magg.cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.magg.config.ConfigLoader;
+import org.magg.config.MaggConfig;
 import org.magg.config.PipelineConfig;
 import org.magg.config.S3Config;
+import org.magg.config.TemporalConfig;
 import org.magg.grid.Morton;
 import org.magg.pipelines.Magg;
 import org.magg.pipelines.RunOptions;
 import org.magg.pipelines.RunSummary;
+import org.magg.pipelines.TemporalRunOptions;
+import org.magg.pipelines.TemporalSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,8 +37,52 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--config",
       required = true,
-      description = "A YAML config file or a built-in config name (atl06, atl06_csv).")
+      description =
+          "A YAML config file or a built-in config name (atl06, atl06_csv, merra2_storm).")
   String config;
+
+  @Option(
+      names = "--events",
+      description = "Temporal pipelines: the event catalog (JSON or CSV, local or s3://).")
+  String events;
+
+  @Option(
+      names = "--fields",
+      description =
+          "Temporal pipelines: where the collections' file globs and the static data are"
+              + " (a directory or s3://bucket/prefix).")
+  String fields;
+
+  @Option(
+      names = "--output",
+      description = "Temporal pipelines: output directory (overrides output.location).")
+  String output;
+
+  @Option(
+      names = "--collection",
+      description =
+          "Temporal pipelines: NAME=PATTERN, files of a collection (overrides its `files` glob);"
+              + " repeatable.")
+  Map<String, String> collections = new LinkedHashMap<>();
+
+  @Option(
+      names = "--watch",
+      description =
+          "Temporal pipelines: stream, polling the collections for new files this often (ISO-8601"
+              + " duration, e.g. PT10S).")
+  Duration watch;
+
+  @Option(
+      names = "--stop-after-idle",
+      description = "With --watch: stop when no new file appeared for this long (e.g. PT5M).")
+  Duration stopAfterIdle;
+
+  @Option(
+      names = "--allowed-lateness",
+      description =
+          "Temporal pipelines: a timestep arriving up to this long after its event's window closed"
+              + " still updates the event (a late pane); default PT0S.")
+  Duration allowedLateness;
 
   @Option(names = "--catalog", description = "Granule catalog JSON (overrides the config).")
   String catalog;
@@ -97,7 +148,11 @@ final class RunCommand implements Callable<Integer> {
             s3Region, s3Endpoint, s3PathStyle, requesterPays, s3Credentials, s3MaxAttempts);
     // The command line alone says how to reach a config on S3; the config's own s3: section
     // applies to everything after.
-    PipelineConfig c = ConfigLoader.loadFileOrName(config, s3.toSettings(S3Config.FieldNames.CLI));
+    MaggConfig any = ConfigLoader.loadAny(config, s3.toSettings(S3Config.FieldNames.CLI));
+    if (any instanceof TemporalConfig temporal) {
+      return runTemporal(temporal, s3);
+    }
+    PipelineConfig c = (PipelineConfig) any;
     RunOptions options =
         new RunOptions(
             catalog,
@@ -109,6 +164,39 @@ final class RunCommand implements Callable<Integer> {
             beamArgs);
     options = options.withS3(s3);
     RunSummary summary = Magg.run(c, options);
+    spec.commandLine().getOut().print(summary.toText());
+    spec.commandLine().getOut().flush();
+    if (summaryJson != null) {
+      Path parent = summaryJson.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(summaryJson, summary.toJson(), StandardCharsets.UTF_8);
+    }
+    return summary.exitCode();
+  }
+
+  private int runTemporal(TemporalConfig temporal, S3Config s3) throws Exception {
+    if (catalog != null || store != null || maxCells != null || mortonCell != null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--catalog, --store, --max-cells and --morton-cell are for spatial pipelines; "
+              + temporal.origin()
+              + " is temporal (use --events, --fields, --output)");
+    }
+    TemporalRunOptions options =
+        new TemporalRunOptions(
+            events,
+            fields,
+            output,
+            collections,
+            watch,
+            stopAfterIdle,
+            allowedLateness,
+            0,
+            beamArgs,
+            s3);
+    TemporalSummary summary = Magg.run(temporal, options);
     spec.commandLine().getOut().print(summary.toText());
     spec.commandLine().getOut().flush();
     if (summaryJson != null) {

@@ -24,7 +24,7 @@ import org.magg.io.s3.S3Settings;
  */
 public final class ConfigLoader {
   /** Names of the configs shipped inside the jar (from the project's {@code configs/}). */
-  public static final List<String> BUILTIN_NAMES = List.of("atl06", "atl06_csv");
+  public static final List<String> BUILTIN_NAMES = List.of("atl06", "atl06_csv", "merra2_storm");
 
   private static final String BUILTIN_DIR = "/org/magg/configs/";
   private static final YAMLMapper YAML = new YAMLMapper();
@@ -69,21 +69,11 @@ public final class ConfigLoader {
   }
 
   /**
-   * Loads a config from a file when {@code fileOrName} names an existing file, from S3 (with the
-   * AWS defaults) for {@code s3://bucket/key}, else as a built-in config name.
+   * Loads a spatial config from a file when {@code fileOrName} names an existing file, from S3
+   * (with the AWS defaults) for {@code s3://bucket/key}, else as a built-in config name.
    */
   public static PipelineConfig loadFileOrName(String fileOrName) {
-    if (S3Location.isS3(fileOrName)) {
-      return loadFileOrName(fileOrName, S3Settings.defaults());
-    }
-    Path p = Path.of(fileOrName);
-    if (Files.isRegularFile(p)) {
-      return load(p);
-    }
-    if (fileOrName.endsWith(".yaml") || fileOrName.endsWith(".yml") || fileOrName.contains("/")) {
-      throw new ConfigException("", "config file " + fileOrName + " does not exist");
-    }
-    return builtin(fileOrName);
+    return loadFileOrName(fileOrName, S3Location.isS3(fileOrName) ? S3Settings.defaults() : null);
   }
 
   /**
@@ -92,28 +82,47 @@ public final class ConfigLoader {
    * is read).
    */
   public static PipelineConfig loadFileOrName(String fileOrName, S3Settings s3) {
-    if (!S3Location.isS3(fileOrName)) {
-      return loadFileOrName(fileOrName);
-    }
-    S3Location loc;
-    try {
-      loc = S3Location.parse(fileOrName);
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("", "config location " + e.getMessage());
-    }
-    String text;
-    try {
-      text = S3Objects.of(s3).readText(loc);
-    } catch (NoSuchFileException e) {
-      throw new ConfigException("", "config file " + loc.url() + " does not exist");
-    } catch (IOException e) {
-      throw new ConfigException("", "cannot read the config: " + e.getMessage(), e);
-    }
-    return parse(text, loc.url());
+    String[] textAndOrigin = readFileOrName(fileOrName, s3);
+    return parse(textAndOrigin[0], textAndOrigin[1]);
   }
 
-  /** Parses and validates YAML text; {@code origin} names its source in messages. */
+  /**
+   * Parses and validates the YAML text of a spatial pipeline config; {@code origin} names its
+   * source in messages. A temporal config is refused, naming {@link #parseAny}.
+   */
   public static PipelineConfig parse(String yamlText, String origin) {
+    MaggConfig c = parseAny(yamlText, origin);
+    if (c instanceof PipelineConfig p) {
+      return p;
+    }
+    throw new ConfigException(
+        "pipeline.type",
+        "config "
+            + origin
+            + " is a "
+            + c.type().yamlName()
+            + " pipeline, not a spatial one (run it with `magg run --config ... --events ...`)");
+  }
+
+  /** Loads a temporal config from a file, S3 or by built-in name. */
+  public static TemporalConfig loadTemporal(String fileOrName, S3Settings s3) {
+    MaggConfig c = loadAny(fileOrName, s3);
+    if (c instanceof TemporalConfig t) {
+      return t;
+    }
+    throw new ConfigException(
+        "pipeline.type",
+        "config " + c.origin() + " is a " + c.type().yamlName() + " pipeline, not a temporal one");
+  }
+
+  /** Loads any config (spatial or temporal) from a file, S3 (with {@code s3}) or by name. */
+  public static MaggConfig loadAny(String fileOrName, S3Settings s3) {
+    String[] textAndOrigin = readFileOrName(fileOrName, s3);
+    return parseAny(textAndOrigin[0], textAndOrigin[1]);
+  }
+
+  /** Parses and validates YAML text of any pipeline type. */
+  public static MaggConfig parseAny(String yamlText, String origin) {
     JsonNode tree;
     try {
       tree = YAML.readTree(yamlText);
@@ -124,14 +133,50 @@ public final class ConfigLoader {
     if (tree == null || tree.isMissingNode() || tree.isNull()) {
       throw new ConfigException("", "config " + origin + " is empty");
     }
-    PipelineConfig config = fromTree(YamlNode.root(tree), origin);
+    YamlNode root = YamlNode.root(tree);
+    YamlNode pipeline = root.child("pipeline").allowOnly("type", "name", "description");
+    PipelineType type = PipelineType.parse(pipeline.path("type"), pipeline.text("type", "spatial"));
+    if (type == PipelineType.TEMPORAL) {
+      return TemporalConfigParser.parse(root, origin, s3(root.child("s3")));
+    }
+    PipelineConfig config = fromTree(root, origin);
     ConfigValidator.validate(config);
     return config;
   }
 
+  private static String[] readFileOrName(String fileOrName, S3Settings s3) {
+    if (S3Location.isS3(fileOrName)) {
+      S3Location loc;
+      try {
+        loc = S3Location.parse(fileOrName);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("", "config location " + e.getMessage());
+      }
+      try {
+        return new String[] {S3Objects.of(s3).readText(loc), loc.url()};
+      } catch (NoSuchFileException e) {
+        throw new ConfigException("", "config file " + loc.url() + " does not exist");
+      } catch (IOException e) {
+        throw new ConfigException("", "cannot read the config: " + e.getMessage(), e);
+      }
+    }
+    Path p = Path.of(fileOrName);
+    if (Files.isRegularFile(p)) {
+      try {
+        return new String[] {Files.readString(p, StandardCharsets.UTF_8), p.toString()};
+      } catch (IOException e) {
+        throw new ConfigException("", "cannot read config file " + p + ": " + e.getMessage(), e);
+      }
+    }
+    if (fileOrName.endsWith(".yaml") || fileOrName.endsWith(".yml") || fileOrName.contains("/")) {
+      throw new ConfigException("", "config file " + fileOrName + " does not exist");
+    }
+    return new String[] {builtinText(fileOrName), "builtin:" + fileOrName};
+  }
+
   private static PipelineConfig fromTree(YamlNode root, String origin) {
     root.allowOnly("pipeline", "data_source", "aggregation", "output", "catalog", "bounds", "s3");
-    YamlNode pipeline = root.child("pipeline").allowOnly("type", "name", "description");
+    YamlNode pipeline = root.child("pipeline");
     PipelineType type = PipelineType.parse(pipeline.path("type"), pipeline.text("type", "spatial"));
     return new PipelineConfig(
         type,

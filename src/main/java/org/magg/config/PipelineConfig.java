@@ -23,7 +23,7 @@ public record PipelineConfig(
     SpatialBounds bounds,
     String origin,
     S3Config s3)
-    implements Serializable {
+    implements Serializable, MaggConfig {
 
   public PipelineConfig {
     s3 = s3 == null ? S3Config.NONE : s3;

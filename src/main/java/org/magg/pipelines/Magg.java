@@ -3,6 +3,7 @@ package org.magg.pipelines;
 import java.nio.file.Path;
 import org.magg.config.ConfigLoader;
 import org.magg.config.PipelineConfig;
+import org.magg.config.TemporalConfig;
 
 /**
  * The Java API of magg-beam: load a config, run it.
@@ -40,5 +41,10 @@ public final class Magg {
         throw new IllegalArgumentException(
             "pipeline type '" + config.type().yamlName() + "' is not available in this version");
     }
+  }
+
+  /** Runs a temporal pipeline (batch, or streaming when the options watch the collections). */
+  public static TemporalSummary run(TemporalConfig config, TemporalRunOptions options) {
+    return TemporalPipeline.run(config, options);
   }
 }

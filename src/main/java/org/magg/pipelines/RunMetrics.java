@@ -33,4 +33,24 @@ final class RunMetrics {
     }
     return out;
   }
+
+  /** Every counter whose namespace starts with {@code prefix}, as {@code namespace/name}. */
+  static Map<String, Long> countersUnder(PipelineResult result, String prefix) {
+    MetricQueryResults q = result.metrics().queryMetrics(MetricsFilter.builder().build());
+    Map<String, Long> out = new java.util.TreeMap<>();
+    for (MetricResult<Long> c : q.getCounters()) {
+      String ns = c.getName().getNamespace();
+      if (!ns.startsWith(prefix)) {
+        continue;
+      }
+      long v;
+      try {
+        v = c.getCommitted();
+      } catch (UnsupportedOperationException e) {
+        v = c.getAttempted();
+      }
+      out.merge(ns + "/" + c.getName().getName(), v, Long::sum);
+    }
+    return out;
+  }
 }

@@ -275,6 +275,110 @@ public final class NetcdfClassicFile implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The box of a numeric variable starting at {@code offset} with extent {@code shape} (one entry
+   * per dimension, the record dimension first for record variables), as doubles in C order (raw,
+   * unscaled). Only the bytes of the box are read: one read per contiguous run.
+   */
+  public double[] readDoubles(String varName, long[] offset, int[] shape) throws IOException {
+    Variable v = variable(varName);
+    if (v.type() == NcType.CHAR) {
+      throw new IllegalArgumentException(
+          name + ": variable " + varName + " holds characters; use readStrings");
+    }
+    long[] full = v.shape();
+    int rank = full.length;
+    if (offset.length != rank || shape.length != rank) {
+      throw new IllegalArgumentException(
+          name
+              + ": variable "
+              + varName
+              + " has "
+              + rank
+              + " dimension(s), the requested box has "
+              + offset.length
+              + " / "
+              + shape.length);
+    }
+    long count = 1;
+    for (int d = 0; d < rank; d++) {
+      if (offset[d] < 0 || shape[d] < 0 || offset[d] + shape[d] > full[d]) {
+        throw new IndexOutOfBoundsException(
+            name
+                + ": box offset "
+                + java.util.Arrays.toString(offset)
+                + " shape "
+                + java.util.Arrays.toString(shape)
+                + " is outside variable "
+                + varName
+                + " of shape "
+                + java.util.Arrays.toString(full));
+      }
+      count *= shape[d];
+    }
+    if (count > Integer.MAX_VALUE) {
+      throw new IOException(
+          name + ": a box of " + count + " values of " + varName + " is more than one array holds");
+    }
+    double[] out = new double[(int) count];
+    if (count == 0) {
+      return out;
+    }
+    int size = v.type().size;
+    // Dimensions inside one record (or the whole variable for fixed-size variables).
+    int first = v.isRecord() ? 1 : 0;
+    // One run: the innermost dimensions [runDim, rank), all covered fully but the outermost of
+    // them; never the record dimension, whose records are interleaved with other variables.
+    int runDim = rank;
+    long run = 1;
+    while (runDim > first) {
+      runDim--;
+      run *= shape[runDim];
+      if (shape[runDim] != full[runDim]) {
+        break;
+      }
+    }
+    long[] strides = new long[rank];
+    long s = size;
+    for (int d = rank - 1; d >= first; d--) {
+      strides[d] = s;
+      s *= full[d];
+    }
+    if (v.isRecord()) {
+      strides[0] = recordSize;
+    }
+    ByteBuffer buf = ByteBuffer.allocate((int) Math.min(run * size, Integer.MAX_VALUE));
+    buf.order(ByteOrder.BIG_ENDIAN);
+    long[] idx = new long[rank];
+    int o = 0;
+    while (o < out.length) {
+      long pos = v.begin();
+      for (int d = 0; d < rank; d++) {
+        pos += (offset[d] + idx[d]) * strides[d];
+      }
+      buf.clear();
+      buf.limit((int) (run * size));
+      readFully(pos, buf, run * size, v);
+      buf.flip();
+      for (long k = 0; k < run; k++) {
+        out[o++] = next(v.type(), buf);
+      }
+      // Advance the index over the dimensions outside the run.
+      int d = runDim - 1;
+      while (d >= 0) {
+        if (++idx[d] < shape[d]) {
+          break;
+        }
+        idx[d] = 0;
+        d--;
+      }
+      if (d < 0) {
+        break;
+      }
+    }
+    return out;
+  }
+
   /** A character variable as strings along its last dimension (trailing NULs removed). */
   public List<String> readStrings(String varName) throws IOException {
     Variable v = variable(varName);

@@ -1,6 +1,7 @@
 package org.magg.transforms.temporal;
 
 import java.util.List;
+import org.magg.io.gridded.GridSlice;
 
 /**
  * The per-timestep spatial functions of magg's temporal pipelines: each reduces one timestep of a
@@ -18,8 +19,13 @@ public final class SpatialFunctions {
   /** A spatial function. */
   @FunctionalInterface
   public interface SpatialFunction extends java.io.Serializable {
-    /** Reduces {@code field} under {@code mask} with {@code areas} (both one per cell). */
-    TimestepValue apply(long timeMillis, GridSlice field, double[] mask, double[] areas);
+    /** Reduces {@code field} under {@code mask} with {@code areas} (one per cell). */
+    TimestepValue apply(long timeMillis, GridSlice field, CellMask mask, double[] areas);
+
+    /** Reduces {@code field} under a dense mask (one value per cell, &gt; 0 inside). */
+    default TimestepValue apply(long timeMillis, GridSlice field, double[] mask, double[] areas) {
+      return apply(timeMillis, field, CellMask.fromDense(mask), areas);
+    }
   }
 
   private SpatialFunctions() {}
@@ -51,11 +57,13 @@ public final class SpatialFunctions {
   }
 
   /** Largest non-NaN value of {@code value * mask} where the mask is positive; NaN if none. */
-  static TimestepValue max(long t, GridSlice f, double[] mask, double[] areas) {
+  static TimestepValue max(long t, GridSlice f, CellMask mask, double[] areas) {
+    double[] values = f.values();
     double best = Double.NaN;
-    for (int c = 0; c < f.cells(); c++) {
-      if (mask[c] > 0) {
-        double v = f.values()[c] * mask[c];
+    for (int k = 0; k < mask.size(); k++) {
+      double w = mask.weight(k);
+      if (w > 0) {
+        double v = values[mask.cell(k)] * w;
         if (!Double.isNaN(v) && (Double.isNaN(best) || v > best)) {
           best = v;
         }
@@ -65,11 +73,12 @@ public final class SpatialFunctions {
   }
 
   /** Smallest non-NaN value where the mask is positive; NaN if none. */
-  static TimestepValue min(long t, GridSlice f, double[] mask, double[] areas) {
+  static TimestepValue min(long t, GridSlice f, CellMask mask, double[] areas) {
+    double[] values = f.values();
     double best = Double.NaN;
-    for (int c = 0; c < f.cells(); c++) {
-      double v = f.values()[c];
-      if (mask[c] > 0 && !Double.isNaN(v) && (Double.isNaN(best) || v < best)) {
+    for (int k = 0; k < mask.size(); k++) {
+      double v = values[mask.cell(k)];
+      if (mask.weight(k) > 0 && !Double.isNaN(v) && (Double.isNaN(best) || v < best)) {
         best = v;
       }
     }
@@ -77,22 +86,39 @@ public final class SpatialFunctions {
   }
 
   /** {@code sum(value * mask * area)}, skipping NaN (0 for an empty mask). */
-  static TimestepValue weightedSum(long t, GridSlice f, double[] mask, double[] areas) {
-    return TimestepValue.scalar(t, weighted(f.values(), mask, areas));
+  static TimestepValue weightedSum(long t, GridSlice f, CellMask mask, double[] areas) {
+    return TimestepValue.scalar(t, weighted(f.values(), 0, mask, areas));
   }
 
   /** {@code (sum(value * mask * area), sum(mask * area))}, NaN values skipped in the first. */
-  static TimestepValue weightedMean(long t, GridSlice f, double[] mask, double[] areas) {
-    return TimestepValue.pair(t, weighted(f.values(), mask, areas), weights(mask, areas));
+  static TimestepValue weightedMean(long t, GridSlice f, CellMask mask, double[] areas) {
+    return TimestepValue.pair(t, weighted(f.values(), 0, mask, areas), weights(mask, areas));
   }
 
   /** Minimum over levels, then the weighted-mean pair; {@code (NaN, NaN)} for an empty mask. */
-  static TimestepValue minOverLevels(long t, GridSlice f, double[] mask, double[] areas) {
+  static TimestepValue minOverLevels(long t, GridSlice f, CellMask mask, double[] areas) {
     double w = weights(mask, areas);
     if (w == 0) {
       return TimestepValue.pair(t, Double.NaN, Double.NaN);
     }
-    return TimestepValue.pair(t, weighted(f.minOverLevels(), mask, areas), w);
+    double[] v = f.values();
+    int n = f.cells();
+    double sum = 0;
+    for (int k = 0; k < mask.size(); k++) {
+      int c = mask.cell(k);
+      double min = Double.NaN;
+      for (int lev = 0; lev < f.levels(); lev++) {
+        double x = v[lev * n + c];
+        if (!Double.isNaN(x) && (Double.isNaN(min) || x < min)) {
+          min = x;
+        }
+      }
+      double x = min * mask.weight(k) * areas[c];
+      if (!Double.isNaN(x)) {
+        sum += x;
+      }
+    }
+    return TimestepValue.pair(t, sum, w);
   }
 
   /**
@@ -101,35 +127,28 @@ public final class SpatialFunctions {
    * differences inside, first-order at the edges), {@code d/dlat / 6378} and {@code d/dlon /
    * (sin(lat) * 6378)}. NaN when the mask is empty.
    */
-  static TimestepValue maxGradient(long t, GridSlice f, double[] mask, double[] areas) {
-    int nLat = f.nLat();
-    int nLon = f.nLon();
-    boolean any = false;
-    for (int c = 0; c < f.cells(); c++) {
-      if (mask[c] != 0) {
-        any = true;
-        break;
-      }
-    }
-    if (!any) {
+  static TimestepValue maxGradient(long t, GridSlice f, CellMask mask, double[] areas) {
+    if (mask.isEmpty()) {
       return TimestepValue.scalar(t, Double.NaN);
     }
+    int nLon = f.nLon();
     double[] latR = radians(f.lat());
     double[] lonR = radians(f.lon());
     double[] v = f.values();
     double best = Double.NaN;
-    for (int i = 0; i < nLat; i++) {
-      for (int j = 0; j < nLon; j++) {
-        int c = i * nLon + j;
-        if (!(mask[c] > 0)) {
-          continue;
-        }
-        double dLat = derivative(latR, i, v, j, nLon) / EARTH_RADIUS_KM;
-        double dLon = derivative(lonR, j, v, i * nLon, 1) / (Math.sin(latR[i]) * EARTH_RADIUS_KM);
-        double g = Math.sqrt(dLon * dLon + dLat * dLat) * mask[c];
-        if (!Double.isNaN(g) && (Double.isNaN(best) || g > best)) {
-          best = g;
-        }
+    for (int k = 0; k < mask.size(); k++) {
+      double w = mask.weight(k);
+      if (!(w > 0)) {
+        continue;
+      }
+      int c = mask.cell(k);
+      int i = c / nLon;
+      int j = c % nLon;
+      double dLat = derivative(latR, i, v, j, nLon) / EARTH_RADIUS_KM;
+      double dLon = derivative(lonR, j, v, i * nLon, 1) / (Math.sin(latR[i]) * EARTH_RADIUS_KM);
+      double g = Math.sqrt(dLon * dLon + dLat * dLat) * w;
+      if (!Double.isNaN(g) && (Double.isNaN(best) || g > best)) {
+        best = g;
       }
     }
     return TimestepValue.scalar(t, best);
@@ -168,10 +187,11 @@ public final class SpatialFunctions {
     return out;
   }
 
-  private static double weighted(double[] values, double[] mask, double[] areas) {
+  private static double weighted(double[] values, int offset, CellMask mask, double[] areas) {
     double sum = 0;
-    for (int c = 0; c < mask.length; c++) {
-      double x = values[c] * mask[c] * areas[c];
+    for (int k = 0; k < mask.size(); k++) {
+      int c = mask.cell(k);
+      double x = values[offset + c] * mask.weight(k) * areas[c];
       if (!Double.isNaN(x)) {
         sum += x;
       }
@@ -179,10 +199,10 @@ public final class SpatialFunctions {
     return sum;
   }
 
-  private static double weights(double[] mask, double[] areas) {
+  private static double weights(CellMask mask, double[] areas) {
     double sum = 0;
-    for (int c = 0; c < mask.length; c++) {
-      double x = mask[c] * areas[c];
+    for (int k = 0; k < mask.size(); k++) {
+      double x = mask.weight(k) * areas[mask.cell(k)];
       if (!Double.isNaN(x)) {
         sum += x;
       }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
+import org.magg.io.gridded.GridSlice;
 
 class SpatialFunctionsTest {
 

@@ -1,4 +1,4 @@
-package org.magg.transforms.temporal;
+package org.magg.io.gridded;
 
 import java.util.Arrays;
 
@@ -10,6 +10,7 @@ import java.util.Arrays;
  * @param lon longitudes in degrees, one per column
  * @param levels number of vertical levels (1 for a 2-D field)
  * @param values the field, level-major then row-major
+ *     <p>Equality compares the arrays' contents.
  */
 public record GridSlice(double[] lat, double[] lon, int levels, double[] values) {
 
@@ -29,6 +30,27 @@ public record GridSlice(double[] lat, double[] lon, int levels, double[] values)
     }
   }
 
+  /** Equal when the coordinates, level count and values are equal (NaN equals NaN). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GridSlice g
+        && levels == g.levels
+        && Arrays.equals(lat, g.lat)
+        && Arrays.equals(lon, g.lon)
+        && Arrays.equals(values, g.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * (31 * levels + Arrays.hashCode(lat)) + Arrays.hashCode(lon))
+        + Arrays.hashCode(values);
+  }
+
+  @Override
+  public String toString() {
+    return "GridSlice[" + levels + " x " + lat.length + " x " + lon.length + "]";
+  }
+
   /** A 2-D field. */
   public static GridSlice of(double[] lat, double[] lon, double[] values) {
     return new GridSlice(lat, lon, 1, values);
@@ -46,8 +68,11 @@ public record GridSlice(double[] lat, double[] lon, int levels, double[] values)
     return lat.length * lon.length;
   }
 
-  /** The minimum over levels at each cell (NaN only where every level is NaN). */
-  double[] minOverLevels() {
+  /**
+   * The minimum over levels at each cell (NaN only where every level is NaN); the values themselves
+   * for a 2-D field.
+   */
+  public double[] minOverLevels() {
     if (levels == 1) {
       return values;
     }
