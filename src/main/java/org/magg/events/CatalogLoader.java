@@ -120,8 +120,8 @@ final class CatalogLoader {
       if (g.size() != 1 || !g.get("file").isTextual()) {
         throw whole("grid: expected only \"file\" (a file name) when a grid file is given");
       }
-      String file = Locations.resolveSibling(location, g.get("file").asText());
-      try (GridFiles.GridFile f = files.open(file)) {
+      try (GridFiles.GridFile f =
+          files.open(Locations.resolveSibling(location, g.get("file").asText()))) {
         return f.grid();
       } catch (IOException | RuntimeException e) {
         throw whole("grid.file '" + g.get("file").asText() + "' cannot be read: " + message(e), e);
@@ -267,7 +267,7 @@ final class CatalogLoader {
             arrays.read(
                 field,
                 m.get("file").asText(),
-                Locations.resolveSibling(location, m.get("file").asText()),
+                resolve(field + ".file", m.get("file").asText()),
                 m.get("variable").asText(),
                 label,
                 grid,
@@ -489,7 +489,7 @@ final class CatalogLoader {
           arrays.read(
               at + " mask_file",
               file,
-              Locations.resolveSibling(location, file),
+              resolve(at + " mask_file", file),
               variable,
               label,
               grid,
@@ -514,9 +514,8 @@ final class CatalogLoader {
   private FieldGrid gridOfFirstMaskFile(List<String> maskFiles, String why) {
     List<String> errors = new ArrayList<>();
     for (String f : maskFiles) {
-      String resolved = Locations.resolveSibling(location, f);
       try {
-        return arrays.grid(resolved);
+        return arrays.grid(Locations.resolveSibling(location, f));
       } catch (IOException | RuntimeException e) {
         errors.add(f + ": " + message(e));
       }
@@ -526,6 +525,14 @@ final class CatalogLoader {
             + " and no mask file could be opened to take it from"
             + (errors.isEmpty() ? "" : " (" + String.join("; ", errors) + ")")
             + "; give the grid in the catalog or to EventCatalog.load");
+  }
+
+  private String resolve(String field, String file) throws EventProblem {
+    try {
+      return Locations.resolveSibling(location, file);
+    } catch (IllegalArgumentException e) {
+      throw new EventProblem(field, "'" + file + "' cannot be resolved: " + e.getMessage());
+    }
   }
 
   private boolean checkUnique(String id, String at) {
