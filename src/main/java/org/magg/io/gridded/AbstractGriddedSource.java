@@ -265,6 +265,26 @@ abstract class AbstractGriddedSource implements GriddedSource {
     }
   }
 
+  /**
+   * Checks, without reading data, that a variable can be read by time: it exists, its dimensions
+   * are time, lat, lon and optionally lev, and it has one value per timestep of the time axis.
+   */
+  void checkTimed(String variable) throws IOException {
+    VariableInfo v = info(variable);
+    Layout l = layout(v, true);
+    int nt = times().length;
+    if (v.shape()[l.time()] != nt) {
+      throw new IOException(
+          location
+              + ": variable '"
+              + variable
+              + "' has "
+              + v.shape()[l.time()]
+              + " timesteps, the time variable has "
+              + nt);
+    }
+  }
+
   @Override
   public GridSlice read(String variable, int timeIndex) throws IOException {
     VariableInfo v = info(variable);

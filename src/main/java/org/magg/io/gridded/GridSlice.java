@@ -10,6 +10,7 @@ import java.util.Arrays;
  * @param lon longitudes in degrees, one per column
  * @param levels number of vertical levels (1 for a 2-D field)
  * @param values the field, level-major then row-major
+ *     <p>Equality compares the arrays' contents.
  */
 public record GridSlice(double[] lat, double[] lon, int levels, double[] values) {
 
@@ -27,6 +28,27 @@ public record GridSlice(double[] lat, double[] lon, int levels, double[] values)
               + " values, got "
               + values.length);
     }
+  }
+
+  /** Equal when the coordinates, level count and values are equal (NaN equals NaN). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof GridSlice g
+        && levels == g.levels
+        && Arrays.equals(lat, g.lat)
+        && Arrays.equals(lon, g.lon)
+        && Arrays.equals(values, g.values);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * (31 * levels + Arrays.hashCode(lat)) + Arrays.hashCode(lon))
+        + Arrays.hashCode(values);
+  }
+
+  @Override
+  public String toString() {
+    return "GridSlice[" + levels + " x " + lat.length + " x " + lon.length + "]";
   }
 
   /** A 2-D field. */

@@ -21,8 +21,9 @@ import org.magg.io.zarr.ZarrStore;
  * Zarr v2 and v3 stores read with the project's Zarr reader. Dimension names come from v3 {@code
  * dimension_names} or the v2 {@code _ARRAY_DIMENSIONS} attribute (xarray's convention); the arrays
  * at the store's root are the variables. Fill values: the {@code _FillValue} attribute when
- * present, else the v2 {@code fill_value} (as xarray reads it; a JSON null is none), else for v3
- * floating-point arrays their {@code fill_value}.
+ * present; else the array's {@code fill_value} for floating-point arrays, and for packed ({@code
+ * scale_factor}/{@code add_offset}) integer v2 arrays, where xarray keeps it; an integer {@code
+ * fill_value} elsewhere (0 by default) is not taken as missing data.
  */
 final class ZarrGriddedSource extends AbstractGriddedSource {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,8 +43,12 @@ final class ZarrGriddedSource extends AbstractGriddedSource {
     if (names == null) {
       List<String> out = new ArrayList<>();
       for (String member : ZarrGroup.open(store, "").memberNames()) {
-        if (array(member) != null) {
-          out.add(member);
+        try {
+          if (array(member) != null) {
+            out.add(member);
+          }
+        } catch (IOException e) {
+          // An array of a type or codec this reader does not support is not a gridded variable.
         }
       }
       names = out;
@@ -103,7 +108,7 @@ final class ZarrGriddedSource extends AbstractGriddedSource {
     if (t == DataType.BOOL) {
       throw new IOException(location + ": array '" + name + "' holds booleans, expected numbers");
     }
-    fills.put(name, formatFill(name, m, attrs.containsKey("_FillValue")));
+    fills.put(name, formatFill(name, m, attrs));
     return new VariableInfo(
         name,
         List.copyOf(dims),
@@ -113,19 +118,25 @@ final class ZarrGriddedSource extends AbstractGriddedSource {
         t.isFloatingPoint() ? 0 : t.byteSize());
   }
 
-  private double formatFill(String name, ArrayMetadata m, boolean hasAttribute) throws IOException {
-    if (hasAttribute) {
+  private double formatFill(String name, ArrayMetadata m, Map<String, Object> attrs)
+      throws IOException {
+    if (attrs.containsKey("_FillValue")) {
       return Double.NaN;
     }
-    if (m.format() == ZarrFormat.V2) {
-      byte[] zarray = store.get(name + "/.zarray");
-      JsonNode fill = zarray == null ? null : JSON.readTree(zarray).get("fill_value");
-      if (fill == null || fill.isNull()) {
-        return Double.NaN;
-      }
+    if (m.dataType().isFloatingPoint()) {
       return m.fillValueAsDouble();
     }
-    return m.dataType().isFloatingPoint() ? m.fillValueAsDouble() : Double.NaN;
+    // Integers: only packed v2 arrays (xarray moves their _FillValue into fill_value); elsewhere an
+    // integer fill_value (0 by default) is a storage detail, not a missing-data marker.
+    boolean packed = attrs.containsKey("scale_factor") || attrs.containsKey("add_offset");
+    if (m.format() == ZarrFormat.V2 && packed) {
+      byte[] zarray = store.get(name + "/.zarray");
+      JsonNode fill = zarray == null ? null : JSON.readTree(zarray).get("fill_value");
+      if (fill != null && !fill.isNull()) {
+        return m.fillValueAsDouble();
+      }
+    }
+    return Double.NaN;
   }
 
   @Override

@@ -112,4 +112,93 @@ class NetcdfClassicFileTest {
     IOException e4 = assertThrows(IOException.class, () -> NetcdfClassicFile.open(header));
     assertThat(e4.getMessage(), containsString("truncated inside its header"));
   }
+
+  /** Boxes read directly equal the same boxes cut from the whole variable (checked above). */
+  @Test
+  void boxesEqualTheWholeVariableCut() throws Exception {
+    Path madis = SharedData.require("data/points/madis-sao.nc");
+    Path packed = Path.of(getClass().getResource("/org/magg/io/gridded/packed_lev.nc").toURI());
+    for (Path file : List.of(madis, packed)) {
+      try (NetcdfClassicFile nc = NetcdfClassicFile.open(file)) {
+        for (NetcdfClassicFile.Variable v : nc.variables().values()) {
+          if (v.type() == NetcdfClassicFile.NcType.CHAR || v.size() == 0) {
+            continue;
+          }
+          double[] all = nc.readDoubles(v.name());
+          long[] shape = v.shape();
+          int rank = shape.length;
+          // whole; the last index of each dimension; the middle half of each dimension
+          for (int kind = 0; kind < 3; kind++) {
+            long[] off = new long[rank];
+            int[] box = new int[rank];
+            for (int d = 0; d < rank; d++) {
+              switch (kind) {
+                case 0 -> box[d] = (int) shape[d];
+                case 1 -> {
+                  off[d] = shape[d] - 1;
+                  box[d] = 1;
+                }
+                default -> {
+                  off[d] = shape[d] / 4;
+                  box[d] = (int) Math.max(1, shape[d] / 2);
+                }
+              }
+            }
+            double[] got = nc.readDoubles(v.name(), off, box);
+            double[] want = cut(all, shape, off, box);
+            assertTrue(
+                Arrays.equals(want, got),
+                file.getFileName()
+                    + " "
+                    + v.name()
+                    + " box "
+                    + Arrays.toString(off)
+                    + " "
+                    + Arrays.toString(box));
+          }
+        }
+        NetcdfClassicFile.Variable first =
+            nc.variables().values().stream()
+                .filter(v -> v.shape().length > 0 && v.type() != NetcdfClassicFile.NcType.CHAR)
+                .findFirst()
+                .orElseThrow();
+        assertThrows(
+            IndexOutOfBoundsException.class,
+            () ->
+                nc.readDoubles(
+                    first.name(), new long[first.shape().length], outside(first.shape())));
+      }
+    }
+  }
+
+  private static int[] outside(long[] shape) {
+    int[] box = new int[shape.length];
+    for (int d = 0; d < shape.length; d++) {
+      box[d] = (int) shape[d] + 1;
+    }
+    return box;
+  }
+
+  private static double[] cut(double[] all, long[] shape, long[] off, int[] box) {
+    int n = 1;
+    for (int b : box) {
+      n *= b;
+    }
+    double[] out = new double[n];
+    int[] idx = new int[box.length];
+    for (int o = 0; o < n; o++) {
+      long flat = 0;
+      for (int d = 0; d < box.length; d++) {
+        flat = flat * shape[d] + off[d] + idx[d];
+      }
+      out[o] = all[(int) flat];
+      for (int d = box.length - 1; d >= 0; d--) {
+        if (++idx[d] < box[d]) {
+          break;
+        }
+        idx[d] = 0;
+      }
+    }
+    return out;
+  }
 }
