@@ -191,18 +191,18 @@ final class CatalogLoader {
   private void jsonEvent(int index, JsonNode node) {
     String at = "events[" + index + "]";
     if (!node.isObject()) {
-      fail(at, at, "expected an object with id, start, end and masks or mask");
+      failAnonymous(at, at, "expected an object with id, start, end and masks or mask");
       return;
     }
     JsonNode idNode = node.get("id");
     if (idNode == null
         || !(idNode.isTextual() || idNode.isIntegralNumber())
         || idNode.asText().isBlank()) {
-      fail(at, at + ".id", "missing or blank (expected a non-empty string)");
+      failAnonymous(at, at + ".id", "missing or blank (expected a non-empty string)");
       return;
     }
     String id = idNode.asText();
-    String prefix = at + " ('" + id + "')";
+    String prefix = at;
     if (!checkUnique(id, at)) {
       return;
     }
@@ -452,18 +452,18 @@ final class CatalogLoader {
   private void csvEvent(int line, List<String> row, int columns, Map<String, Integer> col) {
     String at = "line " + line;
     if (row.size() != columns) {
-      fail(at, at, row.size() + " fields, expected " + columns + " as in the header");
+      failAnonymous(at, at, row.size() + " fields, expected " + columns + " as in the header");
       return;
     }
     String id = row.get(col.get("event_id")).trim();
     if (id.isEmpty()) {
-      fail(at, at + " event_id", "is empty (expected an event id)");
+      failAnonymous(at, at + " event_id", "is empty (expected an event id)");
       return;
     }
     if (!checkUnique(id, at)) {
       return;
     }
-    String prefix = at + " ('" + id + "')";
+    String prefix = at;
     try {
       Instant start = csvTime(row.get(col.get("start")), at + " start");
       Instant end = csvTime(row.get(col.get("end")), at + " end");
@@ -544,11 +544,11 @@ final class CatalogLoader {
               id,
               "catalog "
                   + location
-                  + ", "
-                  + at
-                  + ": id '"
+                  + ", event '"
                   + id
-                  + "' is given twice (first at "
+                  + "', "
+                  + at
+                  + ": the id is given twice (first at "
                   + first
                   + "); this one is skipped"));
       return false;
@@ -572,9 +572,16 @@ final class CatalogLoader {
     }
   }
 
-  private void fail(String subject, String field, String reason) {
+  /** A failure of the event {@code id}: the catalog, the id, the field and the reason. */
+  private void fail(String id, String field, String reason) {
     failures.add(
-        new Failure("event", subject, "catalog " + location + ", " + field + ": " + reason));
+        new Failure(
+            "event", id, "catalog " + location + ", event '" + id + "', " + field + ": " + reason));
+  }
+
+  /** A failure of an entry without a usable id; the subject is its place in the catalog. */
+  private void failAnonymous(String at, String field, String reason) {
+    failures.add(new Failure("event", at, "catalog " + location + ", " + field + ": " + reason));
   }
 
   private EventCatalogException whole(String message) {
