@@ -323,6 +323,36 @@ class EventCatalogTest {
   }
 
   @Test
+  void aFilePerEventKeepsFewFilesOpen() throws Exception {
+    FakeGridFiles files = new FakeGridFiles();
+    StringBuilder csv = new StringBuilder("event_id,start,end,mask_file,mask_variable\n");
+    int n = 3 * MaskArrays.MAX_OPEN;
+    for (int e = 0; e < n; e++) {
+      double[] v = new double[12];
+      v[e % 12] = 1;
+      files.add(dir.resolve("m" + e + ".nc").toString(), GRID_3X4, h(0)).series("m", v);
+      csv.append("e")
+          .append(e)
+          .append(",2021-01-10T00:00:00Z,2021-01-10T02:00:00Z,m")
+          .append(e)
+          .append(".nc,m\n");
+    }
+    Path cat = dir.resolve("many.csv");
+    Files.writeString(cat, csv);
+    EventCatalog c = EventCatalog.load(cat.toString(), null, null, files);
+    assertThat(c.events().size(), is(n));
+    assertArrayEquals(new int[] {(n - 1) % 12}, c.events().get(n - 1).mask().cellsAt(h(1)));
+    int stillOpen = 0;
+    for (int e = 0; e < n; e++) {
+      FakeGridFiles.FakeFile f = files.file(dir.resolve("m" + e + ".nc").toString());
+      stillOpen += f.closes == 0 ? 1 : 0;
+    }
+    // every file is closed by the end of the load
+    assertThat(stillOpen, is(0));
+    assertThat(files.maxOpen, is(MaskArrays.MAX_OPEN + 1));
+  }
+
+  @Test
   void inMemoryCatalogWritesJsonThatLoadsBack() throws Exception {
     EventMask m =
         EventMask.builder()
