@@ -120,8 +120,8 @@ final class CatalogLoader {
       if (g.size() != 1 || !g.get("file").isTextual()) {
         throw whole("grid: expected only \"file\" (a file name) when a grid file is given");
       }
-      String file = Locations.resolveSibling(location, g.get("file").asText());
-      try (GridFiles.GridFile f = files.open(file)) {
+      try (GridFiles.GridFile f =
+          files.open(Locations.resolveSibling(location, g.get("file").asText()))) {
         return f.grid();
       } catch (IOException | RuntimeException e) {
         throw whole("grid.file '" + g.get("file").asText() + "' cannot be read: " + message(e), e);
@@ -191,18 +191,18 @@ final class CatalogLoader {
   private void jsonEvent(int index, JsonNode node) {
     String at = "events[" + index + "]";
     if (!node.isObject()) {
-      fail(at, at, "expected an object with id, start, end and masks or mask");
+      failAnonymous(at, at, "expected an object with id, start, end and masks or mask");
       return;
     }
     JsonNode idNode = node.get("id");
     if (idNode == null
         || !(idNode.isTextual() || idNode.isIntegralNumber())
         || idNode.asText().isBlank()) {
-      fail(at, at + ".id", "missing or blank (expected a non-empty string)");
+      failAnonymous(at, at + ".id", "missing or blank (expected a non-empty string)");
       return;
     }
     String id = idNode.asText();
-    String prefix = at + " ('" + id + "')";
+    String prefix = at;
     if (!checkUnique(id, at)) {
       return;
     }
@@ -267,7 +267,7 @@ final class CatalogLoader {
             arrays.read(
                 field,
                 m.get("file").asText(),
-                Locations.resolveSibling(location, m.get("file").asText()),
+                resolve(field + ".file", m.get("file").asText()),
                 m.get("variable").asText(),
                 label,
                 grid,
@@ -452,18 +452,18 @@ final class CatalogLoader {
   private void csvEvent(int line, List<String> row, int columns, Map<String, Integer> col) {
     String at = "line " + line;
     if (row.size() != columns) {
-      fail(at, at, row.size() + " fields, expected " + columns + " as in the header");
+      failAnonymous(at, at, row.size() + " fields, expected " + columns + " as in the header");
       return;
     }
     String id = row.get(col.get("event_id")).trim();
     if (id.isEmpty()) {
-      fail(at, at + " event_id", "is empty (expected an event id)");
+      failAnonymous(at, at + " event_id", "is empty (expected an event id)");
       return;
     }
     if (!checkUnique(id, at)) {
       return;
     }
-    String prefix = at + " ('" + id + "')";
+    String prefix = at;
     try {
       Instant start = csvTime(row.get(col.get("start")), at + " start");
       Instant end = csvTime(row.get(col.get("end")), at + " end");
@@ -489,7 +489,7 @@ final class CatalogLoader {
           arrays.read(
               at + " mask_file",
               file,
-              Locations.resolveSibling(location, file),
+              resolve(at + " mask_file", file),
               variable,
               label,
               grid,
@@ -514,9 +514,8 @@ final class CatalogLoader {
   private FieldGrid gridOfFirstMaskFile(List<String> maskFiles, String why) {
     List<String> errors = new ArrayList<>();
     for (String f : maskFiles) {
-      String resolved = Locations.resolveSibling(location, f);
       try {
-        return arrays.grid(resolved);
+        return arrays.grid(Locations.resolveSibling(location, f));
       } catch (IOException | RuntimeException e) {
         errors.add(f + ": " + message(e));
       }
@@ -528,6 +527,14 @@ final class CatalogLoader {
             + "; give the grid in the catalog or to EventCatalog.load");
   }
 
+  private String resolve(String field, String file) throws EventProblem {
+    try {
+      return Locations.resolveSibling(location, file);
+    } catch (IllegalArgumentException e) {
+      throw new EventProblem(field, "'" + file + "' cannot be resolved: " + e.getMessage());
+    }
+  }
+
   private boolean checkUnique(String id, String at) {
     String first = seenIds.putIfAbsent(id, at);
     if (first != null) {
@@ -537,11 +544,11 @@ final class CatalogLoader {
               id,
               "catalog "
                   + location
-                  + ", "
-                  + at
-                  + ": id '"
+                  + ", event '"
                   + id
-                  + "' is given twice (first at "
+                  + "', "
+                  + at
+                  + ": the id is given twice (first at "
                   + first
                   + "); this one is skipped"));
       return false;
@@ -565,9 +572,16 @@ final class CatalogLoader {
     }
   }
 
-  private void fail(String subject, String field, String reason) {
+  /** A failure of the event {@code id}: the catalog, the id, the field and the reason. */
+  private void fail(String id, String field, String reason) {
     failures.add(
-        new Failure("event", subject, "catalog " + location + ", " + field + ": " + reason));
+        new Failure(
+            "event", id, "catalog " + location + ", event '" + id + "', " + field + ": " + reason));
+  }
+
+  /** A failure of an entry without a usable id; the subject is its place in the catalog. */
+  private void failAnonymous(String at, String field, String reason) {
+    failures.add(new Failure("event", at, "catalog " + location + ", " + field + ": " + reason));
   }
 
   private EventCatalogException whole(String message) {

@@ -37,7 +37,7 @@ public final class EventMask implements Serializable {
   private final int[][] cells;
   private final float[][] weights; // null when binary; else parallel to cells
   private final Instant end;
-  private final long totalCells;
+  private final int totalCells;
 
   private EventMask(Instant[] times, int[][] cells, float[][] weights, Instant end) {
     this.times = times;
@@ -48,7 +48,7 @@ public final class EventMask implements Serializable {
     for (int[] c : cells) {
       n += c.length;
     }
-    this.totalCells = n;
+    this.totalCells = Math.toIntExact(n);
   }
 
   /** A builder: add masks in any order, then {@link Builder#build(Instant) build(end)}. */
@@ -135,7 +135,7 @@ public final class EventMask implements Serializable {
   }
 
   /** The number of cells over all mask times. */
-  public long totalCells() {
+  public int totalCells() {
     return totalCells;
   }
 

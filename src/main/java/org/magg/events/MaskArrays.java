@@ -10,7 +10,8 @@ import org.magg.events.CatalogLoader.EventProblem;
 
 /**
  * Turns {@code (time, lat, lon)} mask arrays into {@link EventMask}s. Each file is opened once per
- * catalog load, however many events use it.
+ * catalog load however many events use it (up to {@link #MAX_OPEN} files stay open at once, the
+ * least recently used is closed first).
  *
  * <p>A cell is inside the event at a time step when its value is {@code > 0} (NaN and fill values
  * are outside), or, with a label, when it equals the label. Positive values other than 1 are kept
@@ -19,8 +20,21 @@ import org.magg.events.CatalogLoader.EventProblem;
  * masks of many events.
  */
 final class MaskArrays implements AutoCloseable {
+  /** Files kept open at once: catalogs with a file per event would otherwise exhaust handles. */
+  static final int MAX_OPEN = 16;
+
   private final GridFiles files;
-  private final Map<String, GridFiles.GridFile> open = new HashMap<>();
+  private final Map<String, GridFiles.GridFile> open =
+      new java.util.LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, GridFiles.GridFile> eldest) {
+          if (size() > MAX_OPEN) {
+            closeQuietly(eldest.getValue());
+            return true;
+          }
+          return false;
+        }
+      };
   private final Map<String, Exception> broken = new HashMap<>();
 
   MaskArrays(GridFiles files) {
@@ -30,14 +44,16 @@ final class MaskArrays implements AutoCloseable {
   /** Closes every file opened. */
   @Override
   public void close() {
-    for (GridFiles.GridFile f : open.values()) {
-      try {
-        f.close();
-      } catch (IOException e) {
-        // read-only files: nothing is lost
-      }
-    }
+    open.values().forEach(MaskArrays::closeQuietly);
     open.clear();
+  }
+
+  private static void closeQuietly(GridFiles.GridFile f) {
+    try {
+      f.close();
+    } catch (IOException e) {
+      // read-only files: nothing is lost
+    }
   }
 
   /** The grid of a mask file. */

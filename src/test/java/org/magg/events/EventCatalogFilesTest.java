@@ -197,7 +197,7 @@ class EventCatalogFilesTest {
     assertThat(
         r.get("s3"),
         containsString(
-            "events.csv, line 4 ('s3'): end 2021-01-10T01:00:00Z is before start"
+            "events.csv, event 's3', line 4: end 2021-01-10T01:00:00Z is before start"
                 + " 2021-01-10T05:00:00Z"));
     assertThat(r.get("s4"), containsString("line 5 mask_file: mask file 'nothing.zarr' ("));
   }

@@ -88,11 +88,17 @@ class EventCatalogTest {
     for (Failure f : c.failures()) {
       assertThat(f.stage(), is("event"));
       assertThat(f.reason(), containsString("catalog " + file));
+      if (!f.subject().startsWith("events[")) {
+        // the catalog, the event id, then the field
+        assertThat(
+            f.reason(),
+            containsString("catalog " + file + ", event '" + f.subject() + "', events["));
+      }
     }
     assertThat(
         r.get("bad-end"),
         containsString(
-            "events[2] ('bad-end'): end 2021-01-10T03:00:00Z is before start"
+            "event 'bad-end', events[2]: end 2021-01-10T03:00:00Z is before start"
                 + " 2021-01-10T06:00:00Z"));
     assertThat(
         r.get("bad-cell"),
@@ -102,7 +108,7 @@ class EventCatalogTest {
     assertThat(
         r.get("empty"),
         containsString(
-            "events[4] ('empty'): the mask is empty: no cell is inside the event at any of its 2"
+            "event 'empty', events[4]: the mask is empty: no cell is inside the event at any of its 2"
                 + " mask time(s)"));
     assertThat(
         r.get("late-mask"),
@@ -115,7 +121,8 @@ class EventCatalogTest {
     assertThat(r.get("no-file"), containsString("events[7].mask: mask file 'missing_mask.nc' ("));
     assertThat(r.get("no-file"), containsString("missing_mask.nc) cannot be read: does not exist"));
     assertThat(
-        r.get("ok-1"), containsString("events[8]: id 'ok-1' is given twice (first at events[0])"));
+        r.get("ok-1"),
+        containsString("event 'ok-1', events[8]: the id is given twice (first at events[0])"));
     assertThat(
         r.get("events[9]"),
         containsString("events[9].id: missing or blank (expected a non-empty string)"));
@@ -265,7 +272,7 @@ class EventCatalogTest {
     assertThat(
         r.get("zeros"),
         containsString(
-            "events[2] ('zeros'): the mask is empty: no cell is inside the event at"
+            "event 'zeros', events[2]: the mask is empty: no cell is inside the event at"
                 + " any of its 4 mask time(s)"));
     assertThat(
         r.get("outside"),
@@ -309,9 +316,40 @@ class EventCatalogTest {
     assertThat(
         r.get("late"),
         containsString(
-            "line 5 ('late'): end 2021-01-10T05:00:00Z is before start" + " 2021-01-10T09:00:00Z"));
+            "event 'late', line 5: end 2021-01-10T05:00:00Z is before start"
+                + " 2021-01-10T09:00:00Z"));
     assertThat(r.get("line 6"), containsString("line 6: 4 fields, expected 5 as in the header"));
     assertThat(r.size(), is(3));
+  }
+
+  @Test
+  void aFilePerEventKeepsFewFilesOpen() throws Exception {
+    FakeGridFiles files = new FakeGridFiles();
+    StringBuilder csv = new StringBuilder("event_id,start,end,mask_file,mask_variable\n");
+    int n = 3 * MaskArrays.MAX_OPEN;
+    for (int e = 0; e < n; e++) {
+      double[] v = new double[12];
+      v[e % 12] = 1;
+      files.add(dir.resolve("m" + e + ".nc").toString(), GRID_3X4, h(0)).series("m", v);
+      csv.append("e")
+          .append(e)
+          .append(",2021-01-10T00:00:00Z,2021-01-10T02:00:00Z,m")
+          .append(e)
+          .append(".nc,m\n");
+    }
+    Path cat = dir.resolve("many.csv");
+    Files.writeString(cat, csv);
+    EventCatalog c = EventCatalog.load(cat.toString(), null, null, files);
+    assertThat(c.events().size(), is(n));
+    assertArrayEquals(new int[] {(n - 1) % 12}, c.events().get(n - 1).mask().cellsAt(h(1)));
+    int stillOpen = 0;
+    for (int e = 0; e < n; e++) {
+      FakeGridFiles.FakeFile f = files.file(dir.resolve("m" + e + ".nc").toString());
+      stillOpen += f.closes == 0 ? 1 : 0;
+    }
+    // every file is closed by the end of the load
+    assertThat(stillOpen, is(0));
+    assertThat(files.maxOpen, is(MaskArrays.MAX_OPEN + 1));
   }
 
   @Test

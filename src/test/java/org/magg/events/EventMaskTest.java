@@ -46,7 +46,7 @@ class EventMaskTest {
     assertThat(m.cellsAt(t("08:00").plusSeconds(1)), nullValue());
     assertThat(m.cellsAt(t("09:00")), nullValue());
     assertThat(m.weightsAt(t("01:00")), nullValue());
-    assertThat(m.totalCells(), is(6L));
+    assertThat(m.totalCells(), is(6));
     assertArrayEquals(new int[] {1, 2, 5, 6, 7, 9}, m.unionCells());
     assertThat(m.maxCell(), is(9));
   }

@@ -10,24 +10,33 @@ import java.util.Map;
 final class FakeGridFiles implements GridFiles {
   private final Map<String, FakeFile> files = new HashMap<>();
   int opens;
+  int openNow;
+  int maxOpen;
+
+  FakeFile file(String location) {
+    return files.get(location);
+  }
 
   FakeFile add(String location, FieldGrid grid, Instant... times) {
-    FakeFile f = new FakeFile(location, grid, times);
+    FakeFile f = new FakeFile(this, location, grid, times);
     files.put(location, f);
     return f;
   }
 
   @Override
   public GridFile open(String location) throws IOException {
-    opens++;
     FakeFile f = files.get(location);
     if (f == null) {
       throw new NoSuchFileException(location);
     }
+    opens++;
+    openNow++;
+    maxOpen = Math.max(maxOpen, openNow);
     return f;
   }
 
   static final class FakeFile implements GridFile {
+    final FakeGridFiles owner;
     final String location;
     final FieldGrid grid;
     final Instant[] times;
@@ -36,7 +45,8 @@ final class FakeGridFiles implements GridFiles {
     final Map<String, String> units = new HashMap<>();
     int closes;
 
-    FakeFile(String location, FieldGrid grid, Instant[] times) {
+    FakeFile(FakeGridFiles owner, String location, FieldGrid grid, Instant[] times) {
+      this.owner = owner;
       this.location = location;
       this.grid = grid;
       this.times = times;
@@ -93,6 +103,7 @@ final class FakeGridFiles implements GridFiles {
     @Override
     public void close() {
       closes++;
+      owner.openNow--;
     }
 
     @Override
