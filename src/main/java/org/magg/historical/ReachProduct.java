@@ -66,6 +66,40 @@ final class ReachProduct {
         fileName(schema, firstEpoch));
   }
 
+  /**
+   * The key of an existing product file, from its name ({@code
+   * reach_all_l1c_prelim_20250904T000000_v1.0.0.cdf} is under {@code l1c/prelim/2025/09/04/}).
+   *
+   * @throws IllegalArgumentException when the name is not a product name of this schema
+   */
+  static String keyOfFile(ReachCdfSchema schema, String fileName) {
+    String head =
+        schema.instrument()
+            + "_"
+            + schema.mode()
+            + "_"
+            + schema.level()
+            + "_"
+            + schema.dataType()
+            + "_";
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(\\d{8}T\\d{6})_v\\d+\\.\\d+\\.\\d+\\.cdf")
+            .matcher(fileName.startsWith(head) ? fileName.substring(head.length()) : "");
+    if (!m.matches()) {
+      throw new IllegalArgumentException(
+          "'"
+              + fileName
+              + "' is not a product file name ("
+              + head
+              + "YYYYMMDDTHHMMSS_vX.Y.Z.cdf), so its S3 key cannot be derived");
+    }
+    Instant t =
+        java.time.LocalDateTime.parse(m.group(1), NAME_TIME.withZone(null))
+            .toInstant(ZoneOffset.UTC);
+    String k = key(schema, t);
+    return k.substring(0, k.lastIndexOf('/') + 1) + fileName;
+  }
+
   /** Software name and version written as {@code Software_version}. */
   static String softwareVersion() {
     String v = ReachProduct.class.getPackage().getImplementationVersion();
