@@ -29,8 +29,11 @@ final class ReachProduct {
   private static final DateTimeFormatter NAME_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
 
-  /** Start of the valid Epoch range. */
-  static final Instant EPOCH_VALIDMIN = Instant.parse("1900-01-01T00:00:00Z");
+  /**
+   * Start of the valid Epoch range: well before REACH (in orbit since 2017) and within the range of
+   * the TT2000 conversion (1972 on, when UTC got whole leap seconds).
+   */
+  static final Instant EPOCH_VALIDMIN = Instant.parse("1990-01-01T00:00:00Z");
 
   /** End of the valid Epoch range. */
   static final Instant EPOCH_VALIDMAX = Instant.parse("2250-01-01T00:00:00Z");
