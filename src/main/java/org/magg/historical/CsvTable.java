@@ -16,6 +16,9 @@ final class CsvTable implements AutoCloseable {
 
   private final Reader in;
   private final String source;
+  private final char[] buf = new char[1 << 16];
+  private int pos;
+  private int end;
   private long line = 1;
   private int pushedBack = -2;
 
@@ -30,7 +33,15 @@ final class CsvTable implements AutoCloseable {
       pushedBack = -2;
       return c;
     }
-    return in.read();
+    if (pos == end) {
+      end = in.read(buf, 0, buf.length);
+      pos = 0;
+      if (end <= 0) {
+        end = 0;
+        return -1;
+      }
+    }
+    return buf[pos++];
   }
 
   /** The next record, or null at the end. Blank lines are skipped. */

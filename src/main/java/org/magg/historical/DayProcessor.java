@@ -110,9 +110,12 @@ final class DayProcessor implements Serializable {
     byte[] bytes = encoder.encode(file);
     Path target = Path.of(outputDir).resolve(ReachProduct.key(schema, data.epochs.get(0)));
     Files.createDirectories(target.getParent());
-    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    // a fresh name beside the target (created with the usual permissions), then an atomic move
+    Path tmp =
+        target.resolveSibling(
+            "." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
     try {
-      Files.write(tmp, bytes);
+      Files.write(tmp, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);

@@ -97,6 +97,7 @@ final class ReachInputReader {
                 + ")");
       }
       List<ReachRecord> out = new ArrayList<>();
+      Fields fields = new Fields(file + ": line ", "column");
       for (CsvTable.Row row = table.next(); row != null; row = table.next()) {
         if (row.fields().size() != header.fields().size()) {
           throw new IOException(
@@ -113,7 +114,7 @@ final class ReachInputReader {
         for (String c : REQUIRED_COLUMNS) {
           values.put(c, row.fields().get(index.get(c)));
         }
-        out.add(Fields.record(values, file + ": line " + row.line(), "column"));
+        out.add(fields.record(values, row.line()));
       }
       return out;
     }
@@ -132,10 +133,11 @@ final class ReachInputReader {
       throw new IOException(file + ": expected a JSON array of UDL records");
     }
     List<ReachRecord> out = new ArrayList<>();
+    Fields fields = new Fields(file + ": record ", "field");
     for (int i = 0; i < root.size(); i++) {
       JsonNode rec = root.get(i);
       String where = file + ": record " + i;
-      if (!rec.isObject()) {
+      if (rec == null || !rec.isObject()) {
         throw new IOException(where + ": expected a JSON object");
       }
       Map<String, Object> values = new HashMap<>();
@@ -145,7 +147,7 @@ final class ReachInputReader {
         }
         values.put(c, plain(rec.get(c)));
       }
-      out.add(Fields.record(values, where, "field"));
+      out.add(fields.record(values, i));
     }
     return out;
   }
@@ -173,18 +175,32 @@ final class ReachInputReader {
     return n.asText();
   }
 
-  /** Turns raw cell values (strings from CSV, plain objects from JSON) into a record. */
+  /**
+   * Turns raw cell values (strings from CSV, plain objects from JSON) into records, one file at a
+   * time. The texts and times that repeat from record to record (sensor, vehicle, flavour,
+   * descriptor, observation and creation times) are shared rather than kept once per record.
+   */
   static final class Fields {
-    private final String where;
-    private final String kind;
+    /** Distinct times remembered (a day at 5 s has 17,280 observation times). */
+    private static final int TIME_CACHE = 1 << 16;
 
-    private Fields(String where, String kind) {
-      this.where = where;
+    private final String prefix;
+    private final String kind;
+    private final Map<String, String> texts = new HashMap<>();
+    private final Map<String, Instant> times = new HashMap<>();
+
+    /**
+     * @param prefix what errors start with, before the line or record number ({@code file: line })
+     * @param kind {@code column} or {@code field}
+     */
+    Fields(String prefix, String kind) {
+      this.prefix = prefix;
       this.kind = kind;
     }
 
-    static ReachRecord record(Map<String, Object> v, String where, String kind) throws IOException {
-      Fields f = new Fields(where, kind);
+    /** A record from its raw values; errors name the line (CSV) or record index (JSON). */
+    ReachRecord record(Map<String, Object> v, long line) throws IOException {
+      Fields f = this;
       try {
         Map<String, Object> seo = f.firstSeo(v.get("seoList"));
         double[] pos = f.senPos(v.get("senPos"));
@@ -203,14 +219,14 @@ final class ReachInputReader {
             pos[0],
             pos[1],
             pos[2],
-            where);
+            line);
       } catch (IllegalArgumentException e) {
-        throw new IOException(e.getMessage(), e);
+        throw new IOException(prefix + line + ", " + kind + " " + e.getMessage(), e);
       }
     }
 
     private IllegalArgumentException bad(String column, String message) {
-      return new IllegalArgumentException(where + ", " + kind + " '" + column + "': " + message);
+      return new IllegalArgumentException("'" + column + "': " + message);
     }
 
     private String optionalText(Object o) {
@@ -218,11 +234,18 @@ final class ReachInputReader {
         return null;
       }
       String s = o.toString().strip();
-      return s.isEmpty() ? null : s;
+      if (s.isEmpty()) {
+        return null;
+      }
+      String shared = texts.putIfAbsent(s, s);
+      return shared == null ? s : shared;
     }
 
     private Instant time(String column, Object o, boolean required) {
-      String s = optionalText(o);
+      String s = o == null ? "" : o.toString().strip();
+      if (s.isEmpty()) {
+        s = null;
+      }
       if (s == null) {
         if (required) {
           throw bad(
@@ -230,6 +253,19 @@ final class ReachInputReader {
         }
         return null;
       }
+      Instant cached = times.get(s);
+      if (cached != null) {
+        return cached;
+      }
+      if (times.size() >= TIME_CACHE) {
+        times.clear();
+      }
+      Instant t = parseTime(column, s);
+      times.put(s, t);
+      return t;
+    }
+
+    private Instant parseTime(String column, String s) {
       try {
         return Instant.parse(s);
       } catch (DateTimeParseException e) {

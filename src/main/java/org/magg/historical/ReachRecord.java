@@ -20,7 +20,8 @@ import java.time.Instant;
  * @param senX sensor position {@code senPos[0]}, km
  * @param senY sensor position {@code senPos[1]}, km
  * @param senZ sensor position {@code senPos[2]}, km
- * @param where where the record came from ({@code file line 12}), for messages
+ * @param line where the record came from: its line in a CSV file (1-based), its index in a JSON
+ *     array
  */
 record ReachRecord(
     String sensorId,
@@ -37,7 +38,7 @@ record ReachRecord(
     double senX,
     double senY,
     double senZ,
-    String where) {
+    long line) {
 
   /** This record with its sensor id set. */
   ReachRecord withSensorId(String id) {
@@ -56,6 +57,6 @@ record ReachRecord(
         senX,
         senY,
         senZ,
-        where);
+        line);
   }
 }

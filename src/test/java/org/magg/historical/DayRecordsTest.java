@@ -67,7 +67,7 @@ class DayRecordsTest {
         0,
         0,
         0,
-        "test");
+        1);
   }
 
   private static ReachRecord find(DayRecords d, String sensor, String flavour, String time) {

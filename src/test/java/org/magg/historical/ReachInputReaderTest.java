@@ -40,7 +40,7 @@ class ReachInputReaderTest {
     assertEquals("QUICKLOOK", r.descriptor());
     assertNull(rs.get(5).sensorId(), "an empty idSensor is missing");
     assertTrue(Double.isNaN(rs.get(11).obValue()), "obValue None is missing");
-    assertThat(r.where(), containsString("line 2"));
+    assertEquals(2, r.line());
   }
 
   @Test

@@ -221,7 +221,7 @@ class ReachProductTest {
         0,
         0,
         0,
-        "test");
+        1);
   }
 
   private static double[] nan(double[] withFill) {
