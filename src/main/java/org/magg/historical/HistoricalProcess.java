@@ -117,6 +117,18 @@ public final class HistoricalProcess {
                     .with(Column.FINISHED_AT_UTC, now));
             n.skippedNoInput++;
           }
+          case RUN_UPLOAD_ONLY -> {
+            if (!config.uploadToS3()) {
+              // an upload was pending but this run does not upload: nothing to do, as in the
+              // original (no row, not counted)
+              LOG.info("{}: upload pending; not uploading without --upload-to-s3", d.date());
+              continue;
+            }
+            String t = now(clock);
+            started.put(d.date(), t);
+            work.add(d);
+            telemetry.append(pending(runId, config, d).with(Column.STARTED_AT_UTC, t));
+          }
           default -> {
             String t = now(clock);
             started.put(d.date(), t);
@@ -136,7 +148,11 @@ public final class HistoricalProcess {
     if (!work.isEmpty()) {
       try {
         Files.createDirectories(config.outputDir());
-        results = runPipeline(config, options, work, customize);
+        Outcome o = runPipeline(config, options, work, customize);
+        results = o.results();
+        if (o.failure() != null) {
+          throw o.failure();
+        }
       } catch (IOException | RuntimeException e) {
         LOG.error("the pipeline failed: {}", e.toString(), e);
         pipelineError = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -179,7 +195,7 @@ public final class HistoricalProcess {
         .apply("ProcessDays", transform);
   }
 
-  private static Map<String, DayResult> runPipeline(
+  private static Outcome runPipeline(
       ProcessRunConfig config,
       PipelineOptions options,
       List<PlannedDay> work,
@@ -200,15 +216,24 @@ public final class HistoricalProcess {
     try {
       Pipeline pipeline = Pipeline.create(options);
       DayReport.write(build(pipeline, tasks, transform), reportDir);
-      PipelineResult.State st = pipeline.run().waitUntilFinish();
-      if (st != PipelineResult.State.DONE) {
-        throw new IllegalStateException("pipeline ended in state " + st);
+      RuntimeException failure = null;
+      try {
+        PipelineResult.State st = pipeline.run().waitUntilFinish();
+        if (st != PipelineResult.State.DONE) {
+          failure = new IllegalStateException("pipeline ended in state " + st);
+        }
+      } catch (RuntimeException e) {
+        failure = e;
       }
-      return DayReport.read(reportDir);
+      // Days reported before a failure did complete (their CDF is in place): keep them.
+      return new Outcome(DayReport.read(reportDir), failure);
     } finally {
       DayReport.deleteQuietly(reportDir);
     }
   }
+
+  /** The per-day results that came back, and what stopped the pipeline, if anything. */
+  private record Outcome(Map<String, DayResult> results, RuntimeException failure) {}
 
   /** Writes a worked day's outcome rows and counts it. */
   private static ProcessRunSummary.Day record(

@@ -199,6 +199,53 @@ class HistoricalProcessTest {
   }
 
   @Test
+  void aFailedPipelineRecordsItsDaysAsFailed() throws IOException {
+    Fixtures.copy(Fixtures.DAY_0904, in());
+    Fixtures.copy(Fixtures.DAY_0905, in());
+    ProcessRunSummary s =
+        HistoricalProcess.run(
+            config("2025-09-04", "2025-09-05"),
+            t ->
+                t.withEncoder(
+                    file -> {
+                      throw new AssertionError("the worker died");
+                    }),
+            java.time.Clock.systemUTC());
+    assertEquals(2, s.daysAttempted());
+    assertEquals(0, s.daysProcessed());
+    assertEquals(2, s.daysFailed());
+    assertEquals(
+        Map.of(
+            "2025-09-04", List.of("PROCESS_PENDING", "FAILED"),
+            "2025-09-05", List.of("PROCESS_PENDING", "FAILED")),
+        statusesByDay());
+    assertEquals("PipelineFailure", last("2025-09-04").get(Column.ERROR_TYPE));
+    assertThat(last("2025-09-05").get(Column.ERROR_MESSAGE), containsString("the worker died"));
+    ProcessRunSummary retry =
+        HistoricalProcess.run(config("2025-09-04", "2025-09-05").withRetryFailed(true));
+    assertEquals(2, retry.daysProcessed());
+  }
+
+  @Test
+  void aPendingUploadIsLeftAloneByALocalRun() throws IOException {
+    Fixtures.copy(Fixtures.DAY_0904, in());
+    HistoricalProcess.run(config("2025-09-04", "2025-09-04"));
+    new TelemetryLog(in().resolve("download_telemetry.csv"))
+        .append(
+            last("2025-09-04")
+                .with(Column.STATUS, "UPLOAD_PENDING")
+                .with(Column.STARTED_AT_UTC, TelemetryLog.timestamp(java.time.Instant.now())));
+    ProcessRunSummary s = HistoricalProcess.run(config("2025-09-04", "2025-09-04"));
+    assertEquals(1, s.daysPlanned());
+    assertEquals(0, s.daysAttempted() + s.daysProcessed() + s.daysUploaded() + s.daysFailed());
+    assertEquals(0, s.exitCode());
+    assertEquals("run_upload_only", s.days().get(0).action());
+    assertEquals(
+        List.of("PROCESS_PENDING", "PROCESSED", "UPLOAD_PENDING"),
+        statusesByDay().get("2025-09-04"));
+  }
+
+  @Test
   void limitDaysCountsOnlyDaysThatNeedWorkAndDryRunWritesNothing() throws IOException {
     Fixtures.copy(Fixtures.DAY_0904, in());
     HistoricalProcess.run(config("2025-09-04", "2025-09-04"));
