@@ -302,7 +302,7 @@ public final class HistoricalProcess {
               .with(Column.FINISHED_AT_UTC, later(r.processFinishedAt(), started)));
       n.processed++;
       if (!r.uploadAttempted()) {
-        return day(d, TelemetryStatus.PROCESSED.name(), r.cdfPath());
+        return day(d, TelemetryStatus.PROCESSED.name(), r.cdfPath() + counts(r));
       }
     }
     // the upload stage
@@ -333,7 +333,21 @@ public final class HistoricalProcess {
             .with(Column.S3_BUCKET, r.s3Bucket())
             .with(Column.S3_KEY, r.s3Key()));
     n.uploaded++;
-    return day(d, TelemetryStatus.UPLOADED.name(), url);
+    return day(
+        d,
+        TelemetryStatus.UPLOADED.name(),
+        d.action() == DayAction.RUN_PROCESS ? url + counts(r) : url);
+  }
+
+  /** The record counts of a processed day, for the summary. */
+  private static String counts(DayResult r) {
+    return String.format(
+        Locale.ROOT,
+        " (%d records kept: %d read, %d without sensor id, %d duplicates)",
+        r.recordsKept(),
+        r.rowsRead(),
+        r.unresolvedDropped(),
+        r.duplicatesDropped());
   }
 
   /** The days of the range with their actions, cut by {@code --limit-days}. */

@@ -27,7 +27,10 @@ import java.util.Map;
  * and what was expected.
  */
 final class ReachInputReader {
-  /** The columns the product needs. Others are ignored. */
+  /**
+   * The columns the product needs (others are ignored). A CSV must have them all; in JSON an absent
+   * field is a missing value.
+   */
   static final List<String> REQUIRED_COLUMNS =
       List.of(
           "idSensor",
@@ -142,9 +145,7 @@ final class ReachInputReader {
       }
       Map<String, Object> values = new HashMap<>();
       for (String c : REQUIRED_COLUMNS) {
-        if (!rec.has(c)) {
-          throw new IOException(where + ": field '" + c + "' is missing");
-        }
+        // UDL leaves out fields that have no value: an absent field is a missing value
         values.put(c, plain(rec.get(c)));
       }
       out.add(fields.record(values, i));

@@ -61,6 +61,8 @@ class HistoricalCommandTest {
             "days planned 2, attempted 1, processed 1, uploaded 0, skipped existing 0, skipped no"
                 + " input 1, failed 0"));
     assertThat(ok.out(), containsString("2025-09-04  run_process -> PROCESSED"));
+    assertThat(
+        ok.out(), containsString("(9 records kept: 12 read, 1 without sensor id, 2 duplicates)"));
 
     Result failed =
         run(

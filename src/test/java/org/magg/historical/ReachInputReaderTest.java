@@ -72,6 +72,30 @@ class ReachInputReaderTest {
   }
 
   @Test
+  void absentJsonFieldsAreMissingValuesButObTimeIsRequired() throws IOException {
+    Path f = dir.resolve("REACH-ALL_20250909T000000_20250910T000000.json");
+    String seo =
+        "\"seoList\": [{\"obValue\": 1e-6, \"obDescription\": \"DOSE1 (Flavor X) in rad/second\"}]";
+    Files.writeString(
+        f,
+        "[{\"observatoryName\": \"Iridium-102\", \"obTime\": \"2025-09-09T00:00:00Z\", "
+            + seo
+            + ", \"senPos\": [1, 2, 3]}]");
+    ReachRecord r = ReachInputReader.read(f).get(0);
+    assertNull(r.sensorId());
+    assertNull(r.createdAt());
+    assertNull(r.descriptor());
+    assertTrue(Double.isNaN(r.lat()));
+    assertTrue(Double.isNaN(r.obQuality()));
+    Files.writeString(f, "[{" + seo + ", \"senPos\": [1, 2, 3]}, {}]");
+    IOException e = assertThrows(IOException.class, () -> ReachInputReader.read(f));
+    assertThat(e.getMessage(), containsString(f + ": record 0, field 'obTime': is empty"));
+    Files.writeString(f, "{\"not\": \"a list\"}");
+    e = assertThrows(IOException.class, () -> ReachInputReader.read(f));
+    assertThat(e.getMessage(), containsString("expected a JSON array of UDL records"));
+  }
+
+  @Test
   void aBadTimeNamesFileLineAndColumn() {
     Path f = Fixtures.copy(Fixtures.DAY_0906_BAD, dir);
     IOException e = assertThrows(IOException.class, () -> ReachInputReader.read(f));
