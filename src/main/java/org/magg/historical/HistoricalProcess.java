@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +45,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class HistoricalProcess {
   private static final Logger LOG = LoggerFactory.getLogger(HistoricalProcess.class);
-  private static final double MIB = 1024.0 * 1024.0;
 
   private HistoricalProcess() {}
-
-  /** One planned day. */
-  record PlannedDay(LocalDate date, DayAction action, Path input, TelemetryRow prior) {}
 
   /** Plans, runs and records a range of days. */
   public static ProcessRunSummary run(ProcessRunConfig config) {
@@ -75,17 +70,18 @@ public final class HistoricalProcess {
       throw new UncheckedIOException("cannot read telemetry file " + config.telemetry(), e);
     }
     List<PlannedDay> plan = plan(config, state);
-    Counts n = new Counts(plan.size());
+    RunCounts n = new RunCounts(plan.size());
     List<ProcessRunSummary.Day> days = new ArrayList<>();
     if (config.dryRun()) {
       for (PlannedDay d : plan) {
         LOG.info("[dry-run] {} action={}", d.date(), d.action().label());
-        days.add(day(d, d.action().label(), d.input() == null ? "" : d.input().toString()));
+        days.add(DayLog.day(d, d.action().label(), d.input() == null ? "" : d.input().toString()));
       }
       return n.summary(runId, true, days);
     }
     // Options first: a bad runner or option is a usage error before anything is written.
     PipelineOptions options = Runners.options(config.pipelineArgs());
+    DayLog log = new DayLog(telemetry, runId, config, clock);
     List<PlannedDay> work = new ArrayList<>();
     Map<LocalDate, String> started = new java.util.HashMap<>();
     try {
@@ -109,12 +105,7 @@ public final class HistoricalProcess {
                 d.date(),
                 DayInputs.glob(config.sensorId(), d.date(), format(config)),
                 config.inputDir());
-            String now = now(clock);
-            telemetry.append(
-                base(runId, config, d)
-                    .with(Column.STATUS, TelemetryStatus.SKIPPED_NO_INPUT.name())
-                    .with(Column.STARTED_AT_UTC, now)
-                    .with(Column.FINISHED_AT_UTC, now));
+            log.skippedNoInput(d);
             n.skippedNoInput++;
           }
           case RUN_UPLOAD_ONLY -> {
@@ -124,19 +115,13 @@ public final class HistoricalProcess {
               LOG.info("{}: upload pending; not uploading without --upload-to-s3", d.date());
               continue;
             }
-            String t = now(clock);
-            started.put(d.date(), t);
+            started.put(d.date(), log.pending(d));
             work.add(d);
-            telemetry.append(pending(runId, config, d).with(Column.STARTED_AT_UTC, t));
           }
-          default -> {
-            String t = now(clock);
-            started.put(d.date(), t);
+          case RUN_PROCESS -> {
+            started.put(d.date(), log.pending(d));
             work.add(d);
-            telemetry.append(pending(runId, config, d).with(Column.STARTED_AT_UTC, t));
-            if (d.action() == DayAction.RUN_PROCESS) {
-              n.attempted++;
-            }
+            n.attempted++;
           }
         }
       }
@@ -162,16 +147,14 @@ public final class HistoricalProcess {
     try {
       for (PlannedDay d : work) {
         DayResult r = results.get(d.date().toString());
-        outcomes.put(
-            d.date(),
-            record(telemetry, runId, config, d, started.get(d.date()), r, pipelineError, n));
+        outcomes.put(d.date(), log.outcome(d, started.get(d.date()), r, pipelineError, n));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write telemetry file " + config.telemetry(), e);
     }
     for (PlannedDay d : plan) {
       ProcessRunSummary.Day o = outcomes.get(d.date());
-      days.add(o != null ? o : day(d, d.action().label(), ""));
+      days.add(o != null ? o : DayLog.day(d, d.action().label(), ""));
     }
     ProcessRunSummary s = n.summary(runId, false, days);
     LOG.info(
@@ -235,121 +218,6 @@ public final class HistoricalProcess {
   /** The per-day results that came back, and what stopped the pipeline, if anything. */
   private record Outcome(Map<String, DayResult> results, RuntimeException failure) {}
 
-  /** Writes a worked day's outcome rows and counts it. */
-  private static ProcessRunSummary.Day record(
-      TelemetryLog telemetry,
-      String runId,
-      ProcessRunConfig config,
-      PlannedDay d,
-      String started,
-      DayResult r,
-      String pipelineError,
-      Counts n)
-      throws IOException {
-    TelemetryRow base = base(runId, config, d);
-    if (d.action() == DayAction.RUN_PROCESS) {
-      base = base.with(Column.CSV_PATH, d.input().toString());
-    } else {
-      base =
-          base.with(Column.CDF_PATH, d.prior().get(Column.CDF_PATH))
-              .with(Column.CDF_SIZE_MB, d.prior().get(Column.CDF_SIZE_MB))
-              .with(Column.PROCESS_SECONDS, d.prior().get(Column.PROCESS_SECONDS));
-    }
-    if (r == null) {
-      String msg =
-          "no result came back for this day"
-              + (pipelineError == null ? "" : ": the pipeline failed: " + pipelineError);
-      LOG.error("{}: FAILED ({})", d.date(), msg);
-      telemetry.append(
-          base.with(Column.STATUS, TelemetryStatus.FAILED.name())
-              .with(Column.STARTED_AT_UTC, started)
-              .with(Column.FINISHED_AT_UTC, started)
-              .with(Column.ERROR_TYPE, "PipelineFailure")
-              .with(Column.ERROR_MESSAGE, msg));
-      n.failed++;
-      return day(d, TelemetryStatus.FAILED.name(), msg);
-    }
-    if (d.action() == DayAction.RUN_PROCESS) {
-      String seconds = String.format(Locale.ROOT, "%.3f", r.processSeconds());
-      if (!r.processed()) {
-        LOG.error("{}: FAILED at process stage {}: {}", d.date(), r.errorType(), r.errorMessage());
-        telemetry.append(
-            base.with(Column.STATUS, TelemetryStatus.FAILED.name())
-                .with(Column.STARTED_AT_UTC, started)
-                .with(Column.FINISHED_AT_UTC, later(r.processFinishedAt(), started))
-                .with(Column.PROCESS_SECONDS, seconds)
-                .with(Column.ERROR_TYPE, r.errorType())
-                .with(Column.ERROR_MESSAGE, r.errorMessage()));
-        n.failed++;
-        return day(d, TelemetryStatus.FAILED.name(), r.errorMessage());
-      }
-      base =
-          base.with(Column.CDF_PATH, r.cdfPath())
-              .with(Column.CDF_SIZE_MB, String.format(Locale.ROOT, "%.4f", r.cdfBytes() / MIB))
-              .with(Column.PROCESS_SECONDS, seconds);
-      LOG.info(
-          "{}: PROCESSED {} records ({} read, {} unresolved, {} duplicates) in {}s -> {}",
-          d.date(),
-          r.recordsKept(),
-          r.rowsRead(),
-          r.unresolvedDropped(),
-          r.duplicatesDropped(),
-          seconds,
-          r.cdfPath());
-      telemetry.append(
-          base.with(Column.STATUS, TelemetryStatus.PROCESSED.name())
-              .with(Column.STARTED_AT_UTC, started)
-              .with(Column.FINISHED_AT_UTC, later(r.processFinishedAt(), started)));
-      n.processed++;
-      if (!r.uploadAttempted()) {
-        return day(d, TelemetryStatus.PROCESSED.name(), r.cdfPath() + counts(r));
-      }
-    }
-    // the upload stage
-    String uploadStarted =
-        d.action() == DayAction.RUN_PROCESS ? later(r.uploadStartedAt(), started) : started;
-    if (d.action() == DayAction.RUN_PROCESS) {
-      telemetry.append(
-          base.with(Column.STATUS, TelemetryStatus.UPLOAD_PENDING.name())
-              .with(Column.STARTED_AT_UTC, uploadStarted));
-    }
-    TelemetryRow done =
-        base.with(Column.STARTED_AT_UTC, uploadStarted)
-            .with(Column.FINISHED_AT_UTC, later(r.uploadFinishedAt(), uploadStarted))
-            .with(Column.UPLOAD_SECONDS, String.format(Locale.ROOT, "%.3f", r.uploadSeconds()));
-    if (!r.uploaded()) {
-      LOG.error("{}: FAILED at upload stage {}: {}", d.date(), r.errorType(), r.errorMessage());
-      telemetry.append(
-          done.with(Column.STATUS, TelemetryStatus.FAILED.name())
-              .with(Column.ERROR_TYPE, r.errorType())
-              .with(Column.ERROR_MESSAGE, r.errorMessage()));
-      n.failed++;
-      return day(d, TelemetryStatus.FAILED.name(), r.errorMessage());
-    }
-    String url = "s3://" + r.s3Bucket() + "/" + r.s3Key();
-    LOG.info("{}: UPLOADED {} in {}s", d.date(), url, done.get(Column.UPLOAD_SECONDS));
-    telemetry.append(
-        done.with(Column.STATUS, TelemetryStatus.UPLOADED.name())
-            .with(Column.S3_BUCKET, r.s3Bucket())
-            .with(Column.S3_KEY, r.s3Key()));
-    n.uploaded++;
-    return day(
-        d,
-        TelemetryStatus.UPLOADED.name(),
-        d.action() == DayAction.RUN_PROCESS ? url + counts(r) : url);
-  }
-
-  /** The record counts of a processed day, for the summary. */
-  private static String counts(DayResult r) {
-    return String.format(
-        Locale.ROOT,
-        " (%d records kept: %d read, %d without sensor id, %d duplicates)",
-        r.recordsKept(),
-        r.rowsRead(),
-        r.unresolvedDropped(),
-        r.duplicatesDropped());
-  }
-
   /** The days of the range with their actions, cut by {@code --limit-days}. */
   static List<PlannedDay> plan(ProcessRunConfig config, Map<LocalDate, TelemetryRow> state) {
     List<PlannedDay> out = new ArrayList<>();
@@ -377,72 +245,5 @@ public final class HistoricalProcess {
 
   private static String format(ProcessRunConfig c) {
     return c.outputFormat().toLowerCase(Locale.ROOT);
-  }
-
-  private static TelemetryRow base(String runId, ProcessRunConfig c, PlannedDay d) {
-    return TelemetryRow.empty()
-        .with(Column.RUN_ID, runId)
-        .with(Column.CHUNK_DATE_UTC, d.date().toString())
-        .with(Column.SENSOR_ID, c.sensorId())
-        .with(Column.DESCRIPTOR, c.descriptor())
-        .with(Column.OUTPUT_FORMAT, c.outputFormat())
-        .carryForward(d.prior());
-  }
-
-  private static TelemetryRow pending(String runId, ProcessRunConfig c, PlannedDay d) {
-    TelemetryRow b = base(runId, c, d);
-    if (d.action() == DayAction.RUN_PROCESS) {
-      return b.with(Column.CSV_PATH, d.input().toString())
-          .with(Column.STATUS, TelemetryStatus.PROCESS_PENDING.name());
-    }
-    return b.with(Column.CDF_PATH, d.prior().get(Column.CDF_PATH))
-        .with(Column.CDF_SIZE_MB, d.prior().get(Column.CDF_SIZE_MB))
-        .with(Column.PROCESS_SECONDS, d.prior().get(Column.PROCESS_SECONDS))
-        .with(Column.STATUS, TelemetryStatus.UPLOAD_PENDING.name());
-  }
-
-  /** The later of two telemetry timestamps (so a day's rows never go back in time). */
-  private static String later(String a, String b) {
-    if (a == null || a.isEmpty()) {
-      return b;
-    }
-    return a.compareTo(b) >= 0 ? a : b;
-  }
-
-  private static String now(Clock clock) {
-    return TelemetryLog.timestamp(Instant.now(clock));
-  }
-
-  private static ProcessRunSummary.Day day(PlannedDay d, String outcome, String detail) {
-    return new ProcessRunSummary.Day(d.date().toString(), d.action().label(), outcome, detail);
-  }
-
-  /** The summary's counters. */
-  private static final class Counts {
-    final int planned;
-    int attempted;
-    int processed;
-    int uploaded;
-    int skippedExisting;
-    int skippedNoInput;
-    int failed;
-
-    Counts(int planned) {
-      this.planned = planned;
-    }
-
-    ProcessRunSummary summary(String runId, boolean dry, List<ProcessRunSummary.Day> days) {
-      return new ProcessRunSummary(
-          runId,
-          dry,
-          planned,
-          attempted,
-          processed,
-          uploaded,
-          skippedExisting,
-          skippedNoInput,
-          failed,
-          days);
-    }
   }
 }
