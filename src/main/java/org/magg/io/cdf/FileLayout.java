@@ -119,7 +119,7 @@ final class FileLayout {
     pos += GDR_SIZE;
 
     // Attributes: global ones in order, then variable ones in order of first use.
-    Map<String, List<int[]>> variableAttrUses = new LinkedHashMap<>();
+    Map<String, List<Integer>> variableAttrUses = new LinkedHashMap<>();
     for (int vn = 0; vn < variables.size(); vn++) {
       for (String a : variables.get(vn).attributes().keySet()) {
         if (globals.containsKey(a)) {
@@ -130,7 +130,7 @@ final class FileLayout {
                   + variables.get(vn).name()
                   + "; a CDF has one name space for attributes");
         }
-        variableAttrUses.computeIfAbsent(a, k -> new ArrayList<>()).add(new int[] {vn});
+        variableAttrUses.computeIfAbsent(a, k -> new ArrayList<>()).add(vn);
       }
     }
     int attrNum = 0;
@@ -146,14 +146,14 @@ final class FileLayout {
       }
       attrs.add(new Attr(g.getKey(), true, attrNum++, entries, adrOffset));
     }
-    for (Map.Entry<String, List<int[]>> a : variableAttrUses.entrySet()) {
+    for (Map.Entry<String, List<Integer>> a : variableAttrUses.entrySet()) {
       long adrOffset = pos;
       pos += ADR_SIZE;
       List<Entry> entries = new ArrayList<>();
-      for (int[] use : a.getValue()) {
-        CdfValue value = variables.get(use[0]).attributes().get(a.getKey());
+      for (int vn : a.getValue()) {
+        CdfValue value = variables.get(vn).attributes().get(a.getKey());
         byte[] bytes = DataEncoder.encodeEntry(value, order);
-        entries.add(new Entry(use[0], value, bytes, pos));
+        entries.add(new Entry(vn, value, bytes, pos));
         pos += AEDR_BASE + bytes.length;
       }
       attrs.add(new Attr(a.getKey(), false, attrNum++, entries, adrOffset));

@@ -3,6 +3,7 @@ package org.magg.io.cdf;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.Supplier;
 
 /**
  * CDF_TIME_TT2000 values: signed nanoseconds of Terrestrial Time since J2000 (2000-01-01T12:00:00
@@ -116,15 +117,18 @@ public final class Tt2000 {
    *     a time before 1972-01-01 or outside the TT2000 range (about 1707 to 2292)
    */
   public static long fromUtc(int y, int mo, int d, int h, int mi, int s, long nanos) {
-    String text = String.format("%04d-%02d-%02dT%02d:%02d:%02d+%dns", y, mo, d, h, mi, s, nanos);
+    // Only formatted for an error message.
+    Supplier<String> text =
+        () -> String.format("%04d-%02d-%02dT%02d:%02d:%02d+%dns", y, mo, d, h, mi, s, nanos);
     if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 60 || nanos < 0 || nanos >= NANOS) {
-      throw new IllegalArgumentException("Invalid UTC time " + text);
+      throw new IllegalArgumentException("Invalid UTC time " + text.get());
     }
     LocalDate date;
     try {
       date = LocalDate.of(y, mo, d);
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("Invalid UTC date " + text + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Invalid UTC date " + text.get() + ": " + e.getMessage(), e);
     }
     long daySeconds = date.toEpochDay() * 86_400L;
     if (s == 60) {
@@ -132,7 +136,7 @@ public final class Tt2000 {
       if (h != 23 || mi != 59 || next < 1 || CHANGE_UNIX_SECONDS[next] != daySeconds + 86_400L) {
         throw new IllegalArgumentException(
             "UTC "
-                + text
+                + text.get()
                 + " is not a leap second (the table has leap seconds only at 23:59:60 of "
                 + "the days before its entries; last entry "
                 + leapSecondLastUpdated()
@@ -155,7 +159,7 @@ public final class Tt2000 {
    * @throws IllegalArgumentException before 1972-01-01 or outside the TT2000 range
    */
   public static long fromInstant(Instant t) {
-    return fromUnix(t.getEpochSecond(), t.getNano(), t.toString());
+    return fromUnix(t.getEpochSecond(), t.getNano(), t::toString);
   }
 
   /** UTC fields of a TT2000 value, with second 60 during a leap second. */
@@ -235,12 +239,12 @@ public final class Tt2000 {
     return LEAP_SECONDS[i][3];
   }
 
-  private static long fromUnix(long unixSeconds, long nanos, String text) {
+  private static long fromUnix(long unixSeconds, long nanos, Supplier<String> text) {
     int i = changeIndexAt(unixSeconds);
     if (i < 0) {
       throw new IllegalArgumentException(
           "UTC "
-              + text
+              + text.get()
               + " is before 1972-01-01: TT2000 conversion is supported from 1972 on (earlier UTC had"
               + " fractional offsets from TAI)");
     }
@@ -249,7 +253,7 @@ public final class Tt2000 {
       return Math.addExact(
           Math.addExact(Math.multiplyExact(seconds, NANOS), nanos), TT_MINUS_TAI_NANOS);
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("UTC " + text + " is outside the TT2000 range", e);
+      throw new IllegalArgumentException("UTC " + text.get() + " is outside the TT2000 range", e);
     }
   }
 
