@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
       SampleCommand.class,
       BenchCommand.class,
       CatalogCommand.class,
-      CompareCommand.class
+      CompareCommand.class,
+      HistoricalCommand.class
     })
 public final class MaggCli implements Callable<Integer> {
   static final int OK = 0;
