@@ -64,8 +64,8 @@ public record TemporalSummary(
             events, count("ok"), count("incomplete"), count("failed")));
     sb.append(
         String.format(
-            "fields: %d files, %d timesteps read, %.1f MB read (each timestep read once)%n",
-            filesMatched, timestepsRead, bytesRead / 1e6));
+            "fields: %d files, %d timesteps read, %s read (each timestep read once)%n",
+            filesMatched, timestepsRead, size(bytesRead)));
     sb.append("failures: ").append(failureCount).append('\n');
     for (Failure f : failures) {
       sb.append("  ").append(f.stage()).append(' ').append(f.subject()).append(": ");
@@ -76,6 +76,16 @@ public record TemporalSummary(
     }
     sb.append(String.format("time: %.1f s%n", seconds));
     return sb.toString();
+  }
+
+  private static String size(long bytes) {
+    if (bytes < 10_000) {
+      return bytes + " bytes";
+    }
+    if (bytes < 10_000_000) {
+      return String.format("%.1f kB", bytes / 1e3);
+    }
+    return String.format("%.1f MB", bytes / 1e6);
   }
 
   public String toJson() {

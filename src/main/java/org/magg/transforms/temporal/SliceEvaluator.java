@@ -85,6 +85,16 @@ public final class SliceEvaluator implements Serializable {
     return metrics.stream().anyMatch(m -> m.precip() && m.collection().equals(collection));
   }
 
+  /** Whether some {@code first_landfall} metric reads {@code collection}. */
+  boolean needsLandfall(String collection) {
+    return metrics.stream()
+        .anyMatch(
+            m ->
+                !m.precip()
+                    && m.collection().equals(collection)
+                    && m.temporalReducer().equals("first_landfall"));
+  }
+
   /** Whether some non-precipitation metric reads {@code collection}. */
   public boolean hasRegular(String collection) {
     return metrics.stream().anyMatch(m -> !m.precip() && m.collection().equals(collection));
@@ -178,7 +188,8 @@ public final class SliceEvaluator implements Serializable {
       if (!regular && precipMask == null) {
         return null;
       }
-      boolean landfall = exact != null && exact.touches(region(landfallRegion));
+      boolean landfall =
+          exact != null && needsLandfall(collection) && exact.touches(region(landfallRegion));
       double[] areas = statics.cellAreas();
       EventStep.Builder step =
           new EventStep.Builder(event.id(), collection, t, metrics.size(), bytesRead);
