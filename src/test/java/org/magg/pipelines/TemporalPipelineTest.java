@@ -159,7 +159,14 @@ class TemporalPipelineTest {
                 plan.s3()));
     // a missing day is no failure of any file: E4 reports it
     org.apache.beam.sdk.testing.PAssert.that(outputs.failures()).empty();
-    p.run().waitUntilFinish();
+    org.apache.beam.sdk.PipelineResult result = p.run();
+    result.waitUntilFinish();
+    // each field timestep is read once although E1 and E2 overlap from 12h to 35h: the range
+    // read is 03h (E1's start) to 71h (E4's last block), of which 03h..47h exist: 45 timesteps,
+    // while the events took 33 + 27 + 3 = 63 steps from them
+    Map<String, Long> counters = RunMetrics.countersUnder(result, "");
+    assertEquals(45L, counters.get("gridded/A/timesteps_read"), counters.toString());
+    assertEquals(63L, counters.get("temporal/event_steps"), counters.toString());
 
     Map<String, Map<String, String>> rows = readCsv(out.resolve("events.csv"));
     assertEquals(List.of("E1", "E2", "E3", "E4"), List.copyOf(rows.keySet()));
