@@ -164,16 +164,21 @@ final class RunCommand implements Callable<Integer> {
             beamArgs);
     options = options.withS3(s3);
     RunSummary summary = Magg.run(c, options);
-    spec.commandLine().getOut().print(summary.toText());
+    report(summary.toText(), summary.toJson());
+    return summary.exitCode();
+  }
+
+  /** Prints the summary and writes it as JSON when asked. */
+  private void report(String text, String json) throws java.io.IOException {
+    spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();
     if (summaryJson != null) {
       Path parent = summaryJson.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Files.writeString(summaryJson, summary.toJson(), StandardCharsets.UTF_8);
+      Files.writeString(summaryJson, json, StandardCharsets.UTF_8);
     }
-    return summary.exitCode();
   }
 
   private int runTemporal(TemporalConfig temporal, S3Config s3) throws Exception {
@@ -197,15 +202,7 @@ final class RunCommand implements Callable<Integer> {
             beamArgs,
             s3);
     TemporalSummary summary = Magg.run(temporal, options);
-    spec.commandLine().getOut().print(summary.toText());
-    spec.commandLine().getOut().flush();
-    if (summaryJson != null) {
-      Path parent = summaryJson.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(summaryJson, summary.toJson(), StandardCharsets.UTF_8);
-    }
+    report(summary.toText(), summary.toJson());
     return summary.exitCode();
   }
 }
