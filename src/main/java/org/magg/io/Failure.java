@@ -11,7 +11,9 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 /**
  * A dead-letter record: something that could not be processed, and why. The run goes on.
  *
- * @param stage where it failed: {@code granule}, {@code group} or {@code cell}
+ * @param stage where it failed: {@code granule}, {@code group} or {@code cell} (spatial); {@code
+ *     field} (a gridded file or split), {@code timestep} (a field timestep that could not be
+ *     evaluated) or {@code event} (an event of a catalog) (temporal)
  * @param subject what failed: a granule path, {@code path#group}, or a Morton cell
  * @param reason the error, naming the file, dataset or cell and what was expected
  */
