@@ -175,8 +175,8 @@ public final class EventTableIO {
       List<String> cells = new ArrayList<>();
       cells.add(quote(r.eventId()));
       cells.add(r.status());
-      cells.add(Instant.ofEpochMilli(r.startMillis()).toString());
-      cells.add(Instant.ofEpochMilli(r.endMillis()).toString());
+      cells.add(time(r.startMillis()));
+      cells.add(time(r.endMillis()));
       for (double v : r.metrics()) {
         cells.add(Double.isNaN(v) ? "" : Double.toString(v));
       }
@@ -187,6 +187,14 @@ public final class EventTableIO {
       sb.append(String.join(",", cells)).append('\n');
     }
     return sb.toString();
+  }
+
+  private static String time(long millis) {
+    return millis == EventRow.UNKNOWN_TIME ? "" : Instant.ofEpochMilli(millis).toString();
+  }
+
+  private static double seconds(long millis) {
+    return millis == EventRow.UNKNOWN_TIME ? Double.NaN : millis / 1000.0;
   }
 
   private static String quote(String s) {
@@ -317,9 +325,11 @@ public final class EventTableIO {
               rows.stream().map(EventRow::status).toList())
           .attribute("long_name", "ok, incomplete or failed");
       w.doubleVariable("start", event, seconds(rows, true))
+          .attribute("_FillValue", Double.NaN)
           .attribute("units", "seconds since 1970-01-01 00:00:00")
           .attribute("calendar", "proleptic_gregorian");
       w.doubleVariable("end", event, seconds(rows, false))
+          .attribute("_FillValue", Double.NaN)
           .attribute("units", "seconds since 1970-01-01 00:00:00")
           .attribute("calendar", "proleptic_gregorian");
       for (int m = 0; m < metricNames.size(); m++) {
@@ -344,7 +354,7 @@ public final class EventTableIO {
     private static double[] seconds(List<EventRow> rows, boolean start) {
       double[] out = new double[rows.size()];
       for (int i = 0; i < out.length; i++) {
-        out[i] = (start ? rows.get(i).startMillis() : rows.get(i).endMillis()) / 1000.0;
+        out[i] = EventTableIO.seconds(start ? rows.get(i).startMillis() : rows.get(i).endMillis());
       }
       return out;
     }
@@ -385,8 +395,8 @@ public final class EventTableIO {
       for (int i = 0; i < rows.size(); i++) {
         ts[i] = rows.get(i).timesteps();
         bytes[i] = rows.get(i).bytesRead();
-        start[i] = rows.get(i).startMillis() / 1000.0;
-        end[i] = rows.get(i).endMillis() / 1000.0;
+        start[i] = EventTableIO.seconds(rows.get(i).startMillis());
+        end[i] = EventTableIO.seconds(rows.get(i).endMillis());
       }
       column(group, "timesteps", DataType.INT32, rows.size()).writeChunk(new long[] {0}, ts);
       column(group, "bytes_read", DataType.INT64, rows.size()).writeChunk(new long[] {0}, bytes);

@@ -291,7 +291,7 @@ public final class TemporalPipeline {
     List<EventRow> failedRows = new ArrayList<>();
     int metricCount = plan.config().metrics().size();
     for (Failure f : plan.catalog().failures()) {
-      failedRows.add(EventRow.failed(f.subject(), 0, 0, f.reason(), metricCount));
+      failedRows.add(EventRow.failed(f.subject(), f.reason(), metricCount));
     }
     PCollection<EventRow> allRows = rows;
     if (!failedRows.isEmpty()) {
@@ -422,8 +422,10 @@ public final class TemporalPipeline {
         @Element EventResult r, BoundedWindow window, PaneInfo pane, OutputReceiver<EventRow> out) {
       long[] span = spans.get(r.eventId());
       long[] maskTimes = java.util.Arrays.copyOfRange(span, 2, span.length);
-      out.output(
-          coverage.row(r, span[0], span[1], maskTimes, pane.getTiming().name(), pane.getIndex()));
+      // Runners that do not track panes in batch (Flink) say UNKNOWN: that is the run's one result.
+      String timing =
+          pane.getTiming() == PaneInfo.Timing.UNKNOWN ? "ON_TIME" : pane.getTiming().name();
+      out.output(coverage.row(r, span[0], span[1], maskTimes, timing, pane.getIndex()));
     }
   }
 

@@ -71,7 +71,7 @@ class TemporalRealDataTest {
     double[] ones = new double[21 * 17];
     java.util.Arrays.fill(ones, 1);
     area.doubleVariable("area", List.of("lat", "lon"), ones).attribute("units", "m2");
-    TemporalPipelineTest.write(area, fields.resolve("static/area.nc"));
+    TemporalPipelineFixture.write(area, fields.resolve("static/area.nc"));
     String cells =
         IntStream.range(0, 21 * 17).mapToObj(Integer::toString).collect(Collectors.joining(","));
     Files.writeString(
@@ -114,7 +114,7 @@ class TemporalRealDataTest {
     StringWriter out = new StringWriter();
     assertEquals(0, run(merra, out), out.toString());
     Map<String, Map<String, String>> rows =
-        TemporalPipelineTest.readCsv(dir.resolve("out/events.csv"));
+        TemporalPipelineFixture.readCsv(dir.resolve("out/events.csv"));
     Map<String, String> r = rows.get("whole-subset");
     assertEquals("ok", r.get("status"), r.toString());
     assertEquals(SUM_T0 + SUM_T1, Double.parseDouble(r.get("total_PS")), 1e-3);

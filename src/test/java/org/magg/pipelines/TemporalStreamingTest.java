@@ -77,7 +77,7 @@ class TemporalStreamingTest {
   private TemporalPipeline.Plan plan(Path root, Path out, Duration lateness) throws Exception {
     Path events = dir.resolve("events.json");
     Files.writeString(events, EVENTS);
-    TemporalPipelineTest.writeStatic(root);
+    TemporalPipelineFixture.writeStatic(root);
     TemporalConfig config = (TemporalConfig) ConfigLoader.parseAny(CONFIG, "test");
     return TemporalPipeline.plan(
         config,
@@ -93,8 +93,8 @@ class TemporalStreamingTest {
     }
     Map<String, GridSlice> vars =
         Map.of(
-            "T", GridSlice.of(TemporalPipelineTest.LAT, TemporalPipelineTest.LON, t),
-            "P", GridSlice.of(TemporalPipelineTest.LAT, TemporalPipelineTest.LON, p));
+            "T", GridSlice.of(TemporalPipelineFixture.LAT, TemporalPipelineFixture.LON, t),
+            "P", GridSlice.of(TemporalPipelineFixture.LAT, TemporalPipelineFixture.LON, p));
     Instant time = Instant.ofEpochMilli(T0 + hour * HOUR);
     return TimestampedValue.of(
         new FieldSlice("A", time, vars, "stream#" + hour, 100),
@@ -158,14 +158,14 @@ class TemporalStreamingTest {
     Path root = dir.resolve("fields");
     Path out = dir.resolve("out");
     TemporalPipeline.Plan plan = plan(root, out, Duration.ZERO);
-    TemporalPipelineTest.writeDay(root.resolve("A/day1.nc"), 0);
+    TemporalPipelineFixture.writeDay(root.resolve("A/day1.nc"), 0);
     TemporalRunOptions options =
         plan.options().withWatch(Duration.ofMillis(500), Duration.ofSeconds(4));
     CompletableFuture<TemporalSummary> run =
         CompletableFuture.supplyAsync(() -> TemporalPipeline.run(plan.config(), options));
     Thread.sleep(3000);
     // a file that appears while the pipeline runs
-    TemporalPipelineTest.writeDay(root.resolve("A/day2.nc"), 1);
+    TemporalPipelineFixture.writeDay(root.resolve("A/day2.nc"), 1);
     TemporalSummary summary = run.get(120, TimeUnit.SECONDS);
     assertTrue(summary.streaming());
     assertEquals(2, summary.filesMatched(), summary.toText());
@@ -173,16 +173,16 @@ class TemporalStreamingTest {
     assertEquals(25, summary.timestepsRead(), summary.toText());
     assertEquals(3, summary.count("ok"), summary.toText());
     Map<String, Map<String, String>> e1 =
-        TemporalPipelineTest.readCsv(out.resolve("panes/E1.pane-0.csv"));
+        TemporalPipelineFixture.readCsv(out.resolve("panes/E1.pane-0.csv"));
     assertEquals("103.0", e1.get("E1").get("max_T_ais"));
     assertEquals("107.0", e1.get("E1").get("landfall_T"));
     assertEquals("ON_TIME", e1.get("E1").get("pane"));
     Map<String, Map<String, String>> e2 =
-        TemporalPipelineTest.readCsv(out.resolve("panes/E2.pane-0.csv"));
+        TemporalPipelineFixture.readCsv(out.resolve("panes/E2.pane-0.csv"));
     assertEquals("1", e2.get("E2").get("timesteps"));
     // E3 at 27h, cell 0 (in ais): 100 + 27 + 0
     Map<String, Map<String, String>> e3 =
-        TemporalPipelineTest.readCsv(out.resolve("panes/E3.pane-0.csv"));
+        TemporalPipelineFixture.readCsv(out.resolve("panes/E3.pane-0.csv"));
     assertEquals("127.0", e3.get("E3").get("max_T_ais"));
   }
 }

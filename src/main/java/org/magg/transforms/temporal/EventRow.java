@@ -35,12 +35,15 @@ public record EventRow(
   public static final String INCOMPLETE = "incomplete";
   public static final String FAILED = "failed";
 
-  /** The row of an event that could not be processed at all. */
-  public static EventRow failed(
-      String eventId, long startMillis, long endMillis, String reason, int metricCount) {
+  /** The start or end of an event whose times are unknown (its catalog entry is broken). */
+  public static final long UNKNOWN_TIME = Long.MIN_VALUE;
+
+  /** The row of an event that could not be processed at all; its times are unknown. */
+  public static EventRow failed(String eventId, String reason, int metricCount) {
     double[] nan = new double[metricCount];
     Arrays.fill(nan, Double.NaN);
-    return new EventRow(eventId, startMillis, endMillis, FAILED, reason, nan, 0, 0, "ON_TIME", 0);
+    return new EventRow(
+        eventId, UNKNOWN_TIME, UNKNOWN_TIME, FAILED, reason, nan, 0, 0, "ON_TIME", 0);
   }
 
   @Override
