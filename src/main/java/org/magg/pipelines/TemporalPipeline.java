@@ -380,6 +380,8 @@ public final class TemporalPipeline {
       throw new IllegalStateException("pipeline ended in state " + state);
     }
     Map<String, Long> counters = RunMetrics.countersUnder(result, "gridded/");
+    Map<String, Long> all = new java.util.TreeMap<>(counters);
+    all.putAll(RunMetrics.countersUnder(result, "temporal"));
     long timesteps = sum(counters, GriddedFieldIO.TIMESTEPS_READ);
     long bytes = sum(counters, GriddedFieldIO.BYTES_READ);
     long files = sum(counters, GriddedFieldIO.FILES_MATCHED);
@@ -397,7 +399,8 @@ public final class TemporalPipeline {
         back.failures().subList(0, Math.min(20, back.failures().size())),
         back.failures().size(),
         written,
-        (System.nanoTime() - t0) / 1e9);
+        (System.nanoTime() - t0) / 1e9,
+        all);
   }
 
   private static long sum(Map<String, Long> counters, String name) {
