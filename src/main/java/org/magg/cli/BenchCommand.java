@@ -41,8 +41,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--runs",
       description =
-          "Measure both paths this many times, alternating, and report the best of each"
-              + " (default ${DEFAULT-VALUE}).")
+          "Measure both paths this many times, alternating, and report the best of each; with"
+              + " --temporal: run the list of event counts this many times (default"
+              + " ${DEFAULT-VALUE}).")
   int runs = 1;
 
   @Option(
@@ -98,7 +99,7 @@ final class BenchCommand implements Callable<Integer> {
                 + days);
       }
       TemporalBenchmark.Figures t =
-          TemporalBenchmark.run(dir.resolve("temporal"), days, events, args);
+          TemporalBenchmark.run(dir.resolve("temporal"), days, events, args, runs);
       spec.commandLine().getOut().print(t.toText());
       spec.commandLine().getOut().flush();
       return t.exitCode();

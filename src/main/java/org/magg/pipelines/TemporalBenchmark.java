@@ -58,6 +58,7 @@ public final class TemporalBenchmark {
    * @param peakHeapMb sampled peak heap during the run
    * @param loadBefore the 1-minute load average before the run
    * @param loadAfter the 1-minute load average after it
+   * @param round 1 for the first run of this event count in the JVM, 2 for the second, ...
    */
   public record Run(
       int events,
@@ -69,10 +70,12 @@ public final class TemporalBenchmark {
       double cpuSeconds,
       double peakHeapMb,
       double loadBefore,
-      double loadAfter) {
+      double loadAfter,
+      int round) {
 
     public Run {
-      timestepsByCollection = Map.copyOf(timestepsByCollection);
+      timestepsByCollection =
+          java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timestepsByCollection));
     }
 
     public double seconds() {
@@ -139,9 +142,10 @@ public final class TemporalBenchmark {
         sb.append(
             String.format(
                 Locale.ROOT,
-                "%n%d events on %s: ok %d, incomplete %d, failed %d, failures %d%n",
+                "%n%d events on %s (round %d): ok %d, incomplete %d, failed %d, failures %d%n",
                 r.events(),
                 s.runner(),
+                r.round(),
                 s.count("ok"),
                 s.count("incomplete"),
                 s.count("failed"),
@@ -206,17 +210,29 @@ public final class TemporalBenchmark {
 
   /**
    * Generates (or reuses) {@code days} days of MERRA-2-shaped fields under {@code dir/fields} and
-   * runs {@code merra2_storm} once per event count, in the order given.
+   * runs {@code merra2_storm} once per event count, in the order given, the whole list {@code
+   * repeats} times.
    */
   public static Figures run(
-      Path dir, int days, List<Integer> eventCounts, List<String> pipelineArgs) throws IOException {
-    return run(dir, SampleFields.Spec.merra2(FIRST_DAY, days), eventCounts, pipelineArgs);
+      Path dir, int days, List<Integer> eventCounts, List<String> pipelineArgs, int repeats)
+      throws IOException {
+    return run(dir, SampleFields.Spec.merra2(FIRST_DAY, days), eventCounts, pipelineArgs, repeats);
   }
 
-  /** The same on any generated grid (tests use a small one). */
+  /**
+   * The same on any generated grid (tests use a small one); the list of event counts is run {@code
+   * repeats} times in a row (later rounds see a warmed-up JVM).
+   */
   public static Figures run(
-      Path dir, SampleFields.Spec spec, List<Integer> eventCounts, List<String> pipelineArgs)
+      Path dir,
+      SampleFields.Spec spec,
+      List<Integer> eventCounts,
+      List<String> pipelineArgs,
+      int repeats)
       throws IOException {
+    if (repeats < 1) {
+      throw new IllegalArgumentException("repeats must be at least 1, got " + repeats);
+    }
     if (eventCounts.isEmpty() || eventCounts.stream().anyMatch(n -> n < 1)) {
       throw new IllegalArgumentException(
           "event counts must be at least 1 and at least one given, got " + eventCounts);
@@ -226,8 +242,12 @@ public final class TemporalBenchmark {
     SliceEvaluator evaluator = SliceEvaluator.of(config);
     int max = eventCounts.stream().mapToInt(Integer::intValue).max().getAsInt();
     List<Event> all = SampleFields.events(spec, max, SEED).generate();
+    List<Integer> order = new ArrayList<>();
+    for (int r = 0; r < repeats; r++) {
+      order.addAll(eventCounts);
+    }
     List<Run> runs = new ArrayList<>();
-    for (int n : eventCounts) {
+    for (int n : order) {
       Path catalog = dir.resolve("events-" + n + ".json");
       SyntheticEvents.writeJson(catalog, spec.grid(), subset(all, n, evaluator));
       Path out = dir.resolve("out-" + n);
@@ -256,7 +276,8 @@ public final class TemporalBenchmark {
               cpu,
               peak,
               loadBefore,
-              load()));
+              load(),
+              (int) runs.stream().filter(r -> r.events() == n).count() + 1));
     }
     return new Figures(spec, fields.bytes(), runs);
   }
