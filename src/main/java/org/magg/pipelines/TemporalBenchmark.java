@@ -101,10 +101,13 @@ public final class TemporalBenchmark {
    * @param spec the generated fields
    * @param fieldBytes bytes of the field files and static data on disk
    * @param runs the runs, in order
+   * @param pipelineArgs the Beam options of the runs
    */
-  public record Figures(SampleFields.Spec spec, long fieldBytes, List<Run> runs) {
+  public record Figures(
+      SampleFields.Spec spec, long fieldBytes, List<Run> runs, List<String> pipelineArgs) {
     public Figures {
       runs = List.copyOf(runs);
+      pipelineArgs = List.copyOf(pipelineArgs);
     }
 
     /** Whether every run read the same number of bytes. */
@@ -134,9 +137,10 @@ public final class TemporalBenchmark {
       sb.append(
           String.format(
               Locale.ROOT,
-              "machine: %d processors, max heap %.0f MB%n",
+              "machine: %d processors, max heap %.0f MB; Beam options: %s%n",
               Runtime.getRuntime().availableProcessors(),
-              Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0)));
+              Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0),
+              String.join(" ", pipelineArgs)));
       for (Run r : runs) {
         TemporalSummary s = r.summary();
         sb.append(
@@ -279,7 +283,7 @@ public final class TemporalBenchmark {
               load(),
               (int) runs.stream().filter(r -> r.events() == n).count() + 1));
     }
-    return new Figures(spec, fields.bytes(), runs);
+    return new Figures(spec, fields.bytes(), runs, pipelineArgs);
   }
 
   /**
