@@ -203,10 +203,15 @@ public final class TemporalPipeline {
         s3);
   }
 
-  /** Assembles the graph of a batch run (fields matched once). */
+  /**
+   * Assembles the graph of a batch run (fields matched once). Each collection's timesteps are
+   * evaluated right after they are read, so the large field slices stay within one fused stage (on
+   * Flink, flattening them first put every slice through the network stack: serialised, compressed
+   * and spilled); only the small event steps are flattened.
+   */
   public static Outputs build(Pipeline pipeline, Plan plan) {
     Instant[] range = plan.timeRange();
-    List<PCollection<FieldSlice>> slices = new ArrayList<>();
+    List<PCollectionTuple> evaluated = new ArrayList<>();
     List<PCollection<Failure>> failures = new ArrayList<>();
     for (GriddedCollection c : plan.collections()) {
       GriddedFieldIO.Result read =
@@ -216,14 +221,10 @@ public final class TemporalPipeline {
                   .withTimeRange(range[0], range[1])
                   .withTimestepsPerSplit(plan.options().timestepsPerSplit())
                   .withS3(plan.s3()));
-      slices.add(read.slices());
+      evaluated.add(evaluate(read.slices(), "Evaluate " + c.name(), plan));
       failures.add(read.failures());
     }
-    return reduce(
-        pipeline,
-        plan,
-        PCollectionList.of(slices).apply("AllFields", Flatten.pCollections()),
-        failures);
+    return reduceEvaluated(pipeline, plan, evaluated, failures);
   }
 
   /**
@@ -235,9 +236,31 @@ public final class TemporalPipeline {
       Plan plan,
       PCollection<FieldSlice> slices,
       List<PCollection<Failure>> readFailures) {
-    PCollectionTuple evaluated =
-        slices.apply(
-            "Evaluate", EvaluateSlices.of(plan.evaluator(), plan.eventSource(), plan.statics()));
+    return reduceEvaluated(
+        pipeline, plan, List.of(evaluate(slices, "Evaluate", plan)), readFailures);
+  }
+
+  private static PCollectionTuple evaluate(PCollection<FieldSlice> slices, String name, Plan plan) {
+    return slices.apply(
+        name, EvaluateSlices.of(plan.evaluator(), plan.eventSource(), plan.statics()));
+  }
+
+  /** The reduction of evaluated timesteps (one tuple per group of collections) to event rows. */
+  private static Outputs reduceEvaluated(
+      Pipeline pipeline,
+      Plan plan,
+      List<PCollectionTuple> evaluated,
+      List<PCollection<Failure>> readFailures) {
+    PCollectionList<EventStep> evaluatedSteps = PCollectionList.empty(pipeline);
+    List<PCollection<Failure>> all = new ArrayList<>(readFailures);
+    for (PCollectionTuple t : evaluated) {
+      evaluatedSteps = evaluatedSteps.and(t.get(EvaluateSlices.STEPS));
+      all.add(t.get(EvaluateSlices.FAILURES));
+    }
+    PCollection<EventStep> stepsOnly =
+        evaluated.size() == 1
+            ? evaluated.get(0).get(EvaluateSlices.STEPS)
+            : evaluatedSteps.apply("AllSteps", Flatten.pCollections());
     List<TimestampedValue<EventStep>> markers = new ArrayList<>();
     for (Event e : plan.catalog().events()) {
       markers.add(
@@ -249,7 +272,7 @@ public final class TemporalPipeline {
         pipeline.apply(
             "EventMarkers", Create.timestamped(markers).withCoder(EventStep.EventStepCoder.of()));
     PCollection<EventStep> steps =
-        PCollectionList.of(evaluated.get(EvaluateSlices.STEPS))
+        PCollectionList.of(stepsOnly)
             .and(markerSteps)
             .apply("StepsAndMarkers", Flatten.pCollections());
     List<String> reducers =
@@ -302,11 +325,9 @@ public final class TemporalPipeline {
                       "CatalogFailures", Create.of(failedRows).withCoder(EventRow.coder())))
               .apply("AllRows", Flatten.pCollections());
     }
-    List<PCollection<Failure>> all = new ArrayList<>(readFailures);
-    all.add(evaluated.get(EvaluateSlices.FAILURES));
     PCollection<Failure> failures =
         PCollectionList.of(all).apply("AllFailures", Flatten.pCollections());
-    return new Outputs(evaluated.get(EvaluateSlices.STEPS), allRows, failures);
+    return new Outputs(stepsOnly, allRows, failures);
   }
 
   /**
@@ -321,7 +342,7 @@ public final class TemporalPipeline {
             ? null
             : org.joda.time.Duration.millis(o.stopAfterIdle().toMillis());
     Instant[] range = plan.timeRange();
-    List<PCollection<FieldSlice>> slices = new ArrayList<>();
+    List<PCollectionTuple> evaluated = new ArrayList<>();
     List<PCollection<Failure>> failures = new ArrayList<>();
     for (GriddedCollection c : plan.collections()) {
       GriddedFieldIO.Result read =
@@ -333,14 +354,10 @@ public final class TemporalPipeline {
                       .withTimeRange(range[0], range[1])
                       .withTimestepsPerSplit(o.timestepsPerSplit())
                       .withS3(plan.s3()));
-      slices.add(read.slices());
+      evaluated.add(evaluate(read.slices(), "Evaluate " + c.name(), plan));
       failures.add(read.failures());
     }
-    return reduce(
-        pipeline,
-        plan,
-        PCollectionList.of(slices).apply("AllFields", Flatten.pCollections()),
-        failures);
+    return reduceEvaluated(pipeline, plan, evaluated, failures);
   }
 
   /** Plans, runs and summarises a temporal pipeline (batch, or streaming with a watch). */
@@ -380,6 +397,8 @@ public final class TemporalPipeline {
       throw new IllegalStateException("pipeline ended in state " + state);
     }
     Map<String, Long> counters = RunMetrics.countersUnder(result, "gridded/");
+    Map<String, Long> all = new java.util.TreeMap<>(counters);
+    all.putAll(RunMetrics.countersUnder(result, "temporal"));
     long timesteps = sum(counters, GriddedFieldIO.TIMESTEPS_READ);
     long bytes = sum(counters, GriddedFieldIO.BYTES_READ);
     long files = sum(counters, GriddedFieldIO.FILES_MATCHED);
@@ -397,7 +416,8 @@ public final class TemporalPipeline {
         back.failures().subList(0, Math.min(20, back.failures().size())),
         back.failures().size(),
         written,
-        (System.nanoTime() - t0) / 1e9);
+        (System.nanoTime() - t0) / 1e9,
+        all);
   }
 
   private static long sum(Map<String, Long> counters, String name) {

@@ -24,6 +24,9 @@ import org.magg.io.Failure;
  * @param failureCount how many there were
  * @param outputs files written
  * @param seconds wall time
+ * @param counters the run's counters under {@code gridded/} (per collection: {@code
+ *     gridded/T2M_TQV_SLP/timesteps_read}, ...) and {@code temporal/} ({@code
+ *     temporal/event_steps}, ...), as {@code namespace/name}
  */
 public record TemporalSummary(
     String config,
@@ -37,9 +40,11 @@ public record TemporalSummary(
     List<Failure> failures,
     long failureCount,
     List<String> outputs,
-    double seconds) {
+    double seconds,
+    Map<String, Long> counters) {
 
   public TemporalSummary {
+    counters = Map.copyOf(counters);
     statuses = Map.copyOf(statuses);
     failures = List.copyOf(failures);
     outputs = List.copyOf(outputs);
@@ -52,6 +57,11 @@ public record TemporalSummary(
   /** 0 when every event is ok and nothing failed, else 1. */
   public int exitCode() {
     return count("ok") == events && failureCount == 0 ? 0 : 1;
+  }
+
+  /** A counter by {@code namespace/name}, 0 when the run did not report it. */
+  public long counter(String name) {
+    return counters.getOrDefault(name, 0L);
   }
 
   public String toText() {
@@ -111,6 +121,7 @@ public record TemporalSummary(
     var os = n.putArray("outputs");
     outputs.forEach(os::add);
     n.put("seconds", seconds);
+    n.set("counters", m.valueToTree(new java.util.TreeMap<>(counters)));
     return n.toPrettyString() + "\n";
   }
 }

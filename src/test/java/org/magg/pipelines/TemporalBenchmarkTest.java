@@ -1,0 +1,130 @@
+package org.magg.pipelines;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.magg.config.ConfigLoader;
+import org.magg.events.Event;
+import org.magg.events.EventCatalog;
+import org.magg.transforms.temporal.SliceEvaluator;
+
+/**
+ * The temporal benchmark's arithmetic on a tiny run (3 days on a 19 x 24 grid, 3 and 7 events,
+ * Direct runner): every count below is worked out from the catalogs and the fields' layout, not
+ * taken from the pipeline. No timing is checked.
+ */
+class TemporalBenchmarkTest {
+  private static final SampleFields.Spec SPEC =
+      new SampleFields.Spec(LocalDate.of(2021, 1, 1), 3, 19, 24, 2, 0);
+
+  @TempDir Path dir;
+
+  @Test
+  void figuresAddUpOnATinyRun() throws Exception {
+    TemporalBenchmark.Figures f =
+        TemporalBenchmark.run(
+            dir,
+            SPEC,
+            List.of(3, 7),
+            List.of("--enforceImmutability=false", "--enforceEncodability=false"),
+            1);
+    assertEquals(2, f.runs().size());
+    SliceEvaluator evaluator = SliceEvaluator.of(ConfigLoader.loadTemporal("merra2_storm", null));
+    for (TemporalBenchmark.Run r : f.runs()) {
+      assertTrue(r.allOk(), r.summary().toText());
+      EventCatalog catalog =
+          EventCatalog.load(dir.resolve("events-" + r.events() + ".json").toString(), null);
+      assertEquals(r.events(), catalog.events().size());
+
+      // the period read: first start .. last window end (with the 24 h precipitation tail)
+      long from = Long.MAX_VALUE;
+      long to = Long.MIN_VALUE;
+      for (Event e : catalog.events()) {
+        from = Math.min(from, e.start().toEpochMilli());
+        to = Math.max(to, evaluator.windowEnd(e.end().toEpochMilli()));
+      }
+      // hourly collections: steps at whole hours from 2021-01-01 00:00 to 2021-01-03 23:00 (the
+      // half-hour ones after their -30 min shift); OMEGA every 3 hours
+      long hourly = count(from, to, 3600_000L, 72);
+      long threeHourly = count(from, to, 3 * 3600_000L, 24);
+      Map<String, Long> steps = r.timestepsByCollection();
+      assertEquals(hourly, steps.get("T2M_TQV_SLP"));
+      assertEquals(hourly, steps.get("VFLXQV_PRECIP"));
+      assertEquals(hourly, steps.get("V850"));
+      assertEquals(threeHourly, steps.get("OMEGA"));
+      assertEquals(3 * hourly + threeHourly, r.summary().timestepsRead());
+      // cells: 19 x 24 per step, 2 levels for OMEGA
+      assertEquals((3 * hourly + 2 * threeHourly) * 19 * 24, r.cells());
+      assertEquals(r.cells() / r.seconds(), r.cellsPerSecond(), 1e-6 * r.cellsPerSecond());
+      assertEquals((double) r.summary().bytesRead() / r.events(), r.bytesPerEvent(), 1e-9);
+
+      // the mean of the table's bytes_read column, read here
+      List<String> lines = Files.readAllLines(dir.resolve("out-" + r.events() + "/events.csv"));
+      int col = List.of(lines.get(0).split(",")).indexOf("bytes_read");
+      double sum = 0;
+      for (String line : lines.subList(1, lines.size())) {
+        sum += Long.parseLong(line.split(",")[col]);
+      }
+      assertEquals(sum / r.events(), r.meanEventBytes(), 1e-6);
+      // an event reads part of the period, never more than all of it
+      assertTrue(r.meanEventBytes() > 0 && r.meanEventBytes() <= r.summary().bytesRead());
+    }
+    TemporalBenchmark.Run small = f.runs().get(0);
+    TemporalBenchmark.Run large = f.runs().get(1);
+    // the same period, so the same timesteps and bytes, whatever the number of events
+    assertEquals(small.timestepsByCollection(), large.timestepsByCollection());
+    assertTrue(small.summary().bytesRead() > 0);
+    assertEquals(small.summary().bytesRead(), large.summary().bytesRead());
+    assertTrue(f.sameBytes());
+    assertEquals(0, f.exitCode());
+    // the 3 events are among the 7, so the 7 make more (timestep, event) steps
+    assertTrue(large.eventSteps() > small.eventSteps());
+    assertTrue(f.toText().contains("identical"), f.toText());
+  }
+
+  /** Steps at multiples of {@code step} since the first day, {@code n} of them, within [a, b]. */
+  private static long count(long a, long b, long step, int n) {
+    long t0 = Instant.parse("2021-01-01T00:00:00Z").toEpochMilli();
+    long c = 0;
+    for (int i = 0; i < n; i++) {
+      long t = t0 + i * step;
+      c += t >= a && t <= b ? 1 : 0;
+    }
+    return c;
+  }
+
+  @Test
+  void subsetsKeepTheFirstStartAndTheLastWindowEnd() {
+    SliceEvaluator evaluator = SliceEvaluator.of(ConfigLoader.loadTemporal("merra2_storm", null));
+    SampleFields.Spec four = new SampleFields.Spec(LocalDate.of(2021, 1, 1), 4, 19, 24, 1, 0);
+    List<Event> all = SampleFields.events(four, 40, 3).generate();
+    Instant first = all.stream().map(Event::start).min(Instant::compareTo).orElseThrow();
+    long last =
+        all.stream().mapToLong(e -> evaluator.windowEnd(e.end().toEpochMilli())).max().getAsLong();
+    for (int n : new int[] {2, 5, 17}) {
+      List<Event> sub = TemporalBenchmark.subset(all, n, evaluator);
+      assertEquals(n, sub.size());
+      assertTrue(all.containsAll(sub));
+      assertEquals(first, sub.stream().map(Event::start).min(Instant::compareTo).orElseThrow());
+      assertEquals(
+          last,
+          sub.stream()
+              .mapToLong(e -> evaluator.windowEnd(e.end().toEpochMilli()))
+              .max()
+              .getAsLong());
+      // in the catalog's order
+      for (int i = 1; i < sub.size(); i++) {
+        assertTrue(all.indexOf(sub.get(i - 1)) < all.indexOf(sub.get(i)));
+      }
+    }
+    assertEquals(all, TemporalBenchmark.subset(all, 40, evaluator));
+  }
+}
