@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.magg.pipelines.SpatialBenchmark;
 import org.magg.pipelines.TemporalBenchmark;
+import org.magg.pipelines.TemporalPipeline;
+import org.magg.runners.Runners;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -72,33 +74,15 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<String> args = new ArrayList<>(beamArgs);
-    // The Direct runner's test-time checks encode and compare every element; a benchmark of the
-    // pipeline itself turns them off unless asked otherwise.
-    if (args.stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) {
-      args.add("--enforceImmutability=false");
-    }
-    if (args.stream().noneMatch(a -> a.startsWith("--enforceEncodability"))) {
-      args.add("--enforceEncodability=false");
-    }
-    // On Flink, elements passed between chained operators need not be copied (Beam's DoFns do not
-    // modify their inputs); a benchmark sets that unless asked otherwise.
-    if (args.contains("--runner=FlinkRunner")) {
-      if (args.stream().noneMatch(a -> a.startsWith("--objectReuse"))) {
-        args.add("--objectReuse=true");
-      }
-      if (args.stream().noneMatch(a -> a.startsWith("--fasterCopy"))) {
-        args.add("--fasterCopy=true");
-      }
+    // The Direct runner's checks copy every element and Flink's chained operators copy them
+    // too; a benchmark of the pipeline itself turns both off unless asked otherwise.
+    List<String> args = Runners.withDefaults(beamArgs, Runners.DIRECT_RUN_DEFAULTS);
+    if (Runners.isFlink(args)) {
+      args = Runners.withDefaults(args, Runners.FLINK_RUN_DEFAULTS);
     }
     if (temporal) {
-      // Flink's batch (DataSet) translation ships every output of a multi-output ParDo to a
-      // separate, unchained operator per output, so each field slice the reader emits would be
-      // serialised, compressed and sent over the local network twice; the DataStream translation
-      // keeps the reader and the evaluation in one chain.
-      if (args.contains("--runner=FlinkRunner")
-          && args.stream().noneMatch(a -> a.startsWith("--useDataStreamForBatch"))) {
-        args.add("--useDataStreamForBatch=true");
+      if (Runners.isFlink(args)) {
+        args = Runners.withDefaults(args, TemporalPipeline.FLINK_DEFAULTS);
       }
       if (days < 3) {
         throw new picocli.CommandLine.ParameterException(

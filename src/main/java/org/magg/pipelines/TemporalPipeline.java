@@ -59,6 +59,14 @@ import org.magg.transforms.temporal.SliceEvaluator;
  * event when the watermark passes its end, late panes within the allowed lateness).
  */
 public final class TemporalPipeline {
+  /**
+   * Flink options a temporal run sets unless given: Flink's default batch (DataSet) translation
+   * puts each output of a multi-output ParDo in its own unchained operator, so every field slice
+   * the reader emits would be serialised, compressed and sent between operators; the DataStream
+   * translation keeps reading and evaluation in one chain (measured: half the run time).
+   */
+  public static final Map<String, String> FLINK_DEFAULTS = Map.of("useDataStreamForBatch", "true");
+
   private TemporalPipeline() {}
 
   /**
@@ -364,7 +372,16 @@ public final class TemporalPipeline {
   public static TemporalSummary run(TemporalConfig config, TemporalRunOptions options) {
     long t0 = System.nanoTime();
     Plan plan = plan(config, options);
-    PipelineOptions beamOptions = Runners.options(options.pipelineArgs());
+    // Field slices are megabytes: the Direct runner's copying checks are off for runs (tests
+    // keep them), and Flink gets the options that keep slices inside one operator chain.
+    List<String> args = options.pipelineArgs();
+    if (Runners.isDirect(args)) {
+      args = Runners.withDefaults(args, Runners.DIRECT_RUN_DEFAULTS);
+    } else if (Runners.isFlink(args)) {
+      args = Runners.withDefaults(args, Runners.FLINK_RUN_DEFAULTS);
+      args = Runners.withDefaults(args, FLINK_DEFAULTS);
+    }
+    PipelineOptions beamOptions = Runners.options(args);
     if (options.streaming()) {
       beamOptions.as(StreamingOptions.class).setStreaming(true);
     }

@@ -48,4 +48,24 @@ class RunnersTest {
       return false;
     }
   }
+
+  @Test
+  void defaultsAreAddedOnlyWhenAbsent() {
+    assertEquals(
+        java.util.List.of("--runner=FlinkRunner", "--objectReuse=false", "--fasterCopy=true"),
+        Runners.withDefaults(
+            java.util.List.of("--runner=FlinkRunner", "--objectReuse=false"),
+            Runners.FLINK_RUN_DEFAULTS));
+    assertEquals(
+        java.util.List.of("--enforceImmutability", "--enforceEncodability=false"),
+        Runners.withDefaults(
+            java.util.List.of("--enforceImmutability"), Runners.DIRECT_RUN_DEFAULTS));
+    org.junit.jupiter.api.Assertions.assertTrue(Runners.isDirect(java.util.List.of()));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        Runners.isDirect(java.util.List.of("--runner=DirectRunner")));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        Runners.isFlink(java.util.List.of("--runner=flinkrunner")));
+    org.junit.jupiter.api.Assertions.assertFalse(
+        Runners.isDirect(java.util.List.of("--runner=FlinkRunner")));
+  }
 }
