@@ -67,26 +67,4 @@ public record GridSlice(double[] lat, double[] lon, int levels, double[] values)
   public int cells() {
     return lat.length * lon.length;
   }
-
-  /**
-   * The minimum over levels at each cell (NaN only where every level is NaN); the values themselves
-   * for a 2-D field.
-   */
-  public double[] minOverLevels() {
-    if (levels == 1) {
-      return values;
-    }
-    int n = cells();
-    double[] out = new double[n];
-    Arrays.fill(out, Double.NaN);
-    for (int k = 0; k < levels; k++) {
-      for (int c = 0; c < n; c++) {
-        double v = values[k * n + c];
-        if (!Double.isNaN(v) && (Double.isNaN(out[c]) || v < out[c])) {
-          out[c] = v;
-        }
-      }
-    }
-    return out;
-  }
 }
