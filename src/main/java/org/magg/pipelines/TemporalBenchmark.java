@@ -287,21 +287,24 @@ public final class TemporalBenchmark {
   }
 
   /**
-   * The first {@code n} events of {@code all} that include the one starting first and the one whose
-   * window ends last (so a subset spans the same field period as the whole), in their original
-   * order.
+   * {@code n} events of {@code all}, in their original order, whose windows cover the same times as
+   * all of them do: a run reads only its events' reach, so the subsets read the same timesteps and
+   * differ only in how many events overlap them. Holds a smallest cover of the events' spans
+   * ({@code [start, end]}, what the non-precipitation collections read) and of their windows
+   * ({@code [start, window end]}, with the precipitation tail), then the first others.
+   *
+   * @throws IllegalArgumentException when {@code n} is smaller than those covers
    */
   static List<Event> subset(List<Event> all, int n, SliceEvaluator evaluator) {
     if (n >= all.size()) {
       return all;
     }
     Set<Event> chosen = new LinkedHashSet<>();
-    chosen.add(all.stream().min(Comparator.comparing(Event::start)).orElseThrow());
-    if (n > 1) {
-      chosen.add(
-          all.stream()
-              .max(Comparator.comparingLong(e -> evaluator.windowEnd(e.end().toEpochMilli())))
-              .orElseThrow());
+    chosen.addAll(cover(all, e -> e.end().toEpochMilli()));
+    chosen.addAll(cover(all, e -> evaluator.windowEnd(e.end().toEpochMilli())));
+    if (chosen.size() > n) {
+      throw new IllegalArgumentException(
+          n + " events cannot cover the period the others cover; at least " + chosen.size());
     }
     for (Event e : all) {
       if (chosen.size() >= n) {
@@ -313,6 +316,41 @@ public final class TemporalBenchmark {
     for (Event e : all) {
       if (chosen.contains(e)) {
         out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A smallest set of events whose intervals {@code [start, end(e)]} have the same union as all of
+   * them (the greedy interval cover: from the left, the interval reaching farthest).
+   */
+  private static List<Event> cover(List<Event> all, java.util.function.ToLongFunction<Event> end) {
+    List<Event> byStart = new ArrayList<>(all);
+    byStart.sort(Comparator.comparing(Event::start));
+    List<Event> out = new ArrayList<>();
+    int i = 0;
+    while (i < byStart.size()) {
+      // a new connected piece of the union starts at byStart[i]
+      long reached = Long.MIN_VALUE;
+      Event best = null;
+      long pieceStart = byStart.get(i).start().toEpochMilli();
+      long covered = pieceStart - 1;
+      while (i < byStart.size() && byStart.get(i).start().toEpochMilli() <= covered + 1) {
+        // among the intervals starting within what is covered, take the one reaching farthest
+        while (i < byStart.size() && byStart.get(i).start().toEpochMilli() <= covered + 1) {
+          long r = end.applyAsLong(byStart.get(i));
+          if (r > reached) {
+            reached = r;
+            best = byStart.get(i);
+          }
+          i++;
+        }
+        if (reached <= covered) {
+          break;
+        }
+        out.add(best);
+        covered = reached;
       }
     }
     return out;

@@ -37,6 +37,7 @@ import org.magg.io.Failure;
 import org.magg.io.gridded.FieldSlice;
 import org.magg.io.gridded.GriddedCollection;
 import org.magg.io.gridded.GriddedFieldIO;
+import org.magg.io.gridded.TimeRanges;
 import org.magg.io.gridded.WatchGriddedFiles;
 import org.magg.io.s3.S3Settings;
 import org.magg.runners.Runners;
@@ -100,17 +101,22 @@ public final class TemporalPipeline {
       return config.metrics().stream().map(MetricSpec::name).toList();
     }
 
-    /** The time range the collections are read over: every event's reach. */
-    Instant[] timeRange() {
-      long from = Long.MAX_VALUE;
-      long to = Long.MIN_VALUE;
+    /**
+     * The times a collection is read over: the union of its events' reach ({@code [start,
+     * reachEnd]}), so the gaps between events are not read.
+     */
+    TimeRanges timeRanges(String collection) {
+      List<Instant[]> reach = new ArrayList<>();
       for (Event e : catalog.events()) {
-        from = Math.min(from, e.start().toEpochMilli());
-        to = Math.max(to, evaluator.windowEnd(e.end().toEpochMilli()));
+        reach.add(
+            new Instant[] {
+              e.start(),
+              Instant.ofEpochMilli(evaluator.reachEnd(collection, e.end().toEpochMilli()))
+            });
       }
-      return from > to
-          ? new Instant[] {Instant.EPOCH, Instant.EPOCH}
-          : new Instant[] {Instant.ofEpochMilli(from), Instant.ofEpochMilli(to)};
+      return reach.isEmpty()
+          ? TimeRanges.of(Instant.EPOCH, Instant.EPOCH)
+          : TimeRanges.union(reach);
     }
   }
 
@@ -218,7 +224,6 @@ public final class TemporalPipeline {
    * and spilled); only the small event steps are flattened.
    */
   public static Outputs build(Pipeline pipeline, Plan plan) {
-    Instant[] range = plan.timeRange();
     List<PCollectionTuple> evaluated = new ArrayList<>();
     List<PCollection<Failure>> failures = new ArrayList<>();
     for (GriddedCollection c : plan.collections()) {
@@ -226,7 +231,7 @@ public final class TemporalPipeline {
           pipeline.apply(
               "Read " + c.name(),
               GriddedFieldIO.read(c)
-                  .withTimeRange(range[0], range[1])
+                  .withTimeRanges(plan.timeRanges(c.name()))
                   .withTimestepsPerSplit(plan.options().timestepsPerSplit())
                   .withS3(plan.s3()));
       evaluated.add(evaluate(read.slices(), "Evaluate " + c.name(), plan));
@@ -349,7 +354,6 @@ public final class TemporalPipeline {
         o.stopAfterIdle() == null
             ? null
             : org.joda.time.Duration.millis(o.stopAfterIdle().toMillis());
-    Instant[] range = plan.timeRange();
     List<PCollectionTuple> evaluated = new ArrayList<>();
     List<PCollection<Failure>> failures = new ArrayList<>();
     for (GriddedCollection c : plan.collections()) {
@@ -359,7 +363,7 @@ public final class TemporalPipeline {
               .apply(
                   "Read " + c.name(),
                   GriddedFieldIO.readFiles(c)
-                      .withTimeRange(range[0], range[1])
+                      .withTimeRanges(plan.timeRanges(c.name()))
                       .withTimestepsPerSplit(o.timestepsPerSplit())
                       .withS3(plan.s3()));
       evaluated.add(evaluate(read.slices(), "Evaluate " + c.name(), plan));

@@ -44,18 +44,15 @@ final class GriddedFieldFns {
   static final class SplitFileFn extends DoFn<String, FileSplit> {
     private static final long serialVersionUID = 1L;
     private final GriddedCollection collection;
-    private final Instant from;
-    private final Instant to;
+    private final TimeRanges ranges;
     private final int perSplit;
     private final S3Settings s3;
     private final Counter matched;
     private final Counter failed;
 
-    SplitFileFn(
-        GriddedCollection collection, Instant from, Instant to, int perSplit, S3Settings s3) {
+    SplitFileFn(GriddedCollection collection, TimeRanges ranges, int perSplit, S3Settings s3) {
       this.collection = collection;
-      this.from = from;
-      this.to = to;
+      this.ranges = ranges;
       this.perSplit = perSplit;
       this.s3 = s3;
       this.matched = counter(collection.name(), GriddedFieldIO.FILES_MATCHED);
@@ -120,7 +117,7 @@ final class GriddedFieldFns {
     }
 
     private boolean inRange(Instant t) {
-      return (from == null || !t.isBefore(from)) && (to == null || !t.isAfter(to));
+      return ranges.contains(t);
     }
 
     // Timesteps may precede the file's element timestamp (a watcher stamps files when found).

@@ -76,25 +76,26 @@ public final class GriddedFieldIO {
   /** Reads every file of the collection. */
   public static Read read(GriddedCollection collection) {
     java.util.Objects.requireNonNull(collection, "Collection cannot be null.");
-    return new Read(new Settings(collection, null, null, DEFAULT_TIMESTEPS_PER_SPLIT, null));
+    return new Read(new Settings(collection, TimeRanges.all(), DEFAULT_TIMESTEPS_PER_SPLIT, null));
   }
 
   /** Reads the files whose paths arrive (local paths, {@code file:} URIs or {@code s3://}). */
   public static ReadFiles readFiles(GriddedCollection collection) {
     java.util.Objects.requireNonNull(collection, "Collection cannot be null.");
-    return new ReadFiles(new Settings(collection, null, null, DEFAULT_TIMESTEPS_PER_SPLIT, null));
+    return new ReadFiles(
+        new Settings(collection, TimeRanges.all(), DEFAULT_TIMESTEPS_PER_SPLIT, null));
   }
 
   /** What both transforms are configured with. */
   private record Settings(
-      GriddedCollection collection, Instant from, Instant to, int perSplit, S3Settings s3)
+      GriddedCollection collection, TimeRanges ranges, int perSplit, S3Settings s3)
       implements java.io.Serializable {
-    Settings withRange(Instant f, Instant t) {
-      if (f != null && t != null && t.isBefore(f)) {
-        throw new IllegalArgumentException(
-            "Time range end " + t + " is before its start " + f + ".");
-      }
-      return new Settings(collection, f, t, perSplit, s3);
+    Settings withRanges(TimeRanges r) {
+      return new Settings(
+          collection,
+          java.util.Objects.requireNonNull(r, "Time ranges cannot be null."),
+          perSplit,
+          s3);
     }
 
     Settings withPerSplit(int n) {
@@ -102,14 +103,13 @@ public final class GriddedFieldIO {
         throw new IllegalArgumentException(
             "Timesteps per split must be at least 1, got " + n + ".");
       }
-      return new Settings(collection, from, to, n, s3);
+      return new Settings(collection, ranges, n, s3);
     }
 
     Settings withS3(S3Settings settings) {
       return new Settings(
           collection,
-          from,
-          to,
+          ranges,
           perSplit,
           java.util.Objects.requireNonNull(settings, "S3 settings cannot be null."));
     }
@@ -126,7 +126,12 @@ public final class GriddedFieldIO {
 
     /** Only timesteps whose shifted time is in {@code [from, to]}; null leaves a side open. */
     public Read withTimeRange(Instant from, Instant to) {
-      return new Read(settings.withRange(from, to));
+      return new Read(settings.withRanges(TimeRanges.of(from, to)));
+    }
+
+    /** Only timesteps whose shifted time is in one of {@code ranges}. */
+    public Read withTimeRanges(TimeRanges ranges) {
+      return new Read(settings.withRanges(ranges));
     }
 
     /** At most {@code n} consecutive timesteps of a file per unit of parallel work. */
@@ -204,7 +209,12 @@ public final class GriddedFieldIO {
 
     /** Only timesteps whose shifted time is in {@code [from, to]}; null leaves a side open. */
     public ReadFiles withTimeRange(Instant from, Instant to) {
-      return new ReadFiles(settings.withRange(from, to));
+      return new ReadFiles(settings.withRanges(TimeRanges.of(from, to)));
+    }
+
+    /** Only timesteps whose shifted time is in one of {@code ranges}. */
+    public ReadFiles withTimeRanges(TimeRanges ranges) {
+      return new ReadFiles(settings.withRanges(ranges));
     }
 
     /** At most {@code n} consecutive timesteps of a file per unit of parallel work. */
@@ -225,7 +235,7 @@ public final class GriddedFieldIO {
               "Split files",
               ParDo.of(
                       new GriddedFieldFns.SplitFileFn(
-                          c, settings.from(), settings.to(), settings.perSplit(), settings.s3()))
+                          c, settings.ranges(), settings.perSplit(), settings.s3()))
                   .withOutputTags(
                       GriddedFieldFns.SPLITS, TupleTagList.of(GriddedFieldFns.FAILURES)));
       PCollection<FileSplit> splits = split.get(GriddedFieldFns.SPLITS).setCoder(FileSplit.coder());

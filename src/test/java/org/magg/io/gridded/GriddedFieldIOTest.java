@@ -196,7 +196,7 @@ class GriddedFieldIOTest {
     times[6] = t0.plus(Duration.ofDays(3)); // outside: breaks the run
     GriddedFieldFns.SplitFileFn fn =
         new GriddedFieldFns.SplitFileFn(
-            c, t0.plus(Duration.ofHours(1)), t0.plus(Duration.ofHours(9)), 3, null);
+            c, TimeRanges.of(t0.plus(Duration.ofHours(1)), t0.plus(Duration.ofHours(9))), 3, null);
     assertEquals(
         List.of(new FileSplit("f", 1, 4), new FileSplit("f", 4, 6), new FileSplit("f", 7, 10)),
         fn.splits("f", times));
