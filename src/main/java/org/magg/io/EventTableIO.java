@@ -429,7 +429,8 @@ public final class EventTableIO {
     }
   }
 
-  static String join(String dir, String name) {
+  /** {@code dir/name} for a local directory or an {@code s3://} prefix. */
+  public static String join(String dir, String name) {
     return dir.endsWith("/") ? dir + name : dir + "/" + name;
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.magg.io.EventTableIO;
 import org.magg.io.Failure;
 import org.magg.io.s3.S3Location;
 import org.magg.io.s3.S3Objects;
@@ -29,7 +30,7 @@ record TableReadBack(Map<String, Integer> statuses, List<Failure> failures, List
       if (streaming) {
         Map<String, long[]> latestPane = new HashMap<>();
         for (String name : list(plan, "panes/")) {
-          List<List<String>> rows = CsvText.parse(text(plan, TemporalPipeline.join(out, name)));
+          List<List<String>> rows = CsvText.parse(text(plan, EventTableIO.join(out, name)));
           for (List<String> row : rows.subList(1, rows.size())) {
             String id = row.get(0);
             long pane = Long.parseLong(name.replaceAll(".*\\.pane-(\\d+)\\.csv$", "$1"));
@@ -38,11 +39,11 @@ record TableReadBack(Map<String, Integer> statuses, List<Failure> failures, List
               statusById.put(id, row.get(1));
             }
           }
-          files.add(TemporalPipeline.join(out, name));
+          files.add(EventTableIO.join(out, name));
         }
         plan.catalog().failures().forEach(f -> statusById.put(f.subject(), "failed"));
       } else {
-        String table = TemporalPipeline.join(out, "events.csv");
+        String table = EventTableIO.join(out, "events.csv");
         List<List<String>> rows = CsvText.parse(text(plan, table));
         for (List<String> row : rows.subList(1, rows.size())) {
           statusById.put(row.get(0), row.get(1));
@@ -50,9 +51,9 @@ record TableReadBack(Map<String, Integer> statuses, List<Failure> failures, List
         files.add(table);
         String format = plan.config().output().format();
         if (format.equals("netcdf")) {
-          files.add(TemporalPipeline.join(out, "events.nc"));
+          files.add(EventTableIO.join(out, "events.nc"));
         } else if (format.equals("zarr")) {
-          files.add(TemporalPipeline.join(out, "events.zarr"));
+          files.add(EventTableIO.join(out, "events.zarr"));
         }
       }
       Map<String, Integer> statuses = new TreeMap<>();
@@ -60,7 +61,7 @@ record TableReadBack(Map<String, Integer> statuses, List<Failure> failures, List
       List<Failure> failures = new ArrayList<>();
       List<String> failureFiles = streaming ? list(plan, "failures/") : List.of("failures.csv");
       for (String name : failureFiles) {
-        String path = TemporalPipeline.join(out, name);
+        String path = EventTableIO.join(out, name);
         String text = textIfExists(plan, path);
         if (text == null) {
           continue;
@@ -101,8 +102,8 @@ record TableReadBack(Map<String, Integer> statuses, List<Failure> failures, List
     String out = plan.output();
     List<String> names = new ArrayList<>();
     if (S3Location.isS3(out)) {
-      S3Location loc = S3Location.parse(TemporalPipeline.join(out, prefix));
-      String base = S3Location.parse(TemporalPipeline.join(out, "x")).key();
+      S3Location loc = S3Location.parse(EventTableIO.join(out, prefix));
+      String base = S3Location.parse(EventTableIO.join(out, "x")).key();
       base = base.substring(0, base.length() - 1);
       for (String k : S3Objects.of(plan.s3()).listKeys(loc.bucket(), loc.key())) {
         names.add(k.substring(base.length()));

@@ -173,7 +173,7 @@ public final class TemporalPipeline {
                   + c.name()
                   + " is read from its `files` glob under it)");
         }
-        pattern = join(fields, c.files() != null ? c.files() : c.name() + "/*");
+        pattern = EventTableIO.join(fields, c.files() != null ? c.files() : c.name() + "/*");
       }
       collections.add(
           GriddedCollection.builder(c.name())
@@ -189,7 +189,7 @@ public final class TemporalPipeline {
     TemporalConfig.StaticDataConfig sd = config.staticData();
     StaticDataSpec spec = new StaticDataSpec(sd.regions(), sd.cellAreas(), sd.climatology());
     if (fields != null) {
-      spec = spec.resolvedAgainst(join(fields, "static"));
+      spec = spec.resolvedAgainst(EventTableIO.join(fields, "static"));
     }
     StaticData statics;
     try {
@@ -468,9 +468,5 @@ public final class TemporalPipeline {
           pane.getTiming() == PaneInfo.Timing.UNKNOWN ? "ON_TIME" : pane.getTiming().name();
       out.output(coverage.row(r, span[0], span[1], maskTimes, timing, pane.getIndex()));
     }
-  }
-
-  static String join(String dir, String name) {
-    return dir.endsWith("/") ? dir + name : dir + "/" + name;
   }
 }

@@ -121,46 +121,18 @@ public final class TemporalPipelineFixture {
     write(area, root.resolve("static/area.nc"));
   }
 
+  /** The rows of a CSV written by the project, by event id, each as column -> cell. */
   static Map<String, Map<String, String>> readCsv(Path csv) throws IOException {
-    List<String> lines = Files.readAllLines(csv);
-    String[] header = lines.get(0).split(",", -1);
+    List<List<String>> lines = CsvText.parse(Files.readString(csv));
+    List<String> header = lines.get(0);
     Map<String, Map<String, String>> rows = new java.util.LinkedHashMap<>();
-    for (String line : lines.subList(1, lines.size())) {
-      List<String> cells = splitCsv(line);
+    for (List<String> cells : lines.subList(1, lines.size())) {
       Map<String, String> row = new HashMap<>();
-      for (int i = 0; i < header.length; i++) {
-        row.put(header[i], cells.get(i));
+      for (int i = 0; i < header.size(); i++) {
+        row.put(header.get(i), cells.get(i));
       }
       rows.put(row.get("event_id"), row);
     }
     return rows;
-  }
-
-  private static List<String> splitCsv(String line) {
-    List<String> out = new java.util.ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char ch = line.charAt(i);
-      if (quoted) {
-        if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else if (ch == '"') {
-          quoted = false;
-        } else {
-          cur.append(ch);
-        }
-      } else if (ch == '"') {
-        quoted = true;
-      } else if (ch == ',') {
-        out.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(ch);
-      }
-    }
-    out.add(cur.toString());
-    return out;
   }
 }
