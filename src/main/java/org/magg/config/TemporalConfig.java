@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.magg.transforms.temporal.DerivedVariable;
+import org.magg.transforms.temporal.SliceEvaluator;
 
 /**
  * A temporal pipeline config ({@code pipeline.type: temporal}): gridded collections, static data,
@@ -119,28 +121,11 @@ public record TemporalConfig(
     }
   }
 
-  /**
-   * A derived variable, {@code name = a + b - c ...}, over variables of one collection.
-   *
-   * @param name the derived name (magg's {@code _rainfall})
-   * @param expression the expression as written
-   * @param terms the variables with their signs (+1 or -1), in order
-   */
-  public record DerivedVariable(String name, String expression, List<Term> terms)
-      implements Serializable {
-    public DerivedVariable {
-      terms = List.copyOf(terms);
-    }
-
-    /** The variables the expression reads. */
-    public List<String> inputs() {
-      return terms.stream().map(Term::variable).toList();
-    }
-
-    /** A signed variable of a derived expression. */
-    public record Term(String variable, int sign) implements Serializable {}
-  }
-
   /** Where the event table goes: always CSV, plus {@code zarr} or {@code netcdf}. */
   public record TemporalOutputConfig(String format, String location) implements Serializable {}
+
+  /** The evaluator of this config's metrics. */
+  public SliceEvaluator sliceEvaluator() {
+    return new SliceEvaluator(metrics, derived, landfallRegion, precipExtension, precipBlock);
+  }
 }

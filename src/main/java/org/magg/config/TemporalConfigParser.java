@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.magg.config.TemporalConfig.CollectionSpec;
-import org.magg.config.TemporalConfig.DerivedVariable;
+import org.magg.transforms.temporal.DerivedVariable;
 import org.magg.config.TemporalConfig.StaticDataConfig;
 import org.magg.config.TemporalConfig.TemporalOutputConfig;
 

@@ -3,7 +3,7 @@ package org.magg.config;
 import java.util.List;
 import java.util.Map;
 import org.magg.config.TemporalConfig.CollectionSpec;
-import org.magg.config.TemporalConfig.DerivedVariable;
+import org.magg.transforms.temporal.DerivedVariable;
 import org.magg.transforms.temporal.SpatialFunctions;
 import org.magg.transforms.temporal.TemporalReducers;
 

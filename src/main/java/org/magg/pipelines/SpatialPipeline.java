@@ -135,7 +135,7 @@ public final class SpatialPipeline {
         inputs.add(v);
       }
     }
-    CellStoreSpec spec = CellStoreSpec.forSpatial(config, selection, childOrder);
+    CellStoreSpec spec = SpatialStoreLayout.of(config, selection, childOrder);
     return new Plan(config, catalog, selection, childOrder, store, inputs, aggregators, spec, s3);
   }
 

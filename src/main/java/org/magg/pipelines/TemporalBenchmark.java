@@ -243,7 +243,7 @@ public final class TemporalBenchmark {
     }
     SampleFields.Result fields = SampleFields.generate(dir.resolve("fields"), spec);
     TemporalConfig config = ConfigLoader.loadTemporal("merra2_storm", null);
-    SliceEvaluator evaluator = SliceEvaluator.of(config);
+    SliceEvaluator evaluator = config.sliceEvaluator();
     int max = eventCounts.stream().mapToInt(Integer::intValue).max().getAsInt();
     List<Event> all = SampleFields.events(spec, max, SEED).generate();
     List<Integer> order = new ArrayList<>();

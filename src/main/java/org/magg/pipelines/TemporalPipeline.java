@@ -197,7 +197,7 @@ public final class TemporalPipeline {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the static data: " + e.getMessage(), e);
     }
-    SliceEvaluator evaluator = SliceEvaluator.of(config);
+    SliceEvaluator evaluator = config.sliceEvaluator();
     List<EventWindow> windows = new ArrayList<>();
     for (Event e : catalog.events()) {
       windows.add(

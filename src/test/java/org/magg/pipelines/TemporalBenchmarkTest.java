@@ -37,7 +37,7 @@ class TemporalBenchmarkTest {
             List.of("--enforceImmutability=false", "--enforceEncodability=false"),
             1);
     assertEquals(2, f.runs().size());
-    SliceEvaluator evaluator = SliceEvaluator.of(ConfigLoader.loadTemporal("merra2_storm", null));
+    SliceEvaluator evaluator = (ConfigLoader.loadTemporal("merra2_storm", null)).sliceEvaluator();
     for (TemporalBenchmark.Run r : f.runs()) {
       assertTrue(r.allOk(), r.summary().toText());
       EventCatalog catalog =
@@ -109,7 +109,7 @@ class TemporalBenchmarkTest {
 
   @Test
   void subsetsCoverTheSameTimesAsTheWholeCatalog() {
-    SliceEvaluator evaluator = SliceEvaluator.of(ConfigLoader.loadTemporal("merra2_storm", null));
+    SliceEvaluator evaluator = (ConfigLoader.loadTemporal("merra2_storm", null)).sliceEvaluator();
     SampleFields.Spec four = new SampleFields.Spec(LocalDate.of(2021, 1, 1), 4, 19, 24, 1, 0);
     List<Event> all = SampleFields.events(four, 40, 3).generate();
     Instant first = all.stream().map(Event::start).min(Instant::compareTo).orElseThrow();

@@ -8,8 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.magg.config.MetricSpec;
-import org.magg.config.TemporalConfig;
-import org.magg.config.TemporalConfig.DerivedVariable;
+
 import org.magg.io.gridded.GridSlice;
 
 /**
@@ -64,16 +63,6 @@ public final class SliceEvaluator implements Serializable {
               + ")");
     }
     metrics.forEach(m -> SpatialFunctions.forName(m.spatialFunction()));
-  }
-
-  /** The evaluator of a config's metrics. */
-  public static SliceEvaluator of(TemporalConfig config) {
-    return new SliceEvaluator(
-        config.metrics(),
-        config.derived(),
-        config.landfallRegion(),
-        config.precipExtension(),
-        config.precipBlock());
   }
 
   public List<MetricSpec> metrics() {
