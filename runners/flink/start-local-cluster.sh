@@ -16,7 +16,7 @@
 #   FLINK_CLUSTER_DIR    configuration, logs, pid files              (default target/flink-cluster)
 #   FLINK_START_TIMEOUT  seconds to wait for the cluster             (default 120)
 #
-# Submit to it with --runner=FlinkRunner --flinkMaster=127.0.0.1:$FLINK_REST_PORT (see README.md,
+# Submit to it with --runner=FlinkRunner --flinkMaster=127.0.0.1:$FLINK_REST_PORT (see docs/runners.md,
 # "Runners"). The classpath is Flink's runtime only (runners/flink/pom.xml), as in a Flink
 # distribution's lib/: jobs bring everything else in their jar.
 set -euo pipefail

@@ -1,0 +1,93 @@
+package org.magg.core;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Writes and reads primitive arrays as little-endian blocks through a small scratch buffer, so that
+ * coding a large columnar batch allocates nothing but the decoded arrays themselves.
+ */
+public final class ArrayCoding {
+  /** Scratch size: big enough to amortise stream calls, small enough to stay in cache. */
+  static final int SCRATCH_BYTES = 64 * 1024;
+
+  private ArrayCoding() {}
+
+  /** A scratch buffer for one encode or decode call. */
+  public static ByteBuffer scratch() {
+    return ByteBuffer.allocate(SCRATCH_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+  }
+
+  public static void writeInts(OutputStream out, int[] a, int n, ByteBuffer scratch)
+      throws IOException {
+    int per = SCRATCH_BYTES / 4;
+    for (int off = 0; off < n; off += per) {
+      int k = Math.min(per, n - off);
+      scratch.clear();
+      scratch.asIntBuffer().put(a, off, k);
+      out.write(scratch.array(), 0, k * 4);
+    }
+  }
+
+  public static void writeLongs(OutputStream out, long[] a, int n, ByteBuffer scratch)
+      throws IOException {
+    int per = SCRATCH_BYTES / 8;
+    for (int off = 0; off < n; off += per) {
+      int k = Math.min(per, n - off);
+      scratch.clear();
+      scratch.asLongBuffer().put(a, off, k);
+      out.write(scratch.array(), 0, k * 8);
+    }
+  }
+
+  public static void writeDoubles(OutputStream out, double[] a, int n, ByteBuffer scratch)
+      throws IOException {
+    int per = SCRATCH_BYTES / 8;
+    for (int off = 0; off < n; off += per) {
+      int k = Math.min(per, n - off);
+      scratch.clear();
+      scratch.asDoubleBuffer().put(a, off, k);
+      out.write(scratch.array(), 0, k * 8);
+    }
+  }
+
+  public static void readInts(InputStream in, int[] a, ByteBuffer scratch) throws IOException {
+    int per = SCRATCH_BYTES / 4;
+    for (int off = 0; off < a.length; off += per) {
+      int k = Math.min(per, a.length - off);
+      fill(in, scratch, k * 4);
+      scratch.asIntBuffer().get(a, off, k);
+    }
+  }
+
+  public static void readLongs(InputStream in, long[] a, ByteBuffer scratch) throws IOException {
+    int per = SCRATCH_BYTES / 8;
+    for (int off = 0; off < a.length; off += per) {
+      int k = Math.min(per, a.length - off);
+      fill(in, scratch, k * 8);
+      scratch.asLongBuffer().get(a, off, k);
+    }
+  }
+
+  public static void readDoubles(InputStream in, double[] a, ByteBuffer scratch)
+      throws IOException {
+    int per = SCRATCH_BYTES / 8;
+    for (int off = 0; off < a.length; off += per) {
+      int k = Math.min(per, a.length - off);
+      fill(in, scratch, k * 8);
+      scratch.asDoubleBuffer().get(a, off, k);
+    }
+  }
+
+  private static void fill(InputStream in, ByteBuffer scratch, int bytes) throws IOException {
+    int got = in.readNBytes(scratch.array(), 0, bytes);
+    if (got != bytes) {
+      throw new EOFException("array block cut short: expected " + bytes + " bytes, got " + got);
+    }
+    scratch.clear();
+  }
+}

@@ -1,0 +1,314 @@
+package org.magg.io.gridded;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.values.TupleTag;
+import org.joda.time.Duration;
+import org.magg.core.Failure;
+import org.magg.io.s3.S3Location;
+import org.magg.io.s3.S3Objects;
+import org.magg.io.s3.S3Settings;
+
+/** The DoFns of {@link GriddedFieldIO}. */
+final class GriddedFieldFns {
+  static final TupleTag<FileSplit> SPLITS = new TupleTag<>() {};
+  static final TupleTag<FieldSlice> SLICES = new TupleTag<>() {};
+  static final TupleTag<Failure> FAILURES = new TupleTag<>() {};
+
+  /** The stage of the failures this reader reports. */
+  static final String STAGE = "field";
+
+  private GriddedFieldFns() {}
+
+  static Counter counter(String collection, String name) {
+    return Metrics.counter(GriddedFieldIO.metricsNamespace(collection), name);
+  }
+
+  /** The reason of a failure, naming the file when the error does not. */
+  static String reason(Exception e, String subject) {
+    String m = e.getMessage() == null ? e.toString() : e.getMessage();
+    String path = subject.contains("#") ? subject.substring(0, subject.indexOf('#')) : subject;
+    return m.contains(path) ? m : subject + ": " + m;
+  }
+
+  /** Opens a file, reads its time axis, checks the variables and cuts it into splits. */
+  static final class SplitFileFn extends DoFn<String, FileSplit> {
+    private static final long serialVersionUID = 1L;
+    private final GriddedCollection collection;
+    private final TimeRanges ranges;
+    private final int perSplit;
+    private final S3Settings s3;
+    private final Counter matched;
+    private final Counter failed;
+
+    SplitFileFn(GriddedCollection collection, TimeRanges ranges, int perSplit, S3Settings s3) {
+      this.collection = collection;
+      this.ranges = ranges;
+      this.perSplit = perSplit;
+      this.s3 = s3;
+      this.matched = counter(collection.name(), GriddedFieldIO.FILES_MATCHED);
+      this.failed = counter(collection.name(), GriddedFieldIO.FILES_FAILED);
+    }
+
+    @ProcessElement
+    public void process(@Element String path, MultiOutputReceiver out) {
+      matched.inc();
+      List<FileSplit> splits;
+      Instant[] starts;
+      try (GriddedSource src = GriddedSources.open(path, s3, collection.sourceOptions())) {
+        Instant[] times = src.times();
+        if (times.length == 0) {
+          throw new IOException(
+              path
+                  + " has no time variable '"
+                  + collection.sourceOptions().time()
+                  + "' (variables: "
+                  + String.join(", ", src.variables())
+                  + ")");
+        }
+        for (String v : collection.variables()) {
+          ((AbstractGriddedSource) src).checkTimed(v);
+        }
+        splits = splits(path, times);
+        starts = new Instant[splits.size()];
+        for (int i = 0; i < starts.length; i++) {
+          starts[i] = times[splits.get(i).start()].plus(collection.timeShift());
+        }
+      } catch (IOException | RuntimeException e) {
+        failed.inc();
+        out.get(FAILURES).output(new Failure(STAGE, path, reason(e, path)));
+        return;
+      }
+      // Each split carries the time of its first timestep, so that it holds the watermark there
+      // until it is read: a path coming out of a grouping is stamped with the end of the global
+      // window, and slices read from it would otherwise be behind the watermark (late, and dropped
+      // by event windows downstream).
+      for (int i = 0; i < splits.size(); i++) {
+        out.get(SPLITS)
+            .outputWithTimestamp(
+                splits.get(i), new org.joda.time.Instant(starts[i].toEpochMilli()));
+      }
+    }
+
+    /** Runs of consecutive timesteps inside the range, at most {@code perSplit} long. */
+    List<FileSplit> splits(String path, Instant[] times) {
+      List<FileSplit> out = new ArrayList<>();
+      int start = -1;
+      for (int i = 0; i <= times.length; i++) {
+        boolean in = i < times.length && inRange(times[i].plus(collection.timeShift()));
+        if (in && start < 0) {
+          start = i;
+        }
+        if (start >= 0 && (!in || i - start == perSplit)) {
+          out.add(new FileSplit(path, start, i));
+          start = in ? i : -1;
+        }
+      }
+      return out;
+    }
+
+    private boolean inRange(Instant t) {
+      return ranges.contains(t);
+    }
+
+    // Timesteps may precede the file's element timestamp (a watcher stamps files when found).
+    @SuppressWarnings("deprecation")
+    @Override
+    public Duration getAllowedTimestampSkew() {
+      return Duration.millis(Long.MAX_VALUE);
+    }
+  }
+
+  /** Reads the timesteps of a split, one {@link FieldSlice} each, stamped with its time. */
+  static final class ReadSplitFn extends DoFn<FileSplit, FieldSlice> {
+    private static final long serialVersionUID = 1L;
+    private final GriddedCollection collection;
+    private final S3Settings s3;
+    private final Counter timesteps;
+    private final Counter bytes;
+    private final Counter splitsFailed;
+
+    ReadSplitFn(GriddedCollection collection, S3Settings s3) {
+      this.collection = collection;
+      this.s3 = s3;
+      this.timesteps = counter(collection.name(), GriddedFieldIO.TIMESTEPS_READ);
+      this.bytes = counter(collection.name(), GriddedFieldIO.BYTES_READ);
+      this.splitsFailed = counter(collection.name(), GriddedFieldIO.SPLITS_FAILED);
+    }
+
+    @ProcessElement
+    public void process(@Element FileSplit split, MultiOutputReceiver out) {
+      int t = split.start();
+      try (GriddedSource src = GriddedSources.open(split.path(), s3, collection.sourceOptions())) {
+        Instant[] times = src.times();
+        if (split.end() > times.length) {
+          throw new IOException(
+              split.path()
+                  + " has "
+                  + times.length
+                  + " timesteps now, the split expected "
+                  + split.end()
+                  + " (the file changed?)");
+        }
+        // the axes are read once, so that each slice counts the bytes of its fields only
+        src.lat();
+        src.lon();
+        src.levels();
+        for (; t < split.end(); t++) {
+          long before = src.bytesRead();
+          Map<String, GridSlice> fields = new LinkedHashMap<>();
+          for (String v : collection.variables()) {
+            fields.put(v, src.read(v, t));
+          }
+          long read = src.bytesRead() - before;
+          Instant time = times[t].plus(collection.timeShift());
+          FieldSlice slice =
+              new FieldSlice(collection.name(), time, fields, split.path() + "#time=" + t, read);
+          out.get(SLICES)
+              .outputWithTimestamp(slice, new org.joda.time.Instant(time.toEpochMilli()));
+          timesteps.inc();
+          bytes.inc(read);
+        }
+      } catch (IOException | RuntimeException e) {
+        splitsFailed.inc();
+        String subject = new FileSplit(split.path(), t, split.end()).describe();
+        out.get(FAILURES).output(new Failure(STAGE, subject, reason(e, subject)));
+      }
+    }
+
+    @SuppressWarnings("deprecation")
+    @Override
+    public Duration getAllowedTimestampSkew() {
+      return Duration.millis(Long.MAX_VALUE);
+    }
+  }
+
+  /** Lists the objects an {@code s3://bucket/prefix/*.nc4} pattern matches. */
+  static final class MatchS3Fn extends DoFn<String, String> {
+    private static final long serialVersionUID = 1L;
+    private final S3Settings s3;
+
+    MatchS3Fn(S3Settings s3) {
+      this.s3 = s3;
+    }
+
+    @ProcessElement
+    public void process(@Element String pattern, OutputReceiver<String> out) throws IOException {
+      S3Location loc = S3Location.parse(pattern);
+      String key = loc.key();
+      int wild = firstWildcard(key);
+      if (wild < 0) {
+        out.output(pattern);
+        return;
+      }
+      Pattern regex = Pattern.compile(globToRegex(key));
+      S3Objects objects = S3Objects.of(s3 == null ? S3Settings.defaults() : s3);
+      for (String k : objects.listKeys(loc.bucket(), key.substring(0, wild))) {
+        if (regex.matcher(k).matches()) {
+          out.output("s3://" + loc.bucket() + "/" + k);
+        }
+      }
+    }
+  }
+
+  static int firstWildcard(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '*' || c == '?' || c == '[' || c == '{') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * A glob as a regex: {@code *} within a path segment, {@code **} across, {@code ?}, {@code
+   * {a,b}}.
+   */
+  static String globToRegex(String glob) {
+    StringBuilder r = new StringBuilder();
+    boolean inGroup = false;
+    for (int i = 0; i < glob.length(); i++) {
+      char c = glob.charAt(i);
+      if (c == '*') {
+        if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+          r.append(".*");
+          i++;
+        } else {
+          r.append("[^/]*");
+        }
+      } else if (c == '?') {
+        r.append("[^/]");
+      } else if (c == '{') {
+        r.append("(?:");
+        inGroup = true;
+      } else if (c == '}' && inGroup) {
+        r.append(")");
+        inGroup = false;
+      } else if (c == ',' && inGroup) {
+        r.append("|");
+      } else if (c == '[') {
+        int close = glob.indexOf(']', i);
+        if (close < 0) {
+          r.append("\\[");
+        } else {
+          r.append('[').append(glob, i + 1, close).append(']');
+          i = close;
+        }
+      } else {
+        r.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return r.toString();
+  }
+
+  /** Reads an index file: one path per line, relative to the index's directory. */
+  static final class ReadIndexFn extends DoFn<String, String> {
+    private static final long serialVersionUID = 1L;
+    private final S3Settings s3;
+
+    ReadIndexFn(S3Settings s3) {
+      this.s3 = s3;
+    }
+
+    @ProcessElement
+    public void process(@Element String index, OutputReceiver<String> out) throws IOException {
+      String text;
+      try {
+        text = GriddedSources.readText(index, s3);
+      } catch (IOException e) {
+        throw new IOException("cannot read the file index " + index + ": " + e.getMessage(), e);
+      }
+      for (String line : text.split("\\R")) {
+        String p = line.trim();
+        if (p.isEmpty() || p.startsWith("#")) {
+          continue;
+        }
+        out.output(resolve(index, p));
+      }
+    }
+
+    static String resolve(String index, String entry) throws IOException {
+      if (entry.contains("://") || entry.startsWith("file:")) {
+        return entry;
+      }
+      if (S3Location.isS3(index)) {
+        return S3Location.parse(index).resolveSibling(entry);
+      }
+      if (Path.of(entry).isAbsolute()) {
+        return entry;
+      }
+      Path parent = GriddedSources.localPath(index).toAbsolutePath().getParent();
+      return parent.resolve(entry).normalize().toString();
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package org.magg.io.spatial;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.magg.core.grid.Healpix;
+import org.magg.core.grid.Morton;
+import org.magg.core.grid.SpatialBounds;
+
+/**
+ * Classifies the points of a granule's groups (kept, or dropped for one {@link FilterReason}) and
+ * sorts the kept ones into per-parent-cell columnar buffers. The hot path of the spatial pipeline:
+ * no per-point allocation.
+ */
+final class PointBinner implements Serializable {
+  private static final long serialVersionUID = 1L;
+  static final int HASH_ORDER = 18;
+
+  private final int parentOrder;
+  private final int childOrder;
+  private final SpatialBounds bounds;
+  private final Double qualityValue;
+
+  PointBinner(int parentOrder, int childOrder, SpatialBounds bounds, Double qualityValue) {
+    if (parentOrder < 0 || parentOrder > childOrder || childOrder > HASH_ORDER) {
+      throw new IllegalArgumentException(
+          "need 0 <= parent order ("
+              + parentOrder
+              + ") <= child order ("
+              + childOrder
+              + ") <= "
+              + HASH_ORDER);
+    }
+    this.parentOrder = parentOrder;
+    this.childOrder = childOrder;
+    this.bounds = bounds;
+    this.qualityValue = qualityValue;
+  }
+
+  /** Starts collecting one granule's points for the given parent cells (Morton indices). */
+  Granule start(List<Long> parentCells, int variableCount) {
+    return new Granule(parentCells, variableCount);
+  }
+
+  /** The kept points of one granule, by parent cell, and what was dropped. */
+  final class Granule {
+    private final long[] parentNested;
+    private final long[] parentMorton;
+    private final List<List<PointBatch>> batches = new ArrayList<>();
+    private final int variableCount;
+    final long[] filtered = new long[FilterReason.values().length];
+    long read;
+    long kept;
+
+    private Granule(List<Long> parentCells, int variableCount) {
+      parentNested = new long[parentCells.size()];
+      parentMorton = new long[parentCells.size()];
+      this.variableCount = variableCount;
+      for (int i = 0; i < parentCells.size(); i++) {
+        long m = parentCells.get(i);
+        if (Morton.order(m) != parentOrder) {
+          throw new IllegalArgumentException(
+              "cell "
+                  + Morton.format(m)
+                  + " has order "
+                  + Morton.order(m)
+                  + ", expected "
+                  + parentOrder);
+        }
+        parentMorton[i] = m;
+        parentNested[i] = Morton.toNested(m);
+        batches.add(new ArrayList<>());
+      }
+    }
+
+    /** Adds one group's columns. */
+    void add(PointColumns c) {
+      int n = c.size;
+      read += n;
+      double[] lon = new double[n];
+      double[] lat = new double[n];
+      int[] origin = new int[n];
+      int valid = 0;
+      for (int i = 0; i < n; i++) {
+        double la = c.lat[i];
+        double lo = c.lon[i];
+        if (la == c.latFill || lo == c.lonFill) {
+          filtered[FilterReason.FILL_VALUE.ordinal()]++;
+        } else if (!(la >= -90.0 && la <= 90.0) || !Double.isFinite(lo)) {
+          filtered[FilterReason.INVALID_COORDINATE.ordinal()]++;
+        } else if (qualityValue != null && c.quality[i] != qualityValue) {
+          filtered[FilterReason.QUALITY.ordinal()]++;
+        } else if (hasFill(c, i)) {
+          filtered[FilterReason.FILL_VALUE.ordinal()]++;
+        } else if (bounds != null && !bounds.contains(lo, la)) {
+          filtered[FilterReason.OUTSIDE_BOUNDS.ordinal()]++;
+        } else {
+          lon[valid] = lo;
+          lat[valid] = la;
+          origin[valid] = i;
+          valid++;
+        }
+      }
+      long[] nested = new long[valid];
+      Healpix.nestedHash(HASH_ORDER, lon, lat, valid, nested);
+      int parentShift = 2 * (HASH_ORDER - parentOrder);
+      int childShift = 2 * (HASH_ORDER - childOrder);
+      long childMask = (1L << (2 * (childOrder - parentOrder))) - 1;
+      // Two passes, so that each parent's batch is allocated once at its exact size.
+      int[] slots = new int[valid];
+      int[] counts = new int[parentNested.length];
+      int last = -1;
+      for (int k = 0; k < valid; k++) {
+        long parent = nested[k] >>> parentShift;
+        int slot = last >= 0 && parentNested[last] == parent ? last : slotOf(parent);
+        slots[k] = slot;
+        if (slot < 0) {
+          filtered[FilterReason.OUTSIDE_SELECTION.ordinal()]++;
+          continue;
+        }
+        last = slot;
+        counts[slot]++;
+      }
+      int[][] child = new int[counts.length][];
+      double[][][] values = new double[counts.length][][];
+      for (int slot = 0; slot < counts.length; slot++) {
+        if (counts[slot] > 0) {
+          child[slot] = new int[counts[slot]];
+          values[slot] = new double[variableCount][counts[slot]];
+        }
+      }
+      int[] at = new int[counts.length];
+      for (int k = 0; k < valid; k++) {
+        int slot = slots[k];
+        if (slot < 0) {
+          continue;
+        }
+        int i = at[slot]++;
+        child[slot][i] = (int) ((nested[k] >>> childShift) & childMask);
+        int row = origin[k];
+        for (int v = 0; v < variableCount; v++) {
+          values[slot][v][i] = c.values[v][row];
+        }
+      }
+      for (int slot = 0; slot < counts.length; slot++) {
+        if (counts[slot] > 0) {
+          batches.get(slot).add(new PointBatch(counts[slot], child[slot], values[slot]));
+          kept += counts[slot];
+        }
+      }
+    }
+
+    private int slotOf(long parent) {
+      for (int s = 0; s < parentNested.length; s++) {
+        if (parentNested[s] == parent) {
+          return s;
+        }
+      }
+      return -1;
+    }
+
+    private boolean hasFill(PointColumns c, int i) {
+      for (int v = 0; v < c.values.length; v++) {
+        double x = c.values[v][i];
+        if (x == c.valueFills[v] || Double.isNaN(x)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * The batches of kept points by parent cell (Morton index), one per group that had points in
+     * the cell, in the assignment's cell order; cells without points are absent.
+     */
+    Map<Long, List<PointBatch>> batches() {
+      Map<Long, List<PointBatch>> out = new LinkedHashMap<>();
+      for (int s = 0; s < parentMorton.length; s++) {
+        if (!batches.get(s).isEmpty()) {
+          out.put(parentMorton[s], batches.get(s));
+        }
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package org.magg.io.temporal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+
+/** Writes the JSON catalog format: one line per mask time, so large catalogs stay readable. */
+public final class EventCatalogJson {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private EventCatalogJson() {}
+
+  public static String write(FieldGrid grid, List<Event> events, Map<String, ?> metadata) {
+    StringBuilder sb = new StringBuilder(1024);
+    sb.append("{\n");
+    if (!metadata.isEmpty()) {
+      sb.append("  \"metadata\": ").append(json(metadata)).append(",\n");
+    }
+    sb.append("  \"grid\": {\"lat\": ");
+    axis(sb, grid.lat());
+    sb.append(", \"lon\": ");
+    axis(sb, grid.lon());
+    sb.append("},\n  \"events\": [");
+    for (int e = 0; e < events.size(); e++) {
+      Event ev = events.get(e);
+      EventMask m = ev.mask();
+      sb.append(e == 0 ? "\n" : ",\n");
+      sb.append("    {\"id\": ").append(json(ev.id()));
+      sb.append(", \"start\": \"").append(ev.start()).append('"');
+      sb.append(", \"end\": \"").append(ev.end()).append('"');
+      sb.append(", \"masks\": {");
+      for (int i = 0; i < m.size(); i++) {
+        sb.append(i == 0 ? "\n" : ",\n");
+        sb.append("      \"").append(m.time(i)).append("\": ");
+        double[] w = m.weights(i);
+        if (w != null) {
+          sb.append("{\"cells\": ");
+        }
+        ints(sb, m.cells(i));
+        if (w != null) {
+          sb.append(", \"weights\": [");
+          for (int k = 0; k < w.length; k++) {
+            sb.append(k == 0 ? "" : ",").append((float) w[k]);
+          }
+          sb.append("]}");
+        }
+      }
+      sb.append(m.size() == 0 ? "}}" : "\n    }}");
+    }
+    sb.append(events.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
+    return sb.toString();
+  }
+
+  private static void axis(StringBuilder sb, double[] a) {
+    if (a.length >= 2) {
+      double step = a[1] - a[0];
+      boolean regular = true;
+      for (int i = 0; i < a.length && regular; i++) {
+        regular = a[i] == a[0] + i * step;
+      }
+      if (regular) {
+        sb.append("{\"start\": ")
+            .append(a[0])
+            .append(", \"step\": ")
+            .append(step)
+            .append(", \"count\": ")
+            .append(a.length)
+            .append('}');
+        return;
+      }
+    }
+    sb.append('[');
+    for (int i = 0; i < a.length; i++) {
+      sb.append(i == 0 ? "" : ", ").append(a[i]);
+    }
+    sb.append(']');
+  }
+
+  private static void ints(StringBuilder sb, int[] a) {
+    sb.append('[');
+    for (int i = 0; i < a.length; i++) {
+      sb.append(i == 0 ? "" : ",").append(a[i]);
+    }
+    sb.append(']');
+  }
+
+  private static String json(Object o) {
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write catalog metadata as JSON: " + e, e);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.magg.io.spatial;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.magg.core.grid.Morton;
+
+/** Classification and child indices of the binner, checked against Morton arithmetic. */
+class PointBinnerTest {
+
+  @Test
+  void classifiesEachPointOnceAndIndexesChildren() {
+    double fill = 3.4028235e38;
+    double[] lat = {-75.0, -75.001, 95.0, fill, -75.002, -75.003, 10.0, -75.004};
+    double[] lon = {100.1, 100.1, 100.1, 100.1, Double.NaN, 100.1, 10.0, 100.1};
+    double[] q = {0, 0, 0, 0, 0, 1, 0, 0};
+    double[] h = {1, 2, 3, 4, 5, 6, 7, fill};
+    PointColumns c =
+        new PointColumns("gt1l", lat, fill, lon, fill, q, new double[][] {h}, new double[] {fill});
+    long parent = Morton.encode(-75.0, 100.1, 6);
+    PointBinner binner = new PointBinner(6, 12, null, 0.0);
+    PointBinner.Granule g = binner.start(List.of(parent), 1);
+    g.add(c);
+    assertEquals(8, g.read);
+    assertEquals(2, g.kept);
+    assertEquals(2, g.filtered[FilterReason.FILL_VALUE.ordinal()]); // fill latitude, fill h
+    assertEquals(2, g.filtered[FilterReason.INVALID_COORDINATE.ordinal()]); // lat 95, NaN lon
+    assertEquals(1, g.filtered[FilterReason.QUALITY.ordinal()]);
+    assertEquals(1, g.filtered[FilterReason.OUTSIDE_SELECTION.ordinal()]); // (10, 10)
+    Map<Long, List<PointBatch>> batches = g.batches();
+    assertEquals(1, batches.get(parent).size());
+    PointBatch b = batches.get(parent).get(0);
+    assertEquals(2, b.size());
+    assertEquals(Morton.childIndex(Morton.encode(-75.0, 100.1, 12), 6), b.childIndex(0));
+    assertEquals(Morton.childIndex(Morton.encode(-75.001, 100.1, 12), 6), b.childIndex(1));
+    assertEquals(1.0, b.value(0, 0));
+    assertEquals(2.0, b.value(0, 1));
+  }
+}

@@ -1,0 +1,56 @@
+package org.magg.pipelines;
+
+import java.nio.file.Path;
+import org.magg.pipelines.config.ConfigLoader;
+import org.magg.pipelines.config.PipelineConfig;
+import org.magg.pipelines.config.TemporalConfig;
+import org.magg.pipelines.spatial.RunOptions;
+import org.magg.pipelines.spatial.RunSummary;
+import org.magg.pipelines.spatial.SpatialPipeline;
+import org.magg.pipelines.temporal.TemporalPipeline;
+import org.magg.pipelines.temporal.TemporalRunOptions;
+import org.magg.pipelines.temporal.TemporalSummary;
+
+/**
+ * The Java API of magg-beam: load a config, run it.
+ *
+ * <pre>{@code
+ * PipelineConfig config = Magg.defaultConfig("atl06");
+ * RunSummary summary = Magg.run(config, RunOptions.defaults()
+ *     .withCatalog("catalog.json").withStore("out.zarr").withMaxCells(5)
+ *     .withPipelineArgs(List.of("--runner=DirectRunner")));
+ * }</pre>
+ */
+public final class Magg {
+  private Magg() {}
+
+  /** Loads and validates a YAML config file. */
+  public static PipelineConfig loadConfig(Path file) {
+    return ConfigLoader.load(file);
+  }
+
+  /** Loads a built-in config by name ({@code atl06}, {@code atl06_csv}). */
+  public static PipelineConfig defaultConfig(String name) {
+    return ConfigLoader.builtin(name);
+  }
+
+  /**
+   * Runs a pipeline to completion on the runner the pipeline arguments choose (Direct by default)
+   * and returns what it did. Config and catalog problems throw before anything runs; failures of
+   * single granules or cells are in the summary.
+   */
+  public static RunSummary run(PipelineConfig config, RunOptions options) {
+    switch (config.type()) {
+      case SPATIAL:
+        return SpatialPipeline.run(config, options);
+      default:
+        throw new IllegalArgumentException(
+            "pipeline type '" + config.type().yamlName() + "' is not available in this version");
+    }
+  }
+
+  /** Runs a temporal pipeline (batch, or streaming when the options watch the collections). */
+  public static TemporalSummary run(TemporalConfig config, TemporalRunOptions options) {
+    return TemporalPipeline.run(config, options);
+  }
+}

@@ -1,0 +1,370 @@
+package org.magg.pipelines.bench;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.magg.core.grid.Healpix;
+import org.magg.core.grid.Morton;
+import org.magg.pipelines.Magg;
+import org.magg.pipelines.config.PipelineConfig;
+import org.magg.pipelines.config.VariableSpec;
+import org.magg.pipelines.samples.SampleData;
+import org.magg.pipelines.spatial.RunOptions;
+import org.magg.pipelines.spatial.RunSummary;
+import org.magg.transforms.spatial.CellAggregator;
+import org.magg.transforms.spatial.CellAggregators;
+import org.magg.transforms.spatial.CellColumns;
+
+/**
+ * The spatial benchmark: generates ATL06-layout granules with N points, then times (1) the pipeline
+ * on the runner the pipeline arguments choose (Direct by default) and (2) a single-threaded
+ * hand-written loop over the same files (read, hash, sort, statistics), and reports points per
+ * second, their ratio and peak heap.
+ */
+public final class SpatialBenchmark {
+
+  /**
+   * Measured figures; with several runs, the best (shortest) of each path.
+   *
+   * @param points points in the generated granules
+   * @param pipelineSeconds wall time of the best pipeline run
+   * @param pipelinePeakHeapMb peak heap during the pipeline runs (sum of heap pool peaks)
+   * @param loopSeconds wall time of the best hand-written loop
+   * @param loopPeakHeapMb peak heap during the loops
+   * @param summary the pipeline's run summary (of the last run)
+   * @param loopBinned points the loop binned (must equal the pipeline's)
+   * @param pipelineRuns wall time of every pipeline run, in order
+   * @param loopRuns wall time of every loop, in order
+   * @param pipelineCpuSeconds CPU time of the whole process during the best pipeline run
+   * @param loopCpuSeconds CPU time of the whole process during the best loop
+   * @param loadAverage the system load average (1 minute) when the benchmark started, or -1
+   */
+  public record Figures(
+      long points,
+      double pipelineSeconds,
+      double pipelinePeakHeapMb,
+      double loopSeconds,
+      double loopPeakHeapMb,
+      RunSummary summary,
+      long loopBinned,
+      List<Double> pipelineRuns,
+      List<Double> loopRuns,
+      double pipelineCpuSeconds,
+      double loopCpuSeconds,
+      double loadAverage) {
+
+    public Figures {
+      pipelineRuns = List.copyOf(pipelineRuns);
+      loopRuns = List.copyOf(loopRuns);
+    }
+
+    public double pipelinePointsPerSecond() {
+      return points / pipelineSeconds;
+    }
+
+    public double loopPointsPerSecond() {
+      return points / loopSeconds;
+    }
+
+    public String toText() {
+      String runs =
+          pipelineRuns.size() < 2
+              ? ""
+              : String.format(
+                  Locale.ROOT,
+                  "runs:             pipeline %s s, hand-written %s s (best of each is shown)%n",
+                  seconds(pipelineRuns),
+                  seconds(loopRuns));
+      return String.format(
+          Locale.ROOT,
+          "points:           %,d (%d granules)%n"
+              + "pipeline:         %.2f s, %,.0f points/s, peak heap %.0f MB (%s)%n"
+              + "hand-written:     %.2f s, %,.0f points/s, peak heap %.0f MB (1 thread)%n"
+              + "ratio:            pipeline rate / loop rate = %.2f%n"
+              + "%s"
+              + "cpu:              pipeline %.2f s, hand-written %.2f s (process CPU time of the"
+              + " runs shown)%n"
+              + "machine:          %d processors, load average %.2f at start; max heap %.0f MB"
+              + " (-Xmx)%n"
+              + "check:            pipeline binned %,d, loop binned %,d%n",
+          points,
+          summary.granules(),
+          pipelineSeconds,
+          pipelinePointsPerSecond(),
+          pipelinePeakHeapMb,
+          summary.runner(),
+          loopSeconds,
+          loopPointsPerSecond(),
+          loopPeakHeapMb,
+          pipelinePointsPerSecond() / loopPointsPerSecond(),
+          runs,
+          pipelineCpuSeconds,
+          loopCpuSeconds,
+          Runtime.getRuntime().availableProcessors(),
+          loadAverage,
+          Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0),
+          summary.pointsBinned(),
+          loopBinned);
+    }
+
+    private static String seconds(List<Double> runs) {
+      StringBuilder s = new StringBuilder();
+      for (double r : runs) {
+        s.append(s.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", r));
+      }
+      return s.toString();
+    }
+  }
+
+  /** Written by the loop so that its statistics are not optimised away. */
+  static volatile double sink;
+
+  private SpatialBenchmark() {}
+
+  /** Generates (or reuses) the granules under {@code dir} and measures both paths once. */
+  public static Figures run(Path dir, long points, int granules, List<String> pipelineArgs)
+      throws IOException {
+    return run(dir, points, granules, pipelineArgs, 1);
+  }
+
+  /**
+   * Generates (or reuses) the granules under {@code dir} and measures both paths {@code runs}
+   * times, alternating (pipeline, loop, pipeline, loop, ...), so that later runs see a warmed-up
+   * JVM; the figures are the best of each.
+   */
+  public static Figures run(
+      Path dir, long points, int granules, List<String> pipelineArgs, int runs) throws IOException {
+    if (runs < 1) {
+      throw new IllegalArgumentException("runs must be at least 1, got " + runs);
+    }
+    int perBeam = (int) Math.max(1, points / (granules * 6L));
+    SampleData.Result sample =
+        SampleData.generate(
+            dir.resolve("granules"), new SampleData.Spec(granules, perBeam, 6, 42L));
+    PipelineConfig config = Magg.defaultConfig("atl06");
+    Path store = dir.resolve("bench.zarr");
+
+    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    RunSummary summary = null;
+    List<Double> pipelineRuns = new ArrayList<>();
+    List<Double> loopRuns = new ArrayList<>();
+    List<Double> pipelineCpu = new ArrayList<>();
+    List<Double> loopCpu = new ArrayList<>();
+    double pipelinePeak = 0;
+    double loopPeak = 0;
+    long loopBinned = 0;
+    for (int r = 0; r < runs; r++) {
+      try (HeapSampler heap = new HeapSampler()) {
+        long t0 = System.nanoTime();
+        long c0 = processCpuNanos();
+        summary =
+            Magg.run(
+                config,
+                RunOptions.defaults()
+                    .withCatalog(sample.catalog().toString())
+                    .withStore(store.toString())
+                    .withOverwrite(true)
+                    .withPipelineArgs(pipelineArgs));
+        pipelineRuns.add((System.nanoTime() - t0) / 1e9);
+        pipelineCpu.add((processCpuNanos() - c0) / 1e9);
+        pipelinePeak = Math.max(pipelinePeak, heap.peakMb());
+      }
+      try (HeapSampler heap = new HeapSampler()) {
+        long t1 = System.nanoTime();
+        long c1 = processCpuNanos();
+        loopBinned = handWrittenLoop(config, sample, 6);
+        loopRuns.add((System.nanoTime() - t1) / 1e9);
+        loopCpu.add((processCpuNanos() - c1) / 1e9);
+        loopPeak = Math.max(loopPeak, heap.peakMb());
+      }
+    }
+    int bestPipeline = pipelineRuns.indexOf(Collections.min(pipelineRuns));
+    int bestLoop = loopRuns.indexOf(Collections.min(loopRuns));
+    return new Figures(
+        sample.points(),
+        pipelineRuns.get(bestPipeline),
+        pipelinePeak,
+        loopRuns.get(bestLoop),
+        loopPeak,
+        summary,
+        loopBinned,
+        pipelineRuns,
+        loopRuns,
+        pipelineCpu.get(bestPipeline),
+        loopCpu.get(bestLoop),
+        load);
+  }
+
+  /**
+   * Read every granule with jhdf, hash each kept point to its order-18 cell, sort the points by
+   * cell, and compute every child cell's statistics: what the pipeline does, in one thread and
+   * without Beam. Returns the number of points binned.
+   */
+  static long handWrittenLoop(PipelineConfig config, SampleData.Result sample, int parentOrder)
+      throws IOException {
+    int childOrder = config.output().grid().childOrder();
+    int children = 1 << (2 * (childOrder - parentOrder));
+    List<CellAggregator> aggregators = new ArrayList<>();
+    for (VariableSpec v : config.aggregation().variables().values()) {
+      aggregators.add(
+          CellAggregators.compile(
+              v.name(),
+              v.function(),
+              v.source(),
+              v.params(),
+              v.expression(),
+              config.dataSource().variables().keySet()));
+    }
+    Map<Long, Bucket> buckets = new HashMap<>();
+    for (Long cell : catalogCells(sample.catalog())) {
+      buckets.put(Morton.toNested(cell), new Bucket());
+    }
+    for (Path granule : sample.granules()) {
+      try (HdfFile f = new HdfFile(granule)) {
+        for (String beam : SampleData.BEAMS) {
+          String g = "/" + beam + "/land_ice_segments/";
+          double[] lat = (double[]) f.getDatasetByPath(g + "latitude").getDataFlat();
+          double[] lon = (double[]) f.getDatasetByPath(g + "longitude").getDataFlat();
+          float[] h = (float[]) f.getDatasetByPath(g + "h_li").getDataFlat();
+          float[] s = (float[]) f.getDatasetByPath(g + "h_li_sigma").getDataFlat();
+          byte[] q = (byte[]) f.getDatasetByPath(g + "atl06_quality_summary").getDataFlat();
+          float fill = fillValue(f.getDatasetByPath(g + "h_li"));
+          long[] hashed = new long[lat.length];
+          Healpix.nestedHash(18, lon, lat, lat.length, hashed);
+          for (int i = 0; i < lat.length; i++) {
+            if (q[i] != 0 || h[i] == fill || s[i] == fill) {
+              continue;
+            }
+            Bucket b = buckets.get(hashed[i] >>> (2 * (18 - parentOrder)));
+            if (b != null) {
+              b.add((int) ((hashed[i] >>> (2 * (18 - childOrder))) & (children - 1)), h[i], s[i]);
+            }
+          }
+        }
+      }
+    }
+    long binned = 0;
+    double checksum = 0;
+    for (Bucket b : buckets.values()) {
+      // counting sort of the parent's points by child, then statistics per child
+      int[] start = new int[children + 1];
+      for (int i = 0; i < b.size; i++) {
+        start[b.child[i] + 1]++;
+      }
+      for (int c = 0; c < children; c++) {
+        start[c + 1] += start[c];
+      }
+      int[] at = Arrays.copyOf(start, children);
+      double[] sortedH = new double[b.size];
+      double[] sortedS = new double[b.size];
+      for (int i = 0; i < b.size; i++) {
+        int k = at[b.child[i]]++;
+        sortedH[k] = b.h[i];
+        sortedS[k] = b.s[i];
+      }
+      CellColumns columns = CellColumns.over(List.of("h_li", "s_li"), sortedH, sortedS);
+      for (int c = 0; c < children; c++) {
+        if (start[c] == start[c + 1]) {
+          continue;
+        }
+        columns.range(start[c], start[c + 1]);
+        for (CellAggregator a : aggregators) {
+          checksum += a.apply(columns);
+        }
+      }
+      binned += b.size;
+    }
+    sink = checksum; // keeps the statistics from being optimised away
+    return binned;
+  }
+
+  /** CPU time of this process (all threads), or 0 where the JVM does not tell. */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return 0;
+  }
+
+  /** The kept points of one parent cell in the hand-written loop. */
+  private static final class Bucket {
+    int[] child = new int[1024];
+    float[] h = new float[1024];
+    float[] s = new float[1024];
+    int size;
+
+    void add(int c, float hv, float sv) {
+      if (size == child.length) {
+        child = Arrays.copyOf(child, size * 2);
+        h = Arrays.copyOf(h, size * 2);
+        s = Arrays.copyOf(s, size * 2);
+      }
+      child[size] = c;
+      h[size] = hv;
+      s[size] = sv;
+      size++;
+    }
+  }
+
+  private static float fillValue(Dataset d) {
+    Object v = d.getAttribute("_FillValue").getData();
+    return v instanceof float[] ? ((float[]) v)[0] : ((Number) v).floatValue();
+  }
+
+  private static List<Long> catalogCells(Path catalog) {
+    return new ArrayList<>(org.magg.io.spatial.GranuleCatalog.read(catalog).cells().keySet());
+  }
+
+  /**
+   * Samples the used heap every 5 ms from a daemon thread and keeps the largest value seen (after a
+   * GC at the start, so garbage of earlier work does not count).
+   */
+  static final class HeapSampler implements AutoCloseable {
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final AtomicLong peak = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    HeapSampler() {
+      System.gc();
+      thread =
+          new Thread(
+              () -> {
+                while (running) {
+                  peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                  try {
+                    Thread.sleep(5);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "heap-sampler");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    double peakMb() {
+      peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+      return peak.get() / (1024.0 * 1024.0);
+    }
+
+    @Override
+    public void close() {
+      running = false;
+      thread.interrupt();
+    }
+  }
+}

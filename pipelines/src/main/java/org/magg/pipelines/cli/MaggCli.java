@@ -1,0 +1,86 @@
+package org.magg.pipelines.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.magg.core.ConfigException;
+import org.magg.io.spatial.GranuleCatalogException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code magg} command line. With no command it runs the embedded default: a small generated
+ * ATL06-layout sample binned with the {@code atl06} config on the Direct runner.
+ *
+ * <p>Exit codes: 0 success, 1 some cells or granules failed, 2 config or usage error.
+ */
+@Command(
+    name = "magg",
+    mixinStandardHelpOptions = true,
+    versionProvider = MaggCli.Version.class,
+    description = "Earth-science aggregation pipelines on Apache Beam.",
+    subcommands = {
+      RunCommand.class,
+      ConfigCommand.class,
+      MortonCommand.class,
+      SampleCommand.class,
+      BenchCommand.class,
+      CatalogCommand.class,
+      CompareCommand.class,
+      HistoricalCommand.class
+    })
+public final class MaggCli implements Callable<Integer> {
+  static final int OK = 0;
+  static final int SOME_FAILED = 1;
+  static final int USAGE = 2;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line on standard output and error; returns the exit code. */
+  public static int execute(String... args) {
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the command line writing to {@code out} and {@code err} (for tests and embedding). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new MaggCli());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(MaggCli::handle);
+    return cli.execute(args);
+  }
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    return DefaultRun.run(spec.commandLine().getOut());
+  }
+
+  private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    if (e instanceof ConfigException
+        || e instanceof GranuleCatalogException
+        || e instanceof IllegalArgumentException) {
+      err.println("magg: " + e.getMessage());
+      err.flush();
+      return USAGE;
+    }
+    err.println("magg: " + e);
+    e.printStackTrace(err);
+    err.flush();
+    return SOME_FAILED;
+  }
+
+  /** Prints the project version. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = MaggCli.class.getPackage().getImplementationVersion();
+      return new String[] {"magg-beam " + (v == null ? "(development)" : v)};
+    }
+  }
+}

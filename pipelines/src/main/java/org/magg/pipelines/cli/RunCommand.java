@@ -1,0 +1,208 @@
+package org.magg.pipelines.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.magg.core.grid.Morton;
+import org.magg.pipelines.Magg;
+import org.magg.pipelines.config.ConfigLoader;
+import org.magg.pipelines.config.MaggConfig;
+import org.magg.pipelines.config.PipelineConfig;
+import org.magg.pipelines.config.S3Config;
+import org.magg.pipelines.config.TemporalConfig;
+import org.magg.pipelines.spatial.RunOptions;
+import org.magg.pipelines.spatial.RunSummary;
+import org.magg.pipelines.temporal.TemporalRunOptions;
+import org.magg.pipelines.temporal.TemporalSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code magg run --config FILE|NAME [...] [Beam options]}: runs a pipeline. Options it does not
+ * know (such as {@code --runner=FlinkRunner}) are passed to Beam.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Run a pipeline. Unknown options (--runner=..., --parallelism=...) go to Beam.")
+final class RunCommand implements Callable<Integer> {
+  @Option(
+      names = "--config",
+      required = true,
+      description =
+          "A YAML config file or a built-in config name (atl06, atl06_csv, merra2_storm).")
+  String config;
+
+  @Option(
+      names = "--events",
+      description = "Temporal pipelines: the event catalog (JSON or CSV, local or s3://).")
+  String events;
+
+  @Option(
+      names = "--fields",
+      description =
+          "Temporal pipelines: where the collections' file globs and the static data are"
+              + " (a directory or s3://bucket/prefix).")
+  String fields;
+
+  @Option(
+      names = "--output",
+      description = "Temporal pipelines: output directory (overrides output.location).")
+  String output;
+
+  @Option(
+      names = "--collection",
+      description =
+          "Temporal pipelines: NAME=PATTERN, files of a collection (overrides its `files` glob);"
+              + " repeatable.")
+  Map<String, String> collections = new LinkedHashMap<>();
+
+  @Option(
+      names = "--watch",
+      description =
+          "Temporal pipelines: stream, polling the collections for new files this often (ISO-8601"
+              + " duration, e.g. PT10S).")
+  Duration watch;
+
+  @Option(
+      names = "--stop-after-idle",
+      description = "With --watch: stop when no new file appeared for this long (e.g. PT5M).")
+  Duration stopAfterIdle;
+
+  @Option(
+      names = "--allowed-lateness",
+      description =
+          "Temporal pipelines: a timestep arriving up to this long after its event's window closed"
+              + " still updates the event (a late pane); default PT0S.")
+  Duration allowedLateness;
+
+  @Option(names = "--catalog", description = "Granule catalog JSON (overrides the config).")
+  String catalog;
+
+  @Option(names = "--store", description = "Output store (overrides output.store).")
+  String store;
+
+  @Option(names = "--max-cells", description = "Process only the first N catalog cells.")
+  Integer maxCells;
+
+  @Option(names = "--morton-cell", description = "Process only this parent cell.")
+  String mortonCell;
+
+  @Option(names = "--overwrite", description = "Replace an existing store.")
+  boolean overwrite;
+
+  @Option(names = "--dry-run", description = "Print the plan; read and write nothing.")
+  boolean dryRun;
+
+  @Option(names = "--summary-json", description = "Also write the summary as JSON to this file.")
+  Path summaryJson;
+
+  @Option(names = "--s3-region", description = "S3 region (overrides s3.region).")
+  String s3Region;
+
+  @Option(
+      names = "--s3-endpoint",
+      description = "S3-compatible endpoint URL, http(s)://host:port (overrides s3.endpoint).")
+  String s3Endpoint;
+
+  @Option(
+      names = "--s3-path-style",
+      arity = "0..1",
+      fallbackValue = "true",
+      description = "Path-style S3 addressing (overrides s3.path_style).")
+  Boolean s3PathStyle;
+
+  @Option(
+      names = "--requester-pays",
+      arity = "0..1",
+      fallbackValue = "true",
+      description = "Pay for S3 requests to requester-pays buckets (overrides s3.requester_pays).")
+  Boolean requesterPays;
+
+  @Option(
+      names = "--s3-credentials",
+      description = "S3 credentials: default or profile:NAME (overrides s3.credentials).")
+  String s3Credentials;
+
+  @Option(
+      names = "--s3-max-attempts",
+      description = "Attempts per S3 request, retries included (overrides s3.max_attempts).")
+  Integer s3MaxAttempts;
+
+  @Unmatched List<String> beamArgs = new ArrayList<>();
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    S3Config s3 =
+        new S3Config(
+            s3Region, s3Endpoint, s3PathStyle, requesterPays, s3Credentials, s3MaxAttempts);
+    // The command line alone says how to reach a config on S3; the config's own s3: section
+    // applies to everything after.
+    MaggConfig any = ConfigLoader.loadAny(config, s3.toSettings(S3Config.FieldNames.CLI));
+    if (any instanceof TemporalConfig temporal) {
+      return runTemporal(temporal, s3);
+    }
+    PipelineConfig c = (PipelineConfig) any;
+    RunOptions options =
+        new RunOptions(
+            catalog,
+            store,
+            maxCells,
+            mortonCell == null ? null : Morton.parse(mortonCell),
+            overwrite,
+            dryRun,
+            beamArgs);
+    options = options.withS3(s3);
+    RunSummary summary = Magg.run(c, options);
+    report(summary.toText(), summary.toJson());
+    return summary.exitCode();
+  }
+
+  /** Prints the summary and writes it as JSON when asked. */
+  private void report(String text, String json) throws java.io.IOException {
+    spec.commandLine().getOut().print(text);
+    spec.commandLine().getOut().flush();
+    if (summaryJson != null) {
+      Path parent = summaryJson.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(summaryJson, json, StandardCharsets.UTF_8);
+    }
+  }
+
+  private int runTemporal(TemporalConfig temporal, S3Config s3) throws Exception {
+    if (catalog != null || store != null || maxCells != null || mortonCell != null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--catalog, --store, --max-cells and --morton-cell are for spatial pipelines; "
+              + temporal.origin()
+              + " is temporal (use --events, --fields, --output)");
+    }
+    TemporalRunOptions options =
+        new TemporalRunOptions(
+            events,
+            fields,
+            output,
+            collections,
+            watch,
+            stopAfterIdle,
+            allowedLateness,
+            0,
+            beamArgs,
+            s3);
+    TemporalSummary summary = Magg.run(temporal, options);
+    report(summary.toText(), summary.toJson());
+    return summary.exitCode();
+  }
+}

@@ -1,0 +1,13 @@
+package org.magg.pipelines.config;
+
+/** A parsed pipeline config of any type: {@link PipelineConfig} or {@link TemporalConfig}. */
+public sealed interface MaggConfig permits PipelineConfig, TemporalConfig {
+  /** The pipeline type. */
+  PipelineType type();
+
+  /** Where the config came from (a file, {@code s3://...} or {@code builtin:NAME}). */
+  String origin();
+
+  /** The config's {@code s3:} section. */
+  S3Config s3();
+}

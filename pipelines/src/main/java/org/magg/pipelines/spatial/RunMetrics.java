@@ -1,0 +1,56 @@
+package org.magg.pipelines.spatial;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.magg.io.spatial.RunCounters;
+
+/** Reads the run's counters back from a finished pipeline, summed over steps. */
+public final class RunMetrics {
+  private RunMetrics() {}
+
+  static Map<String, Long> counters(PipelineResult result) {
+    MetricQueryResults q =
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.inNamespace(RunCounters.NAMESPACE))
+                    .build());
+    Map<String, Long> out = new HashMap<>();
+    for (MetricResult<Long> c : q.getCounters()) {
+      long v;
+      try {
+        v = c.getCommitted();
+      } catch (UnsupportedOperationException e) {
+        v = c.getAttempted();
+      }
+      out.merge(c.getName().getName(), v, Long::sum);
+    }
+    return out;
+  }
+
+  /** Every counter whose namespace starts with {@code prefix}, as {@code namespace/name}. */
+  public static Map<String, Long> countersUnder(PipelineResult result, String prefix) {
+    MetricQueryResults q = result.metrics().queryMetrics(MetricsFilter.builder().build());
+    Map<String, Long> out = new java.util.TreeMap<>();
+    for (MetricResult<Long> c : q.getCounters()) {
+      String ns = c.getName().getNamespace();
+      if (!ns.startsWith(prefix)) {
+        continue;
+      }
+      long v;
+      try {
+        v = c.getCommitted();
+      } catch (UnsupportedOperationException e) {
+        v = c.getAttempted();
+      }
+      out.merge(ns + "/" + c.getName().getName(), v, Long::sum);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,345 @@
+package org.magg.pipelines.spatial;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.magg.core.ConfigException;
+import org.magg.core.Failure;
+import org.magg.core.grid.Morton;
+import org.magg.io.s3.S3Settings;
+import org.magg.io.spatial.CellChunk;
+import org.magg.io.spatial.CellStoreSpec;
+import org.magg.io.spatial.ChunkWriteResult;
+import org.magg.io.spatial.FilterReason;
+import org.magg.io.spatial.GranuleCatalog;
+import org.magg.io.spatial.GranuleCatalogIO;
+import org.magg.io.spatial.GranulePointsIO;
+import org.magg.io.spatial.GranuleSelection;
+import org.magg.io.spatial.PointBatch;
+import org.magg.io.spatial.RunCounters;
+import org.magg.io.spatial.ZarrIO;
+import org.magg.pipelines.config.ConfigValidator;
+import org.magg.pipelines.config.PipelineConfig;
+import org.magg.pipelines.config.VariableSpec;
+import org.magg.pipelines.runners.Runners;
+import org.magg.transforms.spatial.CellAggregator;
+import org.magg.transforms.spatial.CellAggregators;
+import org.magg.transforms.spatial.ComputeCellStatistics;
+
+/**
+ * The spatial aggregation pipeline: granule catalog -> read each granule once -> points keyed by
+ * parent Morton cell -> GroupByKey -> per-child-cell statistics -> xdggs-layout Zarr store.
+ *
+ * <p>{@link #build} assembles the graph on a given {@link Pipeline} and returns the collections a
+ * test checks; {@link #run} resolves config and options, runs, and summarises.
+ */
+public final class SpatialPipeline {
+  private SpatialPipeline() {}
+
+  /**
+   * Everything a run needs, resolved from the config and the run options.
+   *
+   * @param config the config
+   * @param catalog the catalog location
+   * @param selection the selected parent cells and their granules
+   * @param childOrder order of the statistics cells
+   * @param store output store location
+   * @param inputVariables data-source variables the aggregators need, in data-source order
+   * @param aggregators one per output variable, in config order
+   * @param storeSpec the output store's layout
+   * @param s3 how {@code s3://} catalog, granules and store are reached (config and overrides)
+   */
+  public record Plan(
+      PipelineConfig config,
+      String catalog,
+      GranuleSelection selection,
+      int childOrder,
+      String store,
+      List<String> inputVariables,
+      List<CellAggregator> aggregators,
+      CellStoreSpec storeSpec,
+      S3Settings s3) {}
+
+  /**
+   * The collections of a built pipeline.
+   *
+   * @param chunks one chunk of statistics per selected parent cell
+   * @param written what the sink wrote
+   * @param failures everything that failed, one collection per stage: granules and groups, cell
+   *     statistics, chunk writes. They are not flattened into one: a Flatten would join branches of
+   *     the granule read again, and Flink's batch optimizer answers such joins with blocking
+   *     exchanges of all the points (flatten them yourself where that does not matter).
+   */
+  public record Outputs(
+      PCollection<CellChunk> chunks,
+      PCollection<ChunkWriteResult> written,
+      PCollectionList<Failure> failures) {}
+
+  /** Resolves config and options into a plan; throws on config, catalog or option problems. */
+  public static Plan plan(PipelineConfig config, RunOptions options) {
+    String catalog = options.catalog() != null ? options.catalog() : config.catalog();
+    if (catalog == null) {
+      throw new ConfigException(
+          "catalog", "no granule catalog given: set `catalog` in the config or pass --catalog");
+    }
+    String store = options.store() != null ? options.store() : config.output().store();
+    if (store == null) {
+      throw new ConfigException(
+          "output.store", "no output store given: set `output.store` or pass --store");
+    }
+    S3Settings s3 = config.s3().overriddenBy(options.s3()).toSettings();
+    GranuleCatalog cat = GranuleCatalog.read(catalog, s3);
+    Integer configured = config.output().grid().parentOrder();
+    if (configured != null && configured != cat.parentOrder()) {
+      throw new ConfigException(
+          "output.grid.parent_order",
+          configured
+              + " does not match the catalog's parent order "
+              + cat.parentOrder()
+              + " ("
+              + catalog
+              + ")");
+    }
+    int childOrder = config.output().grid().childOrder();
+    ConfigValidator.checkOrders("output.grid.child_order", cat.parentOrder(), childOrder);
+    GranuleSelection selection = cat.select(options.maxCells(), options.mortonCell());
+    Set<String> known = config.dataSource().variables().keySet();
+    List<CellAggregator> aggregators = new ArrayList<>();
+    Set<String> needed = new LinkedHashSet<>();
+    for (VariableSpec v : config.aggregation().variables().values()) {
+      CellAggregator a =
+          CellAggregators.compile(
+              v.name(), v.function(), v.source(), v.params(), v.expression(), known);
+      aggregators.add(a);
+      needed.addAll(a.requiredVariables());
+    }
+    List<String> inputs = new ArrayList<>();
+    for (String v : known) {
+      if (needed.contains(v)) {
+        inputs.add(v);
+      }
+    }
+    CellStoreSpec spec = SpatialStoreLayout.of(config, selection, childOrder);
+    return new Plan(config, catalog, selection, childOrder, store, inputs, aggregators, spec, s3);
+  }
+
+  /** Assembles the pipeline graph for a plan. */
+  public static Outputs build(Pipeline pipeline, Plan plan) {
+    PipelineConfig config = plan.config();
+    GranuleSelection selection = plan.selection();
+    PCollectionTuple read =
+        pipeline
+            .apply("Catalog", GranuleCatalogIO.read().withSelection(selection))
+            .apply(
+                "ReadPoints",
+                GranulePointsIO.readAll()
+                    .withDataSource(config.dataSource())
+                    .withVariables(plan.inputVariables())
+                    .withOrders(selection.parentOrder(), plan.childOrder())
+                    .withBounds(config.bounds())
+                    .withS3(plan.s3()));
+    PCollection<KV<Long, PointBatch>> points = read.get(GranulePointsIO.POINTS);
+    PCollectionTuple stats =
+        points.apply(
+            "Statistics",
+            ComputeCellStatistics.of(
+                selection.cells(),
+                selection.parentOrder(),
+                plan.childOrder(),
+                plan.inputVariables(),
+                plan.aggregators()));
+    PCollection<CellChunk> chunks = stats.get(ComputeCellStatistics.CHUNKS);
+    PCollectionTuple written =
+        chunks.apply(
+            "WriteZarr",
+            ZarrIO.write().to(plan.store()).withSpec(plan.storeSpec()).withS3(plan.s3()));
+    PCollectionList<Failure> failures =
+        PCollectionList.of(read.get(GranulePointsIO.FAILURES))
+            .and(stats.get(ComputeCellStatistics.FAILURES))
+            .and(written.get(ZarrIO.FAILURES));
+    return new Outputs(chunks, written.get(ZarrIO.WRITTEN), failures);
+  }
+
+  /** Plans, runs and summarises a spatial pipeline. */
+  public static RunSummary run(PipelineConfig config, RunOptions options) {
+    long start = System.nanoTime();
+    Plan plan = plan(config, options);
+    PipelineOptions beamOptions = Runners.options(options.pipelineArgs());
+    String runner = Runners.name(beamOptions);
+    if (options.dryRun()) {
+      return summary(plan, runner, true, Map.of(), List.of(), List.of(), seconds(start));
+    }
+    String reportDir = reportDir(beamOptions);
+    ZarrIO.prepareStore(plan.store(), options.overwrite(), plan.s3());
+    Pipeline pipeline = Pipeline.create(beamOptions);
+    Outputs outputs = build(pipeline, plan);
+    RunReport.writeFailures(outputs.failures(), reportDir);
+    RunReport.writeChunks(outputs.written(), reportDir);
+    PipelineResult result = pipeline.run();
+    PipelineResult.State state = result.waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("pipeline ended in state " + state);
+    }
+    Map<String, Long> counters = RunMetrics.counters(result);
+    List<Failure> failures = RunReport.readFailures(reportDir);
+    List<ChunkWriteResult> chunks = RunReport.readChunks(reportDir);
+    deleteQuietly(reportDir);
+    return summary(plan, runner, false, counters, failures, chunks, seconds(start));
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  /**
+   * A fresh directory for the run report under {@code --tempLocation} (through Beam's file
+   * systems), else a local temporary directory. A tempLocation whose scheme no Beam file system on
+   * the class path handles (such as {@code s3://} without Beam's AWS module) is refused up front.
+   */
+  static String reportDir(PipelineOptions options) {
+    String temp = options.getTempLocation();
+    if (temp != null && !temp.isBlank() && temp.contains("://")) {
+      FileSystems.setDefaultPipelineOptions(options);
+      try {
+        FileSystems.matchNewResource(temp, true);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "--tempLocation="
+                + temp
+                + ": no Beam file system for this location is available ("
+                + e.getMessage()
+                + "). The run report is written there through Beam's file systems; give a local"
+                + " or shared directory instead. Catalog, granules, config and store may still be"
+                + " on S3.",
+            e);
+      }
+    }
+    String id =
+        "magg-report-"
+            + Long.toHexString(System.nanoTime())
+            + "-"
+            + Long.toHexString(Double.doubleToLongBits(Math.random()));
+    if (temp != null && !temp.isBlank()) {
+      return temp.endsWith("/") ? temp + id : temp + "/" + id;
+    }
+    try {
+      return Files.createTempDirectory(id).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a report directory", e);
+    }
+  }
+
+  private static void deleteQuietly(String dir) {
+    if (dir.contains("://")) {
+      return;
+    }
+    try (var paths = Files.walk(Path.of(dir))) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover report directory in the temp area is harmless
+    }
+  }
+
+  static RunSummary summary(
+      Plan plan,
+      String runner,
+      boolean dryRun,
+      Map<String, Long> counters,
+      List<Failure> failures,
+      List<ChunkWriteResult> written,
+      double wallSeconds) {
+    GranuleSelection selection = plan.selection();
+    Map<Long, ChunkWriteResult> byCell = new HashMap<>();
+    for (ChunkWriteResult r : written) {
+      byCell.put(r.parentMorton(), r);
+    }
+    Map<String, List<String>> errorsBySubject = new HashMap<>();
+    for (Failure f : failures) {
+      String key =
+          f.stage().equals("group")
+              ? f.subject().substring(0, f.subject().lastIndexOf('#'))
+              : f.subject();
+      errorsBySubject.computeIfAbsent(key, k -> new ArrayList<>()).add(f.reason());
+    }
+    List<RunSummary.CellResult> cells = new ArrayList<>();
+    int withData = 0;
+    int withErrors = 0;
+    int i = 0;
+    for (Map.Entry<Long, List<String>> e : selection.granulesByCell().entrySet()) {
+      String morton = Morton.format(e.getKey());
+      List<String> errors = new ArrayList<>(errorsBySubject.getOrDefault(morton, List.of()));
+      for (String g : e.getValue()) {
+        errors.addAll(errorsBySubject.getOrDefault(g, List.of()));
+      }
+      ChunkWriteResult r = byCell.get(e.getKey());
+      long points = r == null ? 0 : r.pointsBinned();
+      int children = r == null ? 0 : r.childCellsWithData();
+      String status;
+      if (dryRun) {
+        status = "planned";
+      } else if (!errors.isEmpty() || r == null) {
+        status = "failed";
+        if (r == null && errors.isEmpty()) {
+          errors.add("cell " + morton + ": no chunk was written");
+        }
+      } else {
+        status = points > 0 ? "ok" : "no_data";
+      }
+      if (points > 0) {
+        withData++;
+      }
+      if ("failed".equals(status)) {
+        withErrors++;
+      }
+      cells.add(
+          new RunSummary.CellResult(
+              morton, i++, e.getValue().size(), points, children, status, errors));
+    }
+    Map<String, Long> filtered = new LinkedHashMap<>();
+    for (FilterReason r : FilterReason.values()) {
+      filtered.put(r.label(), counters.getOrDefault(RunCounters.filtered(r), 0L));
+    }
+    return new RunSummary(
+        plan.config().type().yamlName(),
+        runner,
+        plan.store(),
+        plan.catalog(),
+        selection.parentOrder(),
+        plan.childOrder(),
+        dryRun,
+        selection.cellCount(),
+        withData,
+        withErrors,
+        selection.distinctGranules(),
+        counters.getOrDefault(RunCounters.GRANULES_READ, 0L),
+        counters.getOrDefault(RunCounters.GRANULES_FAILED, 0L),
+        counters.getOrDefault(RunCounters.GROUPS_READ, 0L),
+        counters.getOrDefault(RunCounters.GROUPS_MISSING, 0L),
+        counters.getOrDefault(RunCounters.GROUPS_FAILED, 0L),
+        counters.getOrDefault(RunCounters.POINTS_READ, 0L),
+        counters.getOrDefault(RunCounters.POINTS_KEPT, 0L),
+        filtered,
+        counters.getOrDefault(RunCounters.POINTS_BINNED, 0L),
+        counters.getOrDefault(RunCounters.POINTS_IN_FAILED_CELLS, 0L),
+        selection.granulesPerCell(),
+        wallSeconds,
+        cells,
+        failures);
+  }
+}

@@ -1,0 +1,137 @@
+package org.magg.pipelines.cli;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoricalCommandTest {
+  @TempDir Path tmp;
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = MaggCli.execute(new PrintWriter(out), new PrintWriter(err), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private void copy(String name) throws IOException {
+    Files.createDirectories(tmp.resolve("in"));
+    try (InputStream in = getClass().getResourceAsStream("/org/magg/io/historical/" + name)) {
+      Files.copy(in, tmp.resolve("in").resolve(name));
+    }
+  }
+
+  @Test
+  void exitCodesZeroOneAndTwo() throws IOException {
+    copy("REACH-ALL_20250904T000000_20250905T000000.csv");
+    copy("REACH-ALL_20250906T000000_20250907T000000.csv");
+    String in = tmp.resolve("in").toString();
+    String out = tmp.resolve("out").toString();
+    String telemetry = tmp.resolve("t.csv").toString();
+
+    Result ok =
+        run(
+            "historical",
+            "process",
+            "--start-date",
+            "2025-09-04",
+            "--end-date",
+            "2025-09-05",
+            "--input-dir",
+            in,
+            "--output-dir",
+            out,
+            "--telemetry",
+            telemetry);
+    assertEquals(0, ok.code(), ok.err());
+    assertThat(
+        ok.out(),
+        containsString(
+            "days planned 2, attempted 1, processed 1, uploaded 0, skipped existing 0, skipped no"
+                + " input 1, failed 0"));
+    assertThat(ok.out(), containsString("2025-09-04  run_process -> PROCESSED"));
+    assertThat(
+        ok.out(), containsString("(9 records kept: 12 read, 1 without sensor id, 2 duplicates)"));
+
+    Result failed =
+        run(
+            "historical",
+            "process",
+            "--start-date",
+            "2025-09-04",
+            "--end-date",
+            "2025-09-06",
+            "--input-dir",
+            in,
+            "--output-dir",
+            out,
+            "--telemetry",
+            telemetry);
+    assertEquals(1, failed.code());
+    assertThat(failed.out(), containsString("2025-09-06  run_process -> FAILED"));
+    assertThat(failed.out(), containsString("skipped existing 1"));
+
+    Result dry =
+        run(
+            "historical",
+            "process",
+            "--start-date",
+            "2025-09-04",
+            "--end-date",
+            "2025-09-06",
+            "--input-dir",
+            in,
+            "--output-dir",
+            out,
+            "--telemetry",
+            telemetry,
+            "--dry-run",
+            "--retry-failed");
+    assertEquals(0, dry.code());
+    assertThat(dry.out(), containsString("2025-09-06  run_process"));
+
+    assertEquals(
+        2,
+        run(
+                "historical",
+                "process",
+                "--start-date",
+                "2025-13-01",
+                "--end-date",
+                "2025-09-06",
+                "--input-dir",
+                in,
+                "--output-dir",
+                out)
+            .code());
+    Result noBucket =
+        run(
+            "historical",
+            "process",
+            "--start-date",
+            "2025-09-04",
+            "--end-date",
+            "2025-09-06",
+            "--input-dir",
+            in,
+            "--output-dir",
+            out,
+            "--upload-to-s3");
+    assertEquals(2, noBucket.code());
+    assertThat(noBucket.err(), containsString("--upload-to-s3 requires --s3-bucket"));
+    assertEquals(
+        2, run("historical", "process", "--start-date", "2025-09-04", "--input-dir", in).code());
+    assertEquals(2, run("historical").code());
+  }
+}

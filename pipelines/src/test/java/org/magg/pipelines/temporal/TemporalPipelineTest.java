@@ -1,0 +1,119 @@
+package org.magg.pipelines.temporal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.magg.io.netcdf.NetcdfClassicFile;
+import org.magg.pipelines.config.ConfigLoader;
+import org.magg.pipelines.config.TemporalConfig;
+import org.magg.pipelines.spatial.RunMetrics;
+
+/**
+ * The temporal pipeline end to end on a 3 x 4 grid: one half-hour collection (files per day, NetCDF
+ * classic), a region (the southernmost row), unit cell areas and four events. Every expected value
+ * is worked out by hand in the comments from the rules of the README (regular metrics at the
+ * event's mask times, first landfall, precipitation summed per hour under the rolling 24 h union of
+ * masks).
+ *
+ * <p>Fields: {@code T = 100 + h + c} at hour {@code h} since 2021-01-01T00:00Z and cell {@code c}
+ * (row-major, 4 per row); {@code P = 1/3600} kg m-2 s-1 everywhere (1 mm per hour).
+ */
+class TemporalPipelineTest {
+  @TempDir Path dir;
+
+  private Path fields() throws IOException {
+    // day 3 is missing: E4 is incomplete
+    return TemporalPipelineFixture.writeFields(dir.resolve("fields"));
+  }
+
+  @Test
+  void eventTableMatchesHandComputedValues() throws Exception {
+    Path root = fields();
+    Path events = dir.resolve("events.json");
+    Files.writeString(events, TemporalPipelineFixture.EVENTS);
+    TemporalConfig config =
+        (TemporalConfig) ConfigLoader.parseAny(TemporalPipelineFixture.CONFIG, "test");
+    Path out = dir.resolve("out");
+    TemporalPipeline.Plan plan =
+        TemporalPipeline.plan(
+            config, TemporalRunOptions.batch(events.toString(), root.toString(), out.toString()));
+    Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
+    TemporalPipeline.Outputs outputs = TemporalPipeline.build(p, plan);
+    outputs
+        .rows()
+        .apply(
+            org.magg.io.temporal.EventTableIO.write(
+                out.toString(),
+                plan.metricNames(),
+                List.of("E1", "E2", "E3", "E4"),
+                "netcdf",
+                plan.s3()));
+    // a missing day is no failure of any file: E4 reports it
+    org.apache.beam.sdk.testing.PAssert.that(outputs.failures()).empty();
+    org.apache.beam.sdk.PipelineResult result = p.run();
+    result.waitUntilFinish();
+    // each field timestep is read once although E1 and E2 overlap from 12h to 35h, and only the
+    // events' reach is read: E1 03h..35h, E2 12h..38h, E4 45h..71h, of which 03h..38h and 45h..47h
+    // exist (the gap 39h..44h is not read): 39 timesteps, while the events took 33 + 27 + 3 = 63
+    // steps from them
+    Map<String, Long> counters = RunMetrics.countersUnder(result, "");
+    assertEquals(39L, counters.get("gridded/A/timesteps_read"), counters.toString());
+    assertEquals(63L, counters.get("temporal/event_steps"), counters.toString());
+
+    Map<String, Map<String, String>> rows =
+        TemporalPipelineFixture.readCsv(out.resolve("events.csv"));
+    assertEquals(List.of("E1", "E2", "E3", "E4"), List.copyOf(rows.keySet()));
+
+    Map<String, String> e1 = rows.get("E1");
+    assertEquals("ok", e1.get("status"), e1.toString());
+    // max over ais at the mask times: 03h {0} -> 100 + 3 + 0; 06h and 09h have no ais cell
+    assertEquals(103.0, Double.parseDouble(e1.get("max_T_ais")));
+    // first landfall at 03h: max over the full mask {0, 4} = 100 + 3 + 4
+    assertEquals(107.0, Double.parseDouble(e1.get("landfall_T")));
+    // blocks b (3 hours of 1 mm on each cell of the union of masks in [b - 21 h, b]):
+    // b03 {0,4}: 6; b06 {0,4,5}: 9; b09..b24 (6 blocks) {0,4,5}: 54; b27 {4,5}: 6; b30 {5}: 3;
+    // b33: 0 -> 78
+    assertEquals(78.0, Double.parseDouble(e1.get("rain")), 1e-9);
+    // hourly steps from 03h to 35h (the last block, b33, ends at 35h)
+    assertEquals("33", e1.get("timesteps"));
+
+    Map<String, String> e2 = rows.get("E2");
+    assertEquals("ok", e2.get("status"), e2.toString());
+    assertEquals("", e2.get("max_T_ais")); // never over ais: NaN, written empty
+    assertEquals("", e2.get("landfall_T"));
+    // blocks b12..b33 (8) hold the 12h mask {11}: 8 * 3 = 24; b36 holds nothing
+    assertEquals(24.0, Double.parseDouble(e2.get("rain")), 1e-9);
+    assertEquals("27", e2.get("timesteps")); // 12h .. 38h
+
+    Map<String, String> e3 = rows.get("E3");
+    assertEquals("failed", e3.get("status"));
+    assertTrue(e3.get("reason").contains("99"), e3.get("reason"));
+
+    Map<String, String> e4 = rows.get("E4");
+    assertEquals("incomplete", e4.get("status"), e4.toString());
+    assertTrue(e4.get("reason").contains("A: "), e4.get("reason"));
+    assertTrue(e4.get("reason").contains("2021-01-03T00:00:00Z"), e4.get("reason"));
+    // only 21h of day 2 is a mask time with data: cell 1 at hour 45 -> 100 + 45 + 1
+    assertEquals(146.0, Double.parseDouble(e4.get("max_T_ais")));
+
+    try (NetcdfClassicFile nc = NetcdfClassicFile.open(out.resolve("events.nc"))) {
+      assertEquals(List.of("E1", "E2", "E3", "E4"), nc.readStrings("event_id"));
+      assertEquals(78.0, nc.readDoubles("rain")[0], 1e-9);
+      assertEquals(33.0, nc.readDoubles("timesteps")[0]);
+    }
+  }
+
+  static Instant at(String iso) {
+    return Instant.parse(iso);
+  }
+}

@@ -1,0 +1,140 @@
+package org.magg.transforms.spatial;
+
+import java.io.Serializable;
+import java.util.List;
+import org.magg.core.grid.Morton;
+import org.magg.io.spatial.CellChunk;
+import org.magg.io.spatial.PointBatch;
+
+/**
+ * Computes the statistics of every child cell of one parent cell from its point batches: a counting
+ * sort of the points by child index, then each aggregator over each child's slice. Children are in
+ * nested order, all {@code 4^(child - parent)} of them, empty ones included.
+ */
+final class CellStatistics implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final int parentOrder;
+  private final int childOrder;
+  private final List<String> inputVariables;
+  private final List<CellAggregator> aggregators;
+
+  /**
+   * @param inputVariables names of the batch columns, in batch order
+   * @param aggregators one per output variable, in output order
+   */
+  CellStatistics(
+      int parentOrder,
+      int childOrder,
+      List<String> inputVariables,
+      List<CellAggregator> aggregators) {
+    this.parentOrder = parentOrder;
+    this.childOrder = childOrder;
+    this.inputVariables = List.copyOf(inputVariables);
+    this.aggregators = List.copyOf(aggregators);
+  }
+
+  int inputVariableCount() {
+    return inputVariables.size();
+  }
+
+  int childCount() {
+    return 1 << (2 * (childOrder - parentOrder));
+  }
+
+  /**
+   * The chunk of {@code parentMorton} written at {@code chunkIndex}. Takes a list because it walks
+   * the batches twice (count, then scatter); a runner's grouped values may be iterable only once.
+   */
+  CellChunk compute(long parentMorton, int chunkIndex, List<PointBatch> batches) {
+    int children = childCount();
+    int vars = inputVariables.size();
+    int[] offsets = new int[children + 1];
+    long total = 0;
+    for (PointBatch b : batches) {
+      if (b.variableCount() != vars) {
+        throw new IllegalArgumentException(
+            "cell "
+                + Morton.format(parentMorton)
+                + ": a batch carries "
+                + b.variableCount()
+                + " variables, expected "
+                + vars
+                + " "
+                + inputVariables);
+      }
+      for (int i = 0; i < b.size(); i++) {
+        int c = b.childIndex(i);
+        if (c < 0 || c >= children) {
+          throw new IllegalArgumentException(
+              "cell "
+                  + Morton.format(parentMorton)
+                  + ": child index "
+                  + c
+                  + " outside [0, "
+                  + children
+                  + ")");
+        }
+        offsets[c + 1]++;
+      }
+      total += b.size();
+    }
+    if (total > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "cell "
+              + Morton.format(parentMorton)
+              + " holds "
+              + total
+              + " points, more than one chunk can sort in memory; use a finer parent order");
+    }
+    int n = (int) total;
+    int withData = 0;
+    for (int c = 0; c < children; c++) {
+      if (offsets[c + 1] > 0) {
+        withData++;
+      }
+      offsets[c + 1] += offsets[c];
+    }
+    double[][] sorted = new double[vars][n];
+    int[] cursor = new int[children];
+    System.arraycopy(offsets, 0, cursor, 0, children);
+    for (PointBatch b : batches) {
+      for (int i = 0; i < b.size(); i++) {
+        int at = cursor[b.childIndex(i)]++;
+        for (int v = 0; v < vars; v++) {
+          sorted[v][at] = b.value(v, i);
+        }
+      }
+    }
+    CellColumns columns = CellColumns.over(inputVariables, sorted);
+    double[][] values = new double[aggregators.size()][children];
+    double[] empty = new double[aggregators.size()];
+    columns.range(0, 0);
+    for (int a = 0; a < aggregators.size(); a++) {
+      empty[a] = aggregators.get(a).apply(columns);
+    }
+    for (int c = 0; c < children; c++) {
+      int from = offsets[c];
+      int to = offsets[c + 1];
+      if (from == to) {
+        for (int a = 0; a < empty.length; a++) {
+          values[a][c] = empty[a];
+        }
+        continue;
+      }
+      columns.range(from, to);
+      for (int a = 0; a < empty.length; a++) {
+        values[a][c] = aggregators.get(a).apply(columns);
+      }
+    }
+    long parentNested = Morton.toNested(parentMorton);
+    int shift = 2 * (childOrder - parentOrder);
+    long[] cellIds = new long[children];
+    long[] mortons = new long[children];
+    for (int c = 0; c < children; c++) {
+      cellIds[c] = (parentNested << shift) + c;
+      mortons[c] = Morton.fromNested(cellIds[c], childOrder);
+    }
+    return new CellChunk(parentMorton, chunkIndex, cellIds, mortons, values, n, withData);
+  }
+}

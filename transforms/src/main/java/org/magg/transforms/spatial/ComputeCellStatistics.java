@@ -1,0 +1,168 @@
+package org.magg.transforms.spatial;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.magg.core.Failure;
+import org.magg.core.grid.Morton;
+import org.magg.io.spatial.CellChunk;
+import org.magg.io.spatial.PointBatch;
+import org.magg.io.spatial.RunCounters;
+
+/**
+ * Groups point batches by parent cell (a {@code long} Morton key) and computes every child cell's
+ * statistics: one {@link CellChunk} per selected parent cell, including cells that received no
+ * points (their chunk holds empty-cell values and the coordinates). A cell whose statistics cannot
+ * be computed goes to {@link #FAILURES}; the others complete.
+ */
+public final class ComputeCellStatistics
+    extends PTransform<PCollection<KV<Long, PointBatch>>, PCollectionTuple> {
+  private static final long serialVersionUID = 1L;
+
+  /** One chunk per selected parent cell. */
+  public static final TupleTag<CellChunk> CHUNKS = new TupleTag<>() {};
+
+  /** Cells whose statistics failed. */
+  public static final TupleTag<Failure> FAILURES = new TupleTag<>() {};
+
+  private final List<Long> cells;
+  private final CellStatistics statistics;
+
+  private ComputeCellStatistics(List<Long> cells, CellStatistics statistics) {
+    this.cells = List.copyOf(cells);
+    this.statistics = statistics;
+  }
+
+  /**
+   * @param cells the selected parent cells in chunk order
+   * @param parentOrder their order
+   * @param childOrder the order statistics are computed at
+   * @param inputVariables names of the batch columns, in batch order
+   * @param aggregators one per output variable, in output order
+   */
+  public static ComputeCellStatistics of(
+      List<Long> cells,
+      int parentOrder,
+      int childOrder,
+      List<String> inputVariables,
+      List<CellAggregator> aggregators) {
+    if (cells.isEmpty()) {
+      throw new IllegalArgumentException("at least one parent cell must be selected");
+    }
+    for (Long c : cells) {
+      if (Morton.order(c) != parentOrder) {
+        throw new IllegalArgumentException(
+            "cell "
+                + Morton.format(c)
+                + " has order "
+                + Morton.order(c)
+                + ", expected "
+                + parentOrder);
+      }
+    }
+    return new ComputeCellStatistics(
+        cells, new CellStatistics(parentOrder, childOrder, inputVariables, aggregators));
+  }
+
+  @Override
+  public PCollectionTuple expand(PCollection<KV<Long, PointBatch>> points) {
+    KvCoder<Long, PointBatch> coder = KvCoder.of(VarLongCoder.of(), PointBatch.coder());
+    int vars = statistics.inputVariableCount();
+    List<KV<Long, PointBatch>> empties = new ArrayList<>();
+    for (Long c : cells) {
+      empties.add(KV.of(c, new PointBatch(0, new int[0], new double[vars][0])));
+    }
+    PCollection<KV<Long, PointBatch>> everyCell =
+        points.getPipeline().apply("EveryCell", Create.of(empties).withCoder(coder));
+    PCollectionTuple out =
+        PCollectionList.of(points)
+            .and(everyCell)
+            .apply("WithEveryCell", Flatten.pCollections())
+            .apply("GroupByCell", GroupByKey.create())
+            .apply(
+                "CellStatistics",
+                ParDo.of(new StatisticsFn(cells, statistics))
+                    .withOutputTags(CHUNKS, TupleTagList.of(FAILURES)));
+    out.get(CHUNKS).setCoder(CellChunk.coder());
+    out.get(FAILURES).setCoder(Failure.coder());
+    return out;
+  }
+
+  /** Computes one parent cell's chunk. */
+  static final class StatisticsFn extends DoFn<KV<Long, Iterable<PointBatch>>, CellChunk> {
+    private static final long serialVersionUID = 1L;
+
+    private final Map<Long, Integer> chunkIndex = new HashMap<>();
+    private final CellStatistics statistics;
+    private final Counter inFailed =
+        Metrics.counter(RunCounters.NAMESPACE, RunCounters.POINTS_IN_FAILED_CELLS);
+    private final Counter failed = Metrics.counter(RunCounters.NAMESPACE, RunCounters.CELLS_FAILED);
+    private final Counter withData =
+        Metrics.counter(RunCounters.NAMESPACE, RunCounters.CHILD_CELLS_WITH_DATA);
+
+    StatisticsFn(List<Long> cells, CellStatistics statistics) {
+      for (int i = 0; i < cells.size(); i++) {
+        chunkIndex.put(cells.get(i), i);
+      }
+      this.statistics = statistics;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Long, Iterable<PointBatch>> cell, MultiOutputReceiver out) {
+      long morton = cell.getKey();
+      Integer index = chunkIndex.get(morton);
+      // One pass over the grouped values: runners need not make them re-iterable (Flink's batch
+      // GroupByKey does not, unless asked), and the statistics look at the batches twice.
+      List<PointBatch> batches = new ArrayList<>();
+      long points = 0;
+      for (PointBatch b : cell.getValue()) {
+        batches.add(b);
+        points += b.size();
+      }
+      if (index == null) {
+        failed.inc();
+        inFailed.inc(points);
+        out.get(FAILURES)
+            .output(
+                Failure.cell(
+                    Morton.format(morton),
+                    "cell "
+                        + Morton.format(morton)
+                        + " received points but is not a selected cell"));
+        return;
+      }
+      CellChunk chunk;
+      try {
+        chunk = statistics.compute(morton, index, batches);
+      } catch (RuntimeException e) {
+        failed.inc();
+        inFailed.inc(points);
+        out.get(FAILURES)
+            .output(
+                Failure.cell(
+                    Morton.format(morton),
+                    "cell " + Morton.format(morton) + ": statistics failed: " + e));
+        return;
+      }
+      withData.inc(chunk.childCellsWithData());
+      out.get(CHUNKS).output(chunk);
+    }
+  }
+}
