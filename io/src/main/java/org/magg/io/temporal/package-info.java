@@ -1,24 +1,12 @@
 /**
- * Event catalogs and static data for event-based temporal aggregation (storms, atmospheric rivers)
- * over gridded fields.
- *
- * <ul>
- *   <li>{@link org.magg.io.temporal.FieldGrid}: the lat/lon grid masks refer to; cell {@code iLat *
- *       nLon + iLon}; spherical cell areas.
- *   <li>{@link org.magg.io.temporal.Event} and {@link org.magg.io.temporal.EventMask}: an event's
- *       id, inclusive start and end, and sparse per-timestep masks (sorted cell indices, optional
- *       weights), with fixed coders. {@link org.magg.io.temporal.EventMask#cellsAt} gives the mask
- *       in force at a field time: that of the latest mask time at or before it, until the event's
- *       end.
- *   <li>{@link org.magg.io.temporal.EventCatalog}: loads JSON (cell lists or mask arrays) and CSV
- *       (mask arrays in NetCDF-3, NetCDF-4 or Zarr) catalogs, local or on S3; bad events are listed
- *       as failures with the reason, the others load.
- *   <li>{@link org.magg.io.temporal.StaticData}: region masks, cell areas and monthly climatology,
- *       loaded once per worker JVM.
- *   <li>{@link org.magg.pipelines.samples.SyntheticEvents}: reproducible moving-ellipse events for
- *       tests and benchmarks.
- * </ul>
- *
- * <p>Gridded files are read with {@link org.magg.io.gridded.GriddedSources}.
+ * The temporal pipeline's connectors: event catalogs ({@link org.magg.io.temporal.EventCatalog}
+ * loads JSON catalogs with cell lists or mask arrays, and CSV catalogs with NetCDF-3, NetCDF-4 or
+ * Zarr masks, local or on S3; bad events are reported, the others load), {@link
+ * org.magg.io.temporal.Event} and its sparse per-timestep {@link org.magg.io.temporal.EventMask},
+ * the lat/lon {@link org.magg.io.temporal.FieldGrid} masks refer to, static data ({@link
+ * org.magg.io.temporal.StaticData}: region masks, cell areas, monthly climatology, loaded once per
+ * worker JVM), and the event table sink ({@link org.magg.io.temporal.EventTableIO}: one {@link
+ * org.magg.io.temporal.EventRow} per event to CSV plus NetCDF or Zarr). Gridded fields are read by
+ * {@code org.magg.io.gridded}.
  */
 package org.magg.io.temporal;
