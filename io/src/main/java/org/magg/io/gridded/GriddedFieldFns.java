@@ -1,22 +1,19 @@
 package org.magg.io.gridded;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.TupleTag;
 import org.joda.time.Duration;
 import org.magg.core.Failure;
-import org.magg.io.s3.S3Location;
-import org.magg.io.s3.S3Objects;
 import org.magg.io.s3.S3Settings;
+import org.magg.io.storage.Storage;
 
 /** The DoFns of {@link GriddedFieldIO}. */
 final class GriddedFieldFns {
@@ -192,85 +189,6 @@ final class GriddedFieldFns {
     }
   }
 
-  /** Lists the objects an {@code s3://bucket/prefix/*.nc4} pattern matches. */
-  static final class MatchS3Fn extends DoFn<String, String> {
-    private static final long serialVersionUID = 1L;
-    private final S3Settings s3;
-
-    MatchS3Fn(S3Settings s3) {
-      this.s3 = s3;
-    }
-
-    @ProcessElement
-    public void process(@Element String pattern, OutputReceiver<String> out) throws IOException {
-      S3Location loc = S3Location.parse(pattern);
-      String key = loc.key();
-      int wild = firstWildcard(key);
-      if (wild < 0) {
-        out.output(pattern);
-        return;
-      }
-      Pattern regex = Pattern.compile(globToRegex(key));
-      S3Objects objects = S3Objects.of(s3 == null ? S3Settings.defaults() : s3);
-      for (String k : objects.listKeys(loc.bucket(), key.substring(0, wild))) {
-        if (regex.matcher(k).matches()) {
-          out.output("s3://" + loc.bucket() + "/" + k);
-        }
-      }
-    }
-  }
-
-  static int firstWildcard(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '*' || c == '?' || c == '[' || c == '{') {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /**
-   * A glob as a regex: {@code *} within a path segment, {@code **} across, {@code ?}, {@code
-   * {a,b}}.
-   */
-  static String globToRegex(String glob) {
-    StringBuilder r = new StringBuilder();
-    boolean inGroup = false;
-    for (int i = 0; i < glob.length(); i++) {
-      char c = glob.charAt(i);
-      if (c == '*') {
-        if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-          r.append(".*");
-          i++;
-        } else {
-          r.append("[^/]*");
-        }
-      } else if (c == '?') {
-        r.append("[^/]");
-      } else if (c == '{') {
-        r.append("(?:");
-        inGroup = true;
-      } else if (c == '}' && inGroup) {
-        r.append(")");
-        inGroup = false;
-      } else if (c == ',' && inGroup) {
-        r.append("|");
-      } else if (c == '[') {
-        int close = glob.indexOf(']', i);
-        if (close < 0) {
-          r.append("\\[");
-        } else {
-          r.append('[').append(glob, i + 1, close).append(']');
-          i = close;
-        }
-      } else {
-        r.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return r.toString();
-  }
-
   /** Reads an index file: one path per line, relative to the index's directory. */
   static final class ReadIndexFn extends DoFn<String, String> {
     private static final long serialVersionUID = 1L;
@@ -298,17 +216,11 @@ final class GriddedFieldFns {
     }
 
     static String resolve(String index, String entry) throws IOException {
-      if (entry.contains("://") || entry.startsWith("file:")) {
-        return entry;
+      try {
+        return Storage.resolveSibling(index, entry);
+      } catch (IllegalArgumentException e) {
+        throw new IOException(e.getMessage(), e);
       }
-      if (S3Location.isS3(index)) {
-        return S3Location.parse(index).resolveSibling(entry);
-      }
-      if (Path.of(entry).isAbsolute()) {
-        return entry;
-      }
-      Path parent = GriddedSources.localPath(index).toAbsolutePath().getParent();
-      return parent.resolve(entry).normalize().toString();
     }
   }
 }

@@ -7,16 +7,12 @@ import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
-import org.apache.beam.sdk.transforms.SimpleFunction;
 import org.apache.beam.sdk.transforms.windowing.TimestampCombiner;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PBegin;
@@ -29,8 +25,9 @@ import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.magg.core.Failure;
-import org.magg.io.s3.S3Location;
 import org.magg.io.s3.S3Settings;
+import org.magg.io.storage.MatchFiles;
+import org.magg.io.storage.Storage;
 
 /**
  * Reads gridded collections timestep by timestep: one {@link FieldSlice} per timestep, holding the
@@ -147,26 +144,12 @@ public final class GriddedFieldIO {
     @Override
     public Result expand(PBegin begin) {
       GriddedCollection c = settings.collection();
-      List<String> local = new ArrayList<>();
-      List<String> s3 = new ArrayList<>();
-      for (String p : c.patterns()) {
-        (S3Location.isS3(p) ? s3 : local).add(p);
-      }
       List<PCollection<String>> parts = new ArrayList<>();
-      if (!local.isEmpty()) {
+      if (!c.patterns().isEmpty()) {
         parts.add(
             begin
-                .apply("Local patterns", Create.of(local).withCoder(StringUtf8Coder.of()))
-                .apply(
-                    "Match local files",
-                    FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
-                .apply("Paths", MapElements.via(new MetadataPath())));
-      }
-      if (!s3.isEmpty()) {
-        parts.add(
-            begin
-                .apply("S3 patterns", Create.of(s3).withCoder(StringUtf8Coder.of()))
-                .apply("List S3 objects", ParDo.of(new GriddedFieldFns.MatchS3Fn(settings.s3()))));
+                .apply("Patterns", Create.of(c.patterns()).withCoder(StringUtf8Coder.of()))
+                .apply("Match files", MatchFiles.in(Storage.of(settings.s3()))));
       }
       if (!c.indexFiles().isEmpty()) {
         parts.add(
@@ -185,16 +168,6 @@ public final class GriddedFieldIO {
                   Window.<String>configure().withTimestampCombiner(TimestampCombiner.EARLIEST))
               .apply("Distinct files", Distinct.create());
       return paths.apply("Read " + c.name(), new ReadFiles(settings));
-    }
-  }
-
-  /** A matched file's path. */
-  static final class MetadataPath extends SimpleFunction<MatchResult.Metadata, String> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public String apply(MatchResult.Metadata m) {
-      return m.resourceId().toString();
     }
   }
 

@@ -1,7 +1,6 @@
 package org.magg.io.gridded;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
@@ -15,6 +14,7 @@ import org.magg.io.s3.S3Location;
 import org.magg.io.s3.S3Objects;
 import org.magg.io.s3.S3ReadChannel;
 import org.magg.io.s3.S3Settings;
+import org.magg.io.storage.Storage;
 import org.magg.io.zarr.ZarrStores;
 
 /**
@@ -90,20 +90,13 @@ public final class GriddedSources {
     }
   }
 
-  /** A local path from a path or {@code file:} URI. */
+  /** A local path from a path or {@code file:} URI; other schemes are refused. */
   static Path localPath(String location) throws IOException {
-    if (location.startsWith("file:")) {
-      try {
-        return Path.of(new URI(location));
-      } catch (URISyntaxException | IllegalArgumentException e) {
-        throw new IOException("invalid file URI " + location + ": " + e.getMessage(), e);
-      }
+    try {
+      return Storage.localPath(location);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
     }
-    if (location.matches("^[A-Za-z][A-Za-z0-9+.-]+://.*")) {
-      throw new IOException(
-          location + ": only local paths, file: URIs and s3:// locations can be read");
-    }
-    return Path.of(location);
   }
 
   private enum Format {
@@ -223,16 +216,10 @@ public final class GriddedSources {
 
   /** Reads all of a small text object or file (an index of files). */
   static String readText(String location, S3Settings s3OrNull) throws IOException {
-    if (S3Location.isS3(location)) {
-      S3Objects objects = S3Objects.of(s3OrNull == null ? S3Settings.defaults() : s3OrNull);
-      try {
-        return objects.readText(S3Location.parse(location));
-      } catch (IllegalArgumentException e) {
-        throw new IOException(e.getMessage(), e);
-      }
-    }
-    try (InputStream in = Files.newInputStream(localPath(location))) {
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    try {
+      return Storage.of(s3OrNull).readText(location);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
     }
   }
 }

@@ -6,11 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.Values;
@@ -21,9 +17,8 @@ import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.joda.time.Duration;
-import org.magg.io.s3.S3Location;
-import org.magg.io.s3.S3Objects;
 import org.magg.io.s3.S3Settings;
+import org.magg.io.storage.Storage;
 
 /**
  * Watches a collection's file patterns (local or {@code s3://}) for new files, for streaming runs:
@@ -128,31 +123,7 @@ public final class WatchGriddedFiles extends PTransform<PBegin, PCollection<Stri
     }
 
     private List<String> list(String pattern) throws IOException {
-      List<String> out = new ArrayList<>();
-      if (S3Location.isS3(pattern)) {
-        S3Location loc = S3Location.parse(pattern);
-        String key = loc.key();
-        int wild = GriddedFieldFns.firstWildcard(key);
-        if (wild < 0) {
-          out.add(pattern);
-          return out;
-        }
-        Pattern regex = Pattern.compile(GriddedFieldFns.globToRegex(key));
-        for (String k :
-            S3Objects.of(s3 == null ? S3Settings.defaults() : s3)
-                .listKeys(loc.bucket(), key.substring(0, wild))) {
-          if (regex.matcher(k).matches()) {
-            out.add("s3://" + loc.bucket() + "/" + k);
-          }
-        }
-        return out;
-      }
-      MatchResult m = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
-      for (MatchResult.Metadata md : m.metadata()) {
-        out.add(md.resourceId().toString());
-      }
-      out.sort(null);
-      return out;
+      return Storage.of(s3).list(pattern);
     }
   }
 }

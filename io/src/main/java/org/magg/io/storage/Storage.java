@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -117,11 +118,16 @@ public final class Storage implements Serializable {
    */
   public static Path localPath(String location) {
     if (location.startsWith("file:")) {
-      return Path.of(URI.create(location));
+      try {
+        return Path.of(new URI(location));
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "invalid file URI " + location + ": " + e.getMessage(), e);
+      }
     }
-    if (location.contains("://")) {
+    if (location.matches("^[A-Za-z][A-Za-z0-9+.-]+://.*")) {
       throw new IllegalArgumentException(
-          location + ": only local files and s3:// objects can be read");
+          location + ": only local paths, file: URIs and s3:// locations can be read");
     }
     return Path.of(location);
   }
@@ -205,8 +211,10 @@ public final class Storage implements Serializable {
   }
 
   /**
-   * The files or objects a location names: itself when it has no wildcard (whether or not it
-   * exists), else every match of the glob (see {@link Globs}), sorted.
+   * The files or objects a location names, sorted. A glob (see {@link Globs}) lists its matches:
+   * local files as absolute paths, S3 objects as {@code s3://} URLs. A name without wildcards is
+   * itself on S3 (not looked up: reading it reports a missing object) and, locally, its absolute
+   * path when the file exists, else nothing (as Beam's local match).
    */
   public List<String> list(String pattern) throws IOException {
     if (isS3(pattern)) {
@@ -224,28 +232,24 @@ public final class Storage implements Serializable {
       }
       return out;
     }
-    String glob = pattern.startsWith("file:") ? localPath(pattern).toString() : pattern;
+    String glob = localPath(pattern).toAbsolutePath().normalize().toString();
     int wild = Globs.firstWildcard(glob);
     if (wild < 0) {
-      return List.of(pattern);
+      return Files.isRegularFile(Path.of(glob)) ? List.of(glob) : List.of();
     }
-    int slash = glob.lastIndexOf('/', wild);
-    Path base = slash < 0 ? Path.of("") : Path.of(slash == 0 ? "/" : glob.substring(0, slash));
-    Pattern regex = Globs.compile(glob);
-    if (!Files.isDirectory(base.toString().isEmpty() ? Path.of(".") : base)) {
+    Path base = Path.of(glob.substring(0, glob.lastIndexOf('/', wild) + 1));
+    if (!Files.isDirectory(base)) {
       return List.of();
     }
-    List<String> out = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(base.toString().isEmpty() ? Path.of(".") : base)) {
-      files
+    Pattern regex = Globs.compile(glob);
+    try (Stream<Path> files = Files.walk(base)) {
+      return files
           .filter(Files::isRegularFile)
-          .map(
-              p -> base.toString().isEmpty() ? Path.of(".").relativize(p).toString() : p.toString())
-          .filter(s -> regex.matcher(s).matches())
+          .map(Path::toString)
+          .filter(f -> regex.matcher(f).matches())
           .sorted()
-          .forEach(out::add);
+          .toList();
     }
-    return out;
   }
 
   // ---- writing ----

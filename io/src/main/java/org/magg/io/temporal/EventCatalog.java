@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.magg.core.Failure;
 import org.magg.io.s3.S3Settings;
+import org.magg.io.storage.Storage;
 
 /**
  * A loaded event catalog: the field grid the masks refer to, the events that loaded, and a {@link
@@ -75,7 +76,7 @@ public final class EventCatalog implements Serializable {
   static EventCatalog load(String location, S3Settings s3, FieldGrid expectedGrid, GridFiles files)
       throws IOException {
     Objects.requireNonNull(location, "Catalog location cannot be null.");
-    String text = Locations.readText(location, s3);
+    String text = Storage.of(s3).readText(location);
     return new EventCatalogLoader(location, expectedGrid, files).load(text);
   }
 

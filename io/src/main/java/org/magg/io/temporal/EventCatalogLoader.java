@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.magg.core.Failure;
 import org.magg.core.IsoTimes;
+import org.magg.io.storage.Storage;
 
 /**
  * Reads one catalog file into an {@link EventCatalog}. Whole-file problems throw {@link
@@ -122,7 +123,7 @@ final class EventCatalogLoader {
         throw whole("grid: expected only \"file\" (a file name) when a grid file is given");
       }
       try (GridFiles.GridFile f =
-          files.open(Locations.resolveSibling(location, g.get("file").asText()))) {
+          files.open(Storage.resolveSibling(location, g.get("file").asText()))) {
         return f.grid();
       } catch (IOException | RuntimeException e) {
         throw whole("grid.file '" + g.get("file").asText() + "' cannot be read: " + message(e), e);
@@ -516,7 +517,7 @@ final class EventCatalogLoader {
     List<String> errors = new ArrayList<>();
     for (String f : maskFiles) {
       try {
-        return arrays.grid(Locations.resolveSibling(location, f));
+        return arrays.grid(Storage.resolveSibling(location, f));
       } catch (IOException | RuntimeException e) {
         errors.add(f + ": " + message(e));
       }
@@ -530,7 +531,7 @@ final class EventCatalogLoader {
 
   private String resolve(String field, String file) throws EventProblem {
     try {
-      return Locations.resolveSibling(location, file);
+      return Storage.resolveSibling(location, file);
     } catch (IllegalArgumentException e) {
       throw new EventProblem(field, "'" + file + "' cannot be resolved: " + e.getMessage());
     }

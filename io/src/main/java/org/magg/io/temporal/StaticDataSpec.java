@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import org.magg.io.storage.Storage;
 
 /**
  * Where the static fields of an event run come from. File references are {@code "file#variable"} (a
@@ -56,7 +57,7 @@ public record StaticDataSpec(Map<String, String> regionMasks, String cellAreas, 
         cellAreas == null || cellAreas.equals(COMPUTED)
             ? cellAreas
             : FileVariable.parse("cell areas", cellAreas).resolvedAgainst(base).text();
-    String clim = climatology == null ? null : Locations.resolveSibling(base, climatology);
+    String clim = climatology == null ? null : Storage.resolveSibling(base, climatology);
     return new StaticDataSpec(m, areas, clim);
   }
 
@@ -76,7 +77,7 @@ public record StaticDataSpec(Map<String, String> regionMasks, String cellAreas, 
     }
 
     FileVariable resolvedAgainst(String base) {
-      return new FileVariable(Locations.resolveSibling(base, file), variable);
+      return new FileVariable(Storage.resolveSibling(base, file), variable);
     }
 
     String text() {

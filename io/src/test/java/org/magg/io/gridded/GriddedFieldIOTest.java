@@ -280,16 +280,16 @@ class GriddedFieldIOTest {
 
   @Test
   void s3GlobsBecomeRegexes() throws IOException {
-    assertEquals(4, GriddedFieldFns.firstWildcard("abc/*.nc4"));
-    assertEquals(-1, GriddedFieldFns.firstWildcard("abc/d.nc4"));
+    assertEquals(4, org.magg.io.storage.Globs.firstWildcard("abc/*.nc4"));
+    assertEquals(-1, org.magg.io.storage.Globs.firstWildcard("abc/d.nc4"));
     java.util.regex.Pattern p =
-        java.util.regex.Pattern.compile(GriddedFieldFns.globToRegex("M2/2021/0?/*.{nc4,h5}"));
+        java.util.regex.Pattern.compile(org.magg.io.storage.Globs.toRegex("M2/2021/0?/*.{nc4,h5}"));
     assertEquals(true, p.matcher("M2/2021/01/MERRA2.20210110.nc4").matches());
     assertEquals(false, p.matcher("M2/2021/01/sub/MERRA2.20210110.nc4").matches());
     assertEquals(false, p.matcher("M2/2021/01/MERRA2.txt").matches());
     assertEquals(
         true,
-        java.util.regex.Pattern.compile(GriddedFieldFns.globToRegex("M2/**.nc4"))
+        java.util.regex.Pattern.compile(org.magg.io.storage.Globs.toRegex("M2/**.nc4"))
             .matcher("M2/2021/01/a.nc4")
             .matches());
     assertEquals(

@@ -114,7 +114,9 @@ class StorageTest {
     assertEquals(
         List.of(f + "/day1.nc", f + "/day2.nc", f + "/sub/day3.nc"), storage.list(f + "/**.nc"));
     assertEquals(List.of(f + "/day1.txt"), storage.list(f + "/day?.{txt,csv}"));
-    assertEquals(List.of(f + "/none.nc"), storage.list(f + "/none.nc"));
+    assertEquals(List.of(), storage.list(f + "/none.nc"));
+    assertEquals(List.of(f + "/day2.nc"), storage.list(f + "/day2.nc"));
+    assertEquals(List.of(f + "/day2.nc"), storage.list("file:" + f + "/day2.nc"));
     assertEquals(List.of(), storage.list(dir.resolve("absent") + "/*.nc"));
   }
 
@@ -129,6 +131,7 @@ class StorageTest {
     assertEquals(
         List.of(prefix + "/b/day1.nc", prefix + "/b/day2.nc"), storage.list(prefix + "/b/*.nc"));
     assertEquals(3, storage.list(prefix + "/b/**.nc").size());
+    assertEquals(List.of(prefix + "/b/none.nc"), storage.list(prefix + "/b/none.nc"));
     String day1 = prefix + "/b/day1.nc";
     assertEquals("0123456789b/day1.nc", storage.readText(day1));
     assertEquals(19, storage.size(day1));

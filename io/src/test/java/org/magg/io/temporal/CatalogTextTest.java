@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.magg.core.IsoTimes;
+import org.magg.io.storage.Storage;
 
 /** Times, CSV rows and relative locations of catalog files. */
 class CatalogTextTest {
@@ -46,15 +47,15 @@ class CatalogTextTest {
   @Test
   void relativeLocations() {
     Path base = Path.of("/data/run/catalog.json");
-    assertThat(Locations.resolveSibling(base.toString(), "m.nc"), is("/data/run/m.nc"));
-    assertThat(Locations.resolveSibling(base.toString(), "../masks/m.nc"), is("/data/masks/m.nc"));
-    assertThat(Locations.resolveSibling(base.toString(), "/abs/m.nc"), is("/abs/m.nc"));
-    assertThat(Locations.resolveSibling(base.toString(), "s3://bkt/m.zarr"), is("s3://bkt/m.zarr"));
+    assertThat(Storage.resolveSibling(base.toString(), "m.nc"), is("/data/run/m.nc"));
+    assertThat(Storage.resolveSibling(base.toString(), "../masks/m.nc"), is("/data/masks/m.nc"));
+    assertThat(Storage.resolveSibling(base.toString(), "/abs/m.nc"), is("/abs/m.nc"));
+    assertThat(Storage.resolveSibling(base.toString(), "s3://bkt/m.zarr"), is("s3://bkt/m.zarr"));
     assertThat(
-        Locations.resolveSibling("s3://bkt/run/c.csv", "masks/m.zarr"),
+        Storage.resolveSibling("s3://bkt/run/c.csv", "masks/m.zarr"),
         is("s3://bkt/run/masks/m.zarr"));
-    assertThat(Locations.resolveSibling("s3://bkt/run/c.csv", "../m.nc"), is("s3://bkt/m.nc"));
-    assertThat(Locations.resolveSibling("file:/data/run/c.json", "m.nc"), is("/data/run/m.nc"));
-    assertThat(Arrays.asList(Locations.name("s3://bkt/run/c.csv")), is(List.of("c.csv")));
+    assertThat(Storage.resolveSibling("s3://bkt/run/c.csv", "../m.nc"), is("s3://bkt/m.nc"));
+    assertThat(Storage.resolveSibling("file:/data/run/c.json", "m.nc"), is("/data/run/m.nc"));
+    assertThat(Arrays.asList(Storage.name("s3://bkt/run/c.csv")), is(List.of("c.csv")));
   }
 }
