@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,9 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.magg.core.grid.Morton;
-import org.magg.io.s3.S3Location;
-import org.magg.io.s3.S3Objects;
 import org.magg.io.s3.S3Settings;
+import org.magg.io.storage.Storage;
 
 /**
  * magg's granule catalog: parent Morton cells mapped to the granule files that cross them, plus
@@ -49,51 +46,38 @@ public final class GranuleCatalog implements Serializable {
 
   /** Reads a catalog JSON file. */
   public static GranuleCatalog read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new GranuleCatalogException("catalog " + file + " does not exist");
-    } catch (IOException e) {
-      throw new GranuleCatalogException("cannot read catalog " + file + ": " + e.getMessage(), e);
-    }
-    Path base = file.toAbsolutePath().getParent();
-    return parse(text, file.toString(), base);
+    return read(file.toString(), null);
   }
 
   /**
    * Reads a catalog from a local path, a {@code file:} URI or {@code s3://bucket/key} (reached with
-   * {@code s3}). Relative granule paths of an S3 catalog resolve to objects beside it.
+   * {@code s3}). Relative granule paths resolve against the catalog's directory (objects beside an
+   * S3 catalog).
    */
   public static GranuleCatalog read(String location, S3Settings s3) {
-    if (!S3Location.isS3(location)) {
-      return read(
-          location.startsWith("file:")
-              ? Path.of(java.net.URI.create(location))
-              : Path.of(location));
-    }
-    S3Location loc;
-    try {
-      loc = S3Location.parse(location);
-    } catch (IllegalArgumentException e) {
-      throw new GranuleCatalogException("catalog location " + e.getMessage(), e);
-    }
     String text;
     try {
-      text = S3Objects.of(s3).readText(loc);
+      text = Storage.of(s3).readText(location);
+    } catch (IllegalArgumentException e) {
+      throw new GranuleCatalogException("catalog location " + e.getMessage(), e);
     } catch (NoSuchFileException e) {
-      throw new GranuleCatalogException("catalog " + loc.url() + " does not exist");
+      throw new GranuleCatalogException("catalog " + location + " does not exist");
     } catch (IOException e) {
-      throw new GranuleCatalogException("cannot read catalog: " + e.getMessage(), e);
+      throw new GranuleCatalogException(
+          "cannot read catalog " + location + ": " + e.getMessage(), e);
     }
-    return parse(text, loc.url(), loc::resolveSibling);
+    return parse(text, location, g -> Storage.resolveSibling(location, g));
   }
 
   /**
    * Parses catalog JSON. {@code baseDir} resolves relative granule paths; null keeps them as given.
    */
   public static GranuleCatalog parse(String json, String origin, Path baseDir) {
-    return parse(json, origin, g -> resolve(baseDir, g));
+    return parse(
+        json,
+        origin,
+        g ->
+            baseDir == null ? g : Storage.resolveSibling(baseDir.resolve("catalog").toString(), g));
   }
 
   private static GranuleCatalog parse(
@@ -221,14 +205,6 @@ public final class GranuleCatalog implements Serializable {
       throw new GranuleCatalogException(
           "catalog " + origin + ": cell '" + cell + "' lists granule " + ex.getMessage(), ex);
     }
-  }
-
-  private static String resolve(Path baseDir, String granule) {
-    if (baseDir == null || granule.contains("://")) {
-      return granule;
-    }
-    Path p = Path.of(granule);
-    return p.isAbsolute() ? granule : baseDir.resolve(p).normalize().toString();
   }
 
   /** Where the catalog was read from. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,9 +14,8 @@ import org.magg.io.historical.ReachCdfFile;
 import org.magg.io.historical.ReachInputReader;
 import org.magg.io.historical.ReachRecord;
 import org.magg.io.historical.TelemetryLog;
-import org.magg.io.s3.S3Location;
-import org.magg.io.s3.S3Objects;
 import org.magg.io.s3.S3Settings;
+import org.magg.io.storage.Storage;
 
 /**
  * Does one day: reads its input, writes the CDF under the output directory at the product's key
@@ -114,17 +112,7 @@ public final class DayProcessor implements Serializable {
         ReachProduct.build(data, schema, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     byte[] bytes = encoder.encode(file);
     Path target = Path.of(outputDir).resolve(ReachProduct.key(schema, data.epochs.get(0)));
-    Files.createDirectories(target.getParent());
-    // a fresh name beside the target (created with the usual permissions), then an atomic move
-    Path tmp =
-        target.resolveSibling(
-            "." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
-    try {
-      Files.write(tmp, bytes, java.nio.file.StandardOpenOption.CREATE_NEW);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    Storage.defaults().write(target.toString(), bytes);
     return target;
   }
 
@@ -141,7 +129,7 @@ public final class DayProcessor implements Serializable {
         throw new java.nio.file.NoSuchFileException(
             cdf.toString(), null, "CDF not found for upload");
       }
-      S3Objects.of(s3).write(new S3Location(bucket, key), bytes);
+      Storage.of(s3).write("s3://" + bucket + "/" + key, bytes);
       r.uploaded = true;
       r.s3Bucket = bucket;
       r.s3Key = key;
