@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.magg.io.historical.TelemetryLog;
 import org.magg.io.historical.TelemetryRow;
 import org.magg.io.historical.TelemetryRow.Column;
+import org.magg.io.storage.ResultFiles;
 import org.magg.pipelines.runners.Runners;
 import org.magg.transforms.historical.DayAction;
 import org.magg.transforms.historical.DayResult;
@@ -201,10 +203,10 @@ public final class HistoricalProcess {
               ? DayTask.process(d.date().toString(), d.input().toAbsolutePath().toString())
               : DayTask.uploadOnly(d.date().toString(), d.prior().get(Column.CDF_PATH)));
     }
-    String reportDir = DayReport.newDir(options);
+    ResultFiles results = ResultFiles.create(options);
     try {
       Pipeline pipeline = Pipeline.create(options);
-      DayReport.write(build(pipeline, tasks, transform), reportDir);
+      results.write(build(pipeline, tasks, transform), "days", DayResult.class, DayResult::date);
       RuntimeException failure = null;
       try {
         PipelineResult.State st = pipeline.run().waitUntilFinish();
@@ -215,9 +217,13 @@ public final class HistoricalProcess {
         failure = e;
       }
       // Days reported before a failure did complete (their CDF is in place): keep them.
-      return new Outcome(DayReport.read(reportDir), failure);
+      Map<String, DayResult> byDay = new HashMap<>();
+      for (DayResult r : results.read("days", DayResult.class)) {
+        byDay.put(r.date(), r);
+      }
+      return new Outcome(byDay, failure);
     } finally {
-      DayReport.deleteQuietly(reportDir);
+      results.delete();
     }
   }
 

@@ -1,9 +1,5 @@
 package org.magg.pipelines.spatial;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -34,6 +29,7 @@ import org.magg.io.spatial.GranuleSelection;
 import org.magg.io.spatial.PointBatch;
 import org.magg.io.spatial.RunCounters;
 import org.magg.io.spatial.ZarrIO;
+import org.magg.io.storage.ResultFiles;
 import org.magg.pipelines.config.ConfigValidator;
 import org.magg.pipelines.config.PipelineConfig;
 import org.magg.pipelines.config.VariableSpec;
@@ -185,75 +181,29 @@ public final class SpatialPipeline {
     if (options.dryRun()) {
       return summary(plan, runner, true, Map.of(), List.of(), List.of(), seconds(start));
     }
-    String reportDir = reportDir(beamOptions);
+    ResultFiles results = ResultFiles.create(beamOptions);
     ZarrIO.prepareStore(plan.store(), options.overwrite(), plan.s3());
     Pipeline pipeline = Pipeline.create(beamOptions);
     Outputs outputs = build(pipeline, plan);
-    RunReport.writeFailures(outputs.failures(), reportDir);
-    RunReport.writeChunks(outputs.written(), reportDir);
+    // Each collection of failures on its own (no Flatten, see Outputs).
+    for (PCollection<Failure> f : outputs.failures().getAll()) {
+      results.write(f, "failures", Failure.class, null);
+    }
+    results.write(outputs.written(), "chunks", ChunkWriteResult.class, null);
     PipelineResult result = pipeline.run();
     PipelineResult.State state = result.waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("pipeline ended in state " + state);
     }
     Map<String, Long> counters = RunMetrics.counters(result);
-    List<Failure> failures = RunReport.readFailures(reportDir);
-    List<ChunkWriteResult> chunks = RunReport.readChunks(reportDir);
-    deleteQuietly(reportDir);
+    List<Failure> failures = results.read("failures", Failure.class);
+    List<ChunkWriteResult> chunks = results.read("chunks", ChunkWriteResult.class);
+    results.delete();
     return summary(plan, runner, false, counters, failures, chunks, seconds(start));
   }
 
   private static double seconds(long startNanos) {
     return (System.nanoTime() - startNanos) / 1e9;
-  }
-
-  /**
-   * A fresh directory for the run report under {@code --tempLocation} (through Beam's file
-   * systems), else a local temporary directory. A tempLocation whose scheme no Beam file system on
-   * the class path handles (such as {@code s3://} without Beam's AWS module) is refused up front.
-   */
-  static String reportDir(PipelineOptions options) {
-    String temp = options.getTempLocation();
-    if (temp != null && !temp.isBlank() && temp.contains("://")) {
-      FileSystems.setDefaultPipelineOptions(options);
-      try {
-        FileSystems.matchNewResource(temp, true);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "--tempLocation="
-                + temp
-                + ": no Beam file system for this location is available ("
-                + e.getMessage()
-                + "). The run report is written there through Beam's file systems; give a local"
-                + " or shared directory instead. Catalog, granules, config and store may still be"
-                + " on S3.",
-            e);
-      }
-    }
-    String id =
-        "magg-report-"
-            + Long.toHexString(System.nanoTime())
-            + "-"
-            + Long.toHexString(Double.doubleToLongBits(Math.random()));
-    if (temp != null && !temp.isBlank()) {
-      return temp.endsWith("/") ? temp + id : temp + "/" + id;
-    }
-    try {
-      return Files.createTempDirectory(id).toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a report directory", e);
-    }
-  }
-
-  private static void deleteQuietly(String dir) {
-    if (dir.contains("://")) {
-      return;
-    }
-    try (var paths = Files.walk(Path.of(dir))) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a leftover report directory in the temp area is harmless
-    }
   }
 
   static RunSummary summary(
