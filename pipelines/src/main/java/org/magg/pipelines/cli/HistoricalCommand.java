@@ -42,6 +42,9 @@ final class HistoricalCommand implements Callable<Integer> {
         "Exit codes: 0 every day done or skipped, 1 a day failed, 2 usage or config error."
       })
   static final class Process implements Callable<Integer> {
+    @Option(names = "--summary-json", description = "Also write the summary as JSON to this file.")
+    Path summaryJson;
+
     @Option(names = "--start-date", required = true, description = "First UTC day, YYYY-MM-DD.")
     String startDate;
 
@@ -113,7 +116,7 @@ final class HistoricalCommand implements Callable<Integer> {
     @Spec CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
       S3Config s3 =
           new S3Config(s3Region, s3Endpoint, s3PathStyle, null, s3Credentials, s3MaxAttempts);
       ProcessRunConfig c =
@@ -134,9 +137,7 @@ final class HistoricalCommand implements Callable<Integer> {
               s3.toSettings(S3Config.FieldNames.CLI),
               beamArgs);
       ProcessRunSummary summary = HistoricalProcess.run(c);
-      spec.commandLine().getOut().print(summary.toText());
-      spec.commandLine().getOut().flush();
-      return summary.exitCode();
+      return Summaries.report(summary, spec.commandLine().getOut(), summaryJson);
     }
 
     private static LocalDate date(String option, String value) {

@@ -1,7 +1,5 @@
 package org.magg.pipelines.cli;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -164,23 +162,10 @@ final class RunCommand implements Callable<Integer> {
             beamArgs);
     options = options.withS3(s3);
     RunSummary summary = Magg.run(c, options);
-    report(summary.toText(), summary.toJson());
-    return summary.exitCode();
+    return Summaries.report(summary, spec.commandLine().getOut(), summaryJson);
   }
 
   /** Prints the summary and writes it as JSON when asked. */
-  private void report(String text, String json) throws java.io.IOException {
-    spec.commandLine().getOut().print(text);
-    spec.commandLine().getOut().flush();
-    if (summaryJson != null) {
-      Path parent = summaryJson.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(summaryJson, json, StandardCharsets.UTF_8);
-    }
-  }
-
   private int runTemporal(TemporalConfig temporal, S3Config s3) throws Exception {
     if (catalog != null || store != null || maxCells != null || mortonCell != null) {
       throw new picocli.CommandLine.ParameterException(
@@ -202,7 +187,6 @@ final class RunCommand implements Callable<Integer> {
             beamArgs,
             s3);
     TemporalSummary summary = Magg.run(temporal, options);
-    report(summary.toText(), summary.toJson());
-    return summary.exitCode();
+    return Summaries.report(summary, spec.commandLine().getOut(), summaryJson);
   }
 }

@@ -1,6 +1,8 @@
 package org.magg.pipelines.historical;
 
 import java.util.List;
+import org.magg.core.Json;
+import org.magg.core.RunResult;
 
 /**
  * What one {@link HistoricalProcess#run} did. {@code daysFailed} counts days that failed in this
@@ -27,7 +29,8 @@ public record ProcessRunSummary(
     int daysSkippedExisting,
     int daysSkippedNoInput,
     int daysFailed,
-    List<Day> days) {
+    List<Day> days)
+    implements RunResult {
 
   /**
    * One day of the plan.
@@ -45,11 +48,22 @@ public record ProcessRunSummary(
   }
 
   /** 0 when no day failed, else 1. */
+  @Override
   public int exitCode() {
     return daysFailed > 0 ? 1 : 0;
   }
 
   /** A human-readable summary: counts, then one line per day. */
+  @Override
+  public String toJson() {
+    try {
+      return Json.pretty().writeValueAsString(this);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
   public String toText() {
     StringBuilder sb = new StringBuilder();
     sb.append(dryRun ? "Dry run " : "Run ").append(runId).append('\n');

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.magg.core.Failure;
+import org.magg.core.RunResult;
 
 /**
  * What a run did. Totals add up: {@code pointsRead = pointsKept + sum(pointsFiltered)} and {@code
@@ -65,7 +66,8 @@ public record RunSummary(
     double[] granulesPerCell,
     double wallSeconds,
     List<CellResult> cells,
-    List<Failure> failures) {
+    List<Failure> failures)
+    implements RunResult {
 
   /**
    * The outcome of one parent cell.
@@ -105,11 +107,13 @@ public record RunSummary(
   }
 
   /** 0 when every cell and granule succeeded, 1 when something failed. */
+  @Override
   public int exitCode() {
     return failures.isEmpty() && cellsWithErrors == 0 ? 0 : 1;
   }
 
   /** The summary as JSON. */
+  @Override
   public String toJson() {
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);
@@ -119,6 +123,7 @@ public record RunSummary(
   }
 
   /** A human-readable summary. */
+  @Override
   public String toText() {
     StringBuilder s = new StringBuilder();
     s.append(dryRun ? "Dry run (nothing read or written)\n" : "Run summary\n");

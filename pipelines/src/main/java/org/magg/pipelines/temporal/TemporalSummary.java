@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.magg.core.Failure;
+import org.magg.core.RunResult;
 
 /**
  * What a temporal run did. The event counts add up: {@code events} = {@code ok} + {@code
@@ -41,7 +42,8 @@ public record TemporalSummary(
     long failureCount,
     List<String> outputs,
     double seconds,
-    Map<String, Long> counters) {
+    Map<String, Long> counters)
+    implements RunResult {
 
   public TemporalSummary {
     counters = Map.copyOf(counters);
@@ -55,6 +57,7 @@ public record TemporalSummary(
   }
 
   /** 0 when every event is ok and nothing failed, else 1. */
+  @Override
   public int exitCode() {
     return count("ok") == events && failureCount == 0 ? 0 : 1;
   }
@@ -64,6 +67,7 @@ public record TemporalSummary(
     return counters.getOrDefault(name, 0L);
   }
 
+  @Override
   public String toText() {
     StringBuilder sb = new StringBuilder();
     sb.append("temporal run: ").append(config).append(" on ").append(runner);
@@ -98,6 +102,7 @@ public record TemporalSummary(
     return String.format("%.1f MB", bytes / 1e6);
   }
 
+  @Override
   public String toJson() {
     ObjectMapper m = new ObjectMapper();
     ObjectNode n = m.createObjectNode();

@@ -134,4 +134,38 @@ class HistoricalCommandTest {
         2, run("historical", "process", "--start-date", "2025-09-04", "--input-dir", in).code());
     assertEquals(2, run("historical").code());
   }
+
+  @Test
+  void summaryJsonHoldsTheSameCountsAsTheText() throws IOException {
+    copy("REACH-ALL_20250904T000000_20250905T000000.csv");
+    copy("REACH-ALL_20250906T000000_20250907T000000.csv");
+    Path json = tmp.resolve("reports/summary.json");
+    Result r =
+        run(
+            "historical",
+            "process",
+            "--start-date",
+            "2025-09-04",
+            "--end-date",
+            "2025-09-06",
+            "--input-dir",
+            tmp.resolve("in").toString(),
+            "--output-dir",
+            tmp.resolve("out").toString(),
+            "--telemetry",
+            tmp.resolve("t.csv").toString(),
+            "--summary-json",
+            json.toString());
+    assertEquals(1, r.code(), r.err());
+    // 04 processed, 05 has no input, 06 fails on its bad obTime (see exitCodesZeroOneAndTwo).
+    assertThat(r.out(), containsString("days planned 3, attempted 2, processed 1"));
+    com.fasterxml.jackson.databind.JsonNode root =
+        org.magg.core.Json.mapper().readTree(json.toFile());
+    assertEquals(3, root.get("daysPlanned").asInt());
+    assertEquals(2, root.get("daysAttempted").asInt());
+    assertEquals(1, root.get("daysProcessed").asInt());
+    assertEquals(1, root.get("daysFailed").asInt());
+    assertEquals(3, root.get("days").size());
+    assertEquals("2025-09-06", root.get("days").get(2).get("date").asText());
+  }
 }
