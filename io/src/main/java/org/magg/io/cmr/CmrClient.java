@@ -1,21 +1,12 @@
 package org.magg.io.cmr;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import java.util.Objects;
 import java.util.function.Consumer;
+import org.magg.core.Retries;
 
 /**
  * Searches NASA CMR's granule index ({@code /search/granules.umm_json}) and pages through the
@@ -30,10 +21,10 @@ import java.util.function.Consumer;
  * value, is an error rather than a silently short catalog.
  *
  * <p><b>Errors</b>: 5xx and 429 responses and I/O failures (connection refused or reset, time-outs)
- * are retried with exponential back-off (honouring {@code Retry-After}); other 4xx responses fail
- * at once with CMR's error messages ({@code {"errors": [...]}}) in the exception. Queries longer
- * than {@value #MAX_GET_QUERY} characters (large polygons) are sent as a form POST, which CMR
- * accepts for the same search.
+ * are retried with exponential back-off (see {@link Retries}; honouring {@code Retry-After}); other
+ * 4xx responses fail at once with CMR's error messages ({@code {"errors": [...]}}) in the
+ * exception. Queries longer than {@value CmrExchange#MAX_GET_QUERY} characters (large polygons) are
+ * sent as a form POST, which CMR accepts for the same search.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -45,33 +36,13 @@ public final class CmrClient {
   /** The path of the granule search with UMM-G JSON results. */
   public static final String GRANULE_SEARCH = "/search/granules.umm_json";
 
-  /** Longest query string sent with GET. */
-  static final int MAX_GET_QUERY = 6000;
-
-  static final String ACCEPT = "application/vnd.nasa.cmr.umm_json+json";
-  static final String SEARCH_AFTER = "CMR-Search-After";
-  static final String HITS = "CMR-Hits";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final URI endpoint;
-  private final int maxAttempts;
-  private final Duration initialBackoff;
-  private final Duration requestTimeout;
-  private final String clientId;
-  private final HttpClient http;
+  private final CmrExchange exchange;
 
   private CmrClient(Builder b) {
-    this.endpoint = b.endpoint;
-    this.maxAttempts = b.maxAttempts;
-    this.initialBackoff = b.initialBackoff;
-    this.requestTimeout = b.requestTimeout;
-    this.clientId = b.clientId;
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(b.connectTimeout)
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
+    Retries<HttpResponse<String>> retries =
+        Retries.<HttpResponse<String>>of(b.maxAttempts, b.initialBackoff).withSleeper(b.sleeper);
+    this.exchange =
+        new CmrExchange(b.endpoint, b.connectTimeout, b.requestTimeout, b.clientId, retries);
   }
 
   /** A client for {@code baseUrl} ({@code https://cmr.earthdata.nasa.gov} or a test server). */
@@ -81,7 +52,7 @@ public final class CmrClient {
 
   /** The granule search URL. */
   public URI endpoint() {
-    return endpoint;
+    return exchange.endpoint();
   }
 
   /** Progress after each page. */
@@ -106,282 +77,7 @@ public final class CmrClient {
    * @throws CmrException if CMR refuses the query, keeps failing, or returns too few granules
    */
   public Search search(GranuleQuery query, Consumer<Progress> progress) {
-    List<CmrGranule> granules = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    String searchAfter = null;
-    boolean byPageNumber = false;
-    long hits = -1;
-    int pages = 0;
-    int maxPages = Integer.MAX_VALUE;
-    while (true) {
-      List<String[]> params = new ArrayList<>(query.parameters());
-      if (byPageNumber) {
-        params.add(new String[] {"page_num", Integer.toString(pages + 1)});
-      }
-      HttpResponse<String> response = send(params, searchAfter, pages + 1);
-      pages++;
-      JsonNode body = parseBody(response, pages);
-      long pageHits = hits(response, body, pages);
-      if (hits < 0) {
-        hits = pageHits;
-        maxPages = (int) Math.min(Integer.MAX_VALUE - 1, hits / query.pageSize() + 2);
-      }
-      JsonNode items = body.get("items");
-      if (items == null || !items.isArray()) {
-        throw new CmrException(
-            "CMR page " + pages + " from " + endpoint + " has no \"items\" array: " + clip(body));
-      }
-      for (JsonNode item : items) {
-        CmrGranule g = UmmGranules.parse(item);
-        String key = g.conceptId().isEmpty() ? g.granuleUr() : g.conceptId();
-        if (seen.add(key)) {
-          granules.add(g);
-        }
-      }
-      if (progress != null) {
-        progress.accept(new Progress(pages, items.size(), granules.size(), hits));
-      }
-      if (granules.size() >= hits || items.isEmpty() || items.size() < query.pageSize()) {
-        break;
-      }
-      Optional<String> next = response.headers().firstValue(SEARCH_AFTER);
-      if (next.isPresent()) {
-        if (byPageNumber) {
-          // A server that starts sending search-after midway: keep using page numbers.
-        } else if (next.get().equals(searchAfter)) {
-          throw new CmrException(
-              "CMR returned the same "
-                  + SEARCH_AFTER
-                  + " value twice (page "
-                  + pages
-                  + "): "
-                  + next.get());
-        } else {
-          searchAfter = next.get();
-        }
-      } else if (searchAfter != null) {
-        throw new CmrException(
-            "CMR stopped sending "
-                + SEARCH_AFTER
-                + " after page "
-                + pages
-                + " with "
-                + granules.size()
-                + " of "
-                + hits
-                + " granules; run the search again");
-      } else {
-        byPageNumber = true;
-      }
-      if (pages >= maxPages) {
-        throw new CmrException(
-            "CMR kept returning pages: "
-                + pages
-                + " pages for "
-                + hits
-                + " hits at "
-                + query.pageSize()
-                + " per page");
-      }
-    }
-    if (granules.size() < hits) {
-      throw new CmrException(
-          "CMR reported "
-              + hits
-              + " hits (CMR-Hits) but returned "
-              + granules.size()
-              + " granules in "
-              + pages
-              + " pages; the collection may have changed during the search, run it again");
-    }
-    return new Search(
-        List.copyOf(granules), hits, pages, byPageNumber ? "page_num" : "search-after");
-  }
-
-  private HttpResponse<String> send(List<String[]> params, String searchAfter, int page) {
-    String query = encode(params);
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder()
-            .timeout(requestTimeout)
-            .header("Accept", ACCEPT)
-            .header("Client-Id", clientId);
-    if (searchAfter != null) {
-      request.header(SEARCH_AFTER, searchAfter);
-    }
-    if (query.length() > MAX_GET_QUERY) {
-      request
-          .uri(endpoint)
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(query, StandardCharsets.UTF_8));
-    } else {
-      request.uri(URI.create(endpoint + "?" + query)).GET();
-    }
-    HttpRequest built = request.build();
-    String lastProblem = null;
-    for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-      Duration backoff = initialBackoff.multipliedBy(1L << Math.min(attempt - 1, 10));
-      try {
-        HttpResponse<String> response =
-            http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-          return response;
-        }
-        if (status == 429 || status >= 500) {
-          lastProblem = "HTTP " + status + errorText(response.body());
-          Duration asked = retryAfter(response).orElse(Duration.ZERO);
-          if (asked.compareTo(backoff) > 0) {
-            backoff = asked;
-          }
-        } else {
-          throw new CmrException(
-              "CMR refused the search (HTTP "
-                  + status
-                  + ", page "
-                  + page
-                  + ", "
-                  + endpoint
-                  + ")"
-                  + errorText(response.body()),
-              status,
-              null);
-        }
-      } catch (IOException e) {
-        lastProblem =
-            e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CmrException("interrupted while searching CMR", 0, e);
-      }
-      if (attempt < maxAttempts) {
-        sleep(backoff);
-      }
-    }
-    throw new CmrException(
-        "CMR search failed after "
-            + maxAttempts
-            + " attempts (page "
-            + page
-            + ", "
-            + endpoint
-            + "): "
-            + lastProblem);
-  }
-
-  private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-    return response
-        .headers()
-        .firstValue("Retry-After")
-        .flatMap(
-            v -> {
-              try {
-                long s = Long.parseLong(v.trim());
-                return Optional.of(Duration.ofSeconds(Math.max(0, Math.min(s, 60))));
-              } catch (NumberFormatException e) {
-                return Optional.empty();
-              }
-            });
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(Math.min(d.toMillis(), 60_000));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CmrException("interrupted while waiting to retry a CMR search", 0, e);
-    }
-  }
-
-  private JsonNode parseBody(HttpResponse<String> response, int page) {
-    try {
-      JsonNode body = JSON.readTree(response.body());
-      if (body == null || !body.isObject()) {
-        throw new CmrException(
-            "CMR page "
-                + page
-                + " from "
-                + endpoint
-                + " is not a JSON object: "
-                + clip(response.body()));
-      }
-      return body;
-    } catch (IOException e) {
-      throw new CmrException(
-          "CMR page "
-              + page
-              + " from "
-              + endpoint
-              + " is not valid JSON: "
-              + e.getMessage()
-              + " ("
-              + clip(response.body())
-              + ")",
-          response.statusCode(),
-          e);
-    }
-  }
-
-  private long hits(HttpResponse<String> response, JsonNode body, int page) {
-    Optional<String> header = response.headers().firstValue(HITS);
-    String text = header.orElse(body.has("hits") ? body.get("hits").asText() : null);
-    if (text == null) {
-      throw new CmrException(
-          "CMR page "
-              + page
-              + " from "
-              + endpoint
-              + " has neither a "
-              + HITS
-              + " header nor a \"hits\" field");
-    }
-    try {
-      long h = Long.parseLong(text.trim());
-      if (h < 0) {
-        throw new NumberFormatException();
-      }
-      return h;
-    } catch (NumberFormatException e) {
-      throw new CmrException("CMR page " + page + ": " + HITS + " is not a count: '" + text + "'");
-    }
-  }
-
-  /** CMR's error messages ({@code {"errors": [...]}}) or the start of the body. */
-  static String errorText(String body) {
-    if (body == null || body.isBlank()) {
-      return "";
-    }
-    try {
-      JsonNode node = JSON.readTree(body);
-      JsonNode errors = node == null ? null : node.get("errors");
-      if (errors != null && errors.isArray() && errors.size() > 0) {
-        List<String> messages = new ArrayList<>();
-        for (JsonNode e : errors) {
-          messages.add(e.isTextual() ? e.textValue() : e.toString());
-        }
-        return ": " + String.join("; ", messages);
-      }
-    } catch (IOException e) {
-      // not JSON (an HTML error page, XML): show its start
-    }
-    return ": " + clip(body);
-  }
-
-  private static String clip(Object o) {
-    String s = String.valueOf(o).replaceAll("\\s+", " ").trim();
-    return s.length() > 300 ? s.substring(0, 300) + "..." : s;
-  }
-
-  static String encode(List<String[]> params) {
-    StringBuilder sb = new StringBuilder();
-    for (String[] p : params) {
-      if (sb.length() > 0) {
-        sb.append('&');
-      }
-      sb.append(URLEncoder.encode(p[0], StandardCharsets.UTF_8))
-          .append('=')
-          .append(URLEncoder.encode(p[1], StandardCharsets.UTF_8));
-    }
-    return sb.toString();
+    return new CmrPaging(exchange, query, progress).run();
   }
 
   /** Builds a {@link CmrClient}. */
@@ -392,6 +88,7 @@ public final class CmrClient {
     private Duration connectTimeout = Duration.ofSeconds(30);
     private Duration requestTimeout = Duration.ofSeconds(300);
     private String clientId = "magg-beam";
+    private Retries.Sleeper sleeper = Retries.Sleeper.THREAD;
 
     private Builder(String baseUrl) {
       if (baseUrl == null || baseUrl.isBlank()) {
@@ -427,9 +124,18 @@ public final class CmrClient {
       return this;
     }
 
-    /** Wait before the first retry; doubled for each further one (default 1 s). */
+    /** Wait before the first retry; doubled for each further one, at most 60 s (default 1 s). */
     public Builder initialBackoff(Duration d) {
+      if (d == null || d.isNegative()) {
+        throw new IllegalArgumentException("initial backoff must be zero or positive, got " + d);
+      }
       this.initialBackoff = d;
+      return this;
+    }
+
+    /** Takes the pauses between attempts (tests record them instead of waiting). */
+    Builder sleeper(Retries.Sleeper s) {
+      this.sleeper = Objects.requireNonNull(s, "sleeper");
       return this;
     }
 

@@ -150,6 +150,68 @@ class CmrClientTest {
     }
   }
 
+  /** A client whose pauses are recorded in {@code pauses} instead of waited. */
+  private static CmrClient recordingClient(FakeCmr cmr, int attempts, List<Duration> pauses) {
+    return CmrClient.builder(cmr.url())
+        .maxAttempts(attempts)
+        .initialBackoff(Duration.ofSeconds(1))
+        .sleeper(pauses::add)
+        .build();
+  }
+
+  private static List<Duration> seconds(long... s) {
+    List<Duration> out = new ArrayList<>();
+    for (long v : s) {
+      out.add(Duration.ofSeconds(v));
+    }
+    return out;
+  }
+
+  @Test
+  void pausesDoubleFromTheInitialBackoff() throws Exception {
+    List<Duration> pauses = new ArrayList<>();
+    try (FakeCmr cmr = FakeCmr.recorded().failNext(3)) {
+      recordingClient(cmr, 5, pauses).search(query(SpatialFilter.everywhere(), 3), null);
+      assertEquals(6, cmr.requests().size(), "three 503s, then three pages");
+    }
+    assertEquals(seconds(1, 2, 4), pauses, "Retry-After: 0 asks for no more than the backoff");
+
+    pauses.clear();
+    try (FakeCmr cmr = FakeCmr.recorded().failNext(10)) {
+      CmrException e =
+          assertThrows(
+              CmrException.class,
+              () ->
+                  recordingClient(cmr, 4, pauses)
+                      .search(query(SpatialFilter.everywhere(), 3), null));
+      assertThat(e.getMessage(), containsString("failed after 4 attempts (page 1"));
+      assertEquals(4, cmr.requests().size());
+    }
+    assertEquals(seconds(1, 2, 4), pauses, "no pause after the last attempt");
+  }
+
+  @Test
+  void retryAfterLongerThanTheBackoffIsHonoured() throws Exception {
+    List<Duration> pauses = new ArrayList<>();
+    try (FakeCmr cmr = FakeCmr.recorded().failNext(3).retryAfter("3")) {
+      recordingClient(cmr, 4, pauses).search(query(SpatialFilter.everywhere(), 3), null);
+    }
+    // backoff 1, 2, 4 s against 3 s asked: the longer of the two each time
+    assertEquals(seconds(3, 3, 4), pauses);
+
+    pauses.clear();
+    try (FakeCmr cmr = FakeCmr.recorded().failNext(2).retryAfter("3600")) {
+      recordingClient(cmr, 4, pauses).search(query(SpatialFilter.everywhere(), 3), null);
+    }
+    assertEquals(seconds(60, 60), pauses, "an hour asked, a minute waited");
+
+    pauses.clear();
+    try (FakeCmr cmr = FakeCmr.recorded().failNext(2).retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")) {
+      recordingClient(cmr, 4, pauses).search(query(SpatialFilter.everywhere(), 3), null);
+    }
+    assertEquals(seconds(1, 2), pauses, "a date is not understood: the backoff");
+  }
+
   @Test
   void clientErrorsFailAtOnceWithCmrsMessage() throws Exception {
     try (FakeCmr cmr =

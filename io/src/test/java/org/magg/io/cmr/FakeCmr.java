@@ -72,6 +72,7 @@ final class FakeCmr implements AutoCloseable {
   private volatile long hits;
   private volatile int rejectStatus;
   private volatile String rejectBody;
+  private volatile String retryAfter = "0";
 
   /** Serves the given page bodies (JSON) in order. */
   FakeCmr(List<String> pages, long hits) throws IOException {
@@ -115,9 +116,15 @@ final class FakeCmr implements AutoCloseable {
     return this;
   }
 
-  /** The next {@code n} requests get HTTP 503 (with {@code Retry-After: 0}). */
+  /** The next {@code n} requests get HTTP 503 (with {@code Retry-After}, 0 unless told). */
   FakeCmr failNext(int n) {
     failuresLeft.set(n);
+    return this;
+  }
+
+  /** The {@code Retry-After} value sent with the 503s of {@link #failNext} (default 0). */
+  FakeCmr retryAfter(String value) {
+    this.retryAfter = value;
     return this;
   }
 
@@ -160,7 +167,7 @@ final class FakeCmr implements AutoCloseable {
         return;
       }
       if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-        exchange.getResponseHeaders().add("Retry-After", "0");
+        exchange.getResponseHeaders().add("Retry-After", retryAfter);
         respond(exchange, 503, "{\"errors\":[\"The service is temporarily unavailable\"]}");
         return;
       }

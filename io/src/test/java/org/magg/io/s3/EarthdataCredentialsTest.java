@@ -337,6 +337,56 @@ class EarthdataCredentialsTest {
   }
 
   @Test
+  void pausesDoubleFromTheRetryBackoff() {
+    synchronized (fake.failNext) {
+      for (int i = 0; i < 3; i++) {
+        fake.failNext.add(503);
+      }
+    }
+    List<Duration> pauses = new ArrayList<>();
+    EarthdataCredentials creds =
+        builder(Map.of("EARTHDATA_TOKEN", fake.token))
+            .withMaxAttempts(4)
+            .withRetryBackoff(Duration.ofMillis(500))
+            .withSleeper(pauses::add)
+            .build();
+
+    AwsSessionCredentials c = creds.resolveCredentials();
+
+    assertIssued(fake.last(), c);
+    assertEquals(4, fake.credentialRequests.get());
+    assertEquals(
+        List.of(Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(2000)), pauses);
+  }
+
+  @Test
+  void anUnreachableEndpointIsRetriedThenReported() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+    URI unreachable = URI.create("http://127.0.0.1:" + closedPort + "/s3credentials");
+    List<Duration> pauses = new ArrayList<>();
+    EarthdataCredentials creds =
+        builder(Map.of("EARTHDATA_TOKEN", fake.token))
+            .withEndpoint(unreachable)
+            .withMaxAttempts(3)
+            .withRetryBackoff(Duration.ofSeconds(2))
+            .withSleeper(pauses::add)
+            .build();
+
+    EarthdataCredentialsException e =
+        assertThrows(EarthdataCredentialsException.class, creds::resolveCredentials);
+
+    assertEquals(0, e.status());
+    assertThat(e.getMessage(), startsWith("cannot reach " + unreachable + " for DAAC NSIDC"));
+    assertThat(e.getMessage(), containsString("(gave up after 3 attempts)"));
+    assertThat(e.getMessage(), not(containsString(fake.token)));
+    assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(4)), pauses);
+  }
+
+  @Test
   void bodyThatIsNotJsonNamesTheEndpoint() {
     fake.bodyOverride.set("<html>not credentials " + fake.token + "</html>");
     EarthdataCredentials creds = builder(Map.of("EARTHDATA_TOKEN", fake.token)).build();
@@ -498,18 +548,18 @@ class EarthdataCredentialsTest {
   void expirationFormats() {
     assertEquals(
         Instant.parse("2024-01-01T12:00:00Z"),
-        EarthdataCredentials.parseExpiration("2024-01-01 12:00:00+00:00", "x"));
+        S3CredentialsJson.parseExpiration("2024-01-01 12:00:00+00:00", "x"));
     assertEquals(
         Instant.parse("2024-01-01T10:00:00.123456Z"),
-        EarthdataCredentials.parseExpiration("2024-01-01 12:00:00.123456+02:00", "x"));
+        S3CredentialsJson.parseExpiration("2024-01-01 12:00:00.123456+02:00", "x"));
     assertEquals(
         Instant.parse("2024-01-01T12:00:00Z"),
-        EarthdataCredentials.parseExpiration("2024-01-01T12:00:00Z", "x"));
+        S3CredentialsJson.parseExpiration("2024-01-01T12:00:00Z", "x"));
     assertEquals(
         Instant.parse("2024-01-01T12:00:00Z"),
-        EarthdataCredentials.parseExpiration("2024-01-01 12:00:00", "x"));
+        S3CredentialsJson.parseExpiration("2024-01-01 12:00:00", "x"));
     assertThrows(
         EarthdataCredentialsException.class,
-        () -> EarthdataCredentials.parseExpiration("01/01/2024", "x"));
+        () -> S3CredentialsJson.parseExpiration("01/01/2024", "x"));
   }
 }
