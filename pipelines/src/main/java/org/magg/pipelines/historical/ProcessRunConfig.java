@@ -84,175 +84,40 @@ public record ProcessRunConfig(
   }
 
   public ProcessRunConfig withTelemetry(Path p) {
-    return new ProcessRunConfig(
-        startDate,
-        endDate,
-        inputDir,
-        outputDir,
-        p,
-        sensorId,
-        descriptor,
-        outputFormat,
-        retryFailed,
-        limitDays,
-        dryRun,
-        uploadToS3,
-        s3Bucket,
-        s3,
-        pipelineArgs);
+    return toBuilder().telemetryPath(p).build();
   }
 
   public ProcessRunConfig withSensorId(String id) {
-    return new ProcessRunConfig(
-        startDate,
-        endDate,
-        inputDir,
-        outputDir,
-        telemetryPath,
-        id,
-        descriptor,
-        outputFormat,
-        retryFailed,
-        limitDays,
-        dryRun,
-        uploadToS3,
-        s3Bucket,
-        s3,
-        pipelineArgs);
+    return toBuilder().sensorId(id).build();
   }
 
   public ProcessRunConfig withDescriptor(String d) {
-    return new ProcessRunConfig(
-        startDate,
-        endDate,
-        inputDir,
-        outputDir,
-        telemetryPath,
-        sensorId,
-        d,
-        outputFormat,
-        retryFailed,
-        limitDays,
-        dryRun,
-        uploadToS3,
-        s3Bucket,
-        s3,
-        pipelineArgs);
+    return toBuilder().descriptor(d).build();
   }
 
   public ProcessRunConfig withOutputFormat(String f) {
-    return new ProcessRunConfig(
-        startDate,
-        endDate,
-        inputDir,
-        outputDir,
-        telemetryPath,
-        sensorId,
-        descriptor,
-        f,
-        retryFailed,
-        limitDays,
-        dryRun,
-        uploadToS3,
-        s3Bucket,
-        s3,
-        pipelineArgs);
+    return toBuilder().outputFormat(f).build();
   }
 
   public ProcessRunConfig withRetryFailed(boolean retry) {
-    return new ProcessRunConfig(
-        startDate,
-        endDate,
-        inputDir,
-        outputDir,
-        telemetryPath,
-        sensorId,
-        descriptor,
-        outputFormat,
-        retry,
-        limitDays,
-        dryRun,
-        uploadToS3,
-        s3Bucket,
-        s3,
-        pipelineArgs);
+    return toBuilder().retryFailed(retry).build();
   }
 
   public ProcessRunConfig withLimitDays(Integer n) {
-    return new ProcessRunConfig(
-        startDate,
-        endDate,
-        inputDir,
-        outputDir,
-        telemetryPath,
-        sensorId,
-        descriptor,
-        outputFormat,
-        retryFailed,
-        n,
-        dryRun,
-        uploadToS3,
-        s3Bucket,
-        s3,
-        pipelineArgs);
+    return toBuilder().limitDays(n).build();
   }
 
   public ProcessRunConfig withDryRun(boolean dry) {
-    return new ProcessRunConfig(
-        startDate,
-        endDate,
-        inputDir,
-        outputDir,
-        telemetryPath,
-        sensorId,
-        descriptor,
-        outputFormat,
-        retryFailed,
-        limitDays,
-        dry,
-        uploadToS3,
-        s3Bucket,
-        s3,
-        pipelineArgs);
+    return toBuilder().dryRun(dry).build();
   }
 
   /** Uploads each CDF to the bucket (null bucket: no upload). */
   public ProcessRunConfig withUpload(String bucket, S3Settings settings) {
-    return new ProcessRunConfig(
-        startDate,
-        endDate,
-        inputDir,
-        outputDir,
-        telemetryPath,
-        sensorId,
-        descriptor,
-        outputFormat,
-        retryFailed,
-        limitDays,
-        dryRun,
-        bucket != null,
-        bucket,
-        settings,
-        pipelineArgs);
+    return toBuilder().uploadToS3(bucket != null).s3Bucket(bucket).s3(settings).build();
   }
 
   public ProcessRunConfig withPipelineArgs(List<String> args) {
-    return new ProcessRunConfig(
-        startDate,
-        endDate,
-        inputDir,
-        outputDir,
-        telemetryPath,
-        sensorId,
-        descriptor,
-        outputFormat,
-        retryFailed,
-        limitDays,
-        dryRun,
-        uploadToS3,
-        s3Bucket,
-        s3,
-        args);
+    return toBuilder().pipelineArgs(args).build();
   }
 
   /**
@@ -286,6 +151,145 @@ public record ProcessRunConfig(
     }
     if (uploadToS3 && (s3Bucket == null || s3Bucket.isBlank())) {
       throw new IllegalArgumentException("--upload-to-s3 requires --s3-bucket");
+    }
+  }
+
+  /** A builder holding this object's values, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.startDate = startDate;
+    b.endDate = endDate;
+    b.inputDir = inputDir;
+    b.outputDir = outputDir;
+    b.telemetryPath = telemetryPath;
+    b.sensorId = sensorId;
+    b.descriptor = descriptor;
+    b.outputFormat = outputFormat;
+    b.retryFailed = retryFailed;
+    b.limitDays = limitDays;
+    b.dryRun = dryRun;
+    b.uploadToS3 = uploadToS3;
+    b.s3Bucket = s3Bucket;
+    b.s3 = s3;
+    b.pipelineArgs = pipelineArgs;
+    return b;
+  }
+
+  /**
+   * Builds a {@link ProcessRunConfig} field by field; every field starts as this object's (or
+   * empty).
+   */
+  public static final class Builder {
+    private LocalDate startDate;
+    private LocalDate endDate;
+    private Path inputDir;
+    private Path outputDir;
+    private Path telemetryPath;
+    private String sensorId;
+    private String descriptor;
+    private String outputFormat;
+    private boolean retryFailed;
+    private Integer limitDays;
+    private boolean dryRun;
+    private boolean uploadToS3;
+    private String s3Bucket;
+    private S3Settings s3;
+    private List<String> pipelineArgs;
+
+    private Builder() {}
+
+    public Builder startDate(LocalDate startDate) {
+      this.startDate = startDate;
+      return this;
+    }
+
+    public Builder endDate(LocalDate endDate) {
+      this.endDate = endDate;
+      return this;
+    }
+
+    public Builder inputDir(Path inputDir) {
+      this.inputDir = inputDir;
+      return this;
+    }
+
+    public Builder outputDir(Path outputDir) {
+      this.outputDir = outputDir;
+      return this;
+    }
+
+    public Builder telemetryPath(Path telemetryPath) {
+      this.telemetryPath = telemetryPath;
+      return this;
+    }
+
+    public Builder sensorId(String sensorId) {
+      this.sensorId = sensorId;
+      return this;
+    }
+
+    public Builder descriptor(String descriptor) {
+      this.descriptor = descriptor;
+      return this;
+    }
+
+    public Builder outputFormat(String outputFormat) {
+      this.outputFormat = outputFormat;
+      return this;
+    }
+
+    public Builder retryFailed(boolean retryFailed) {
+      this.retryFailed = retryFailed;
+      return this;
+    }
+
+    public Builder limitDays(Integer limitDays) {
+      this.limitDays = limitDays;
+      return this;
+    }
+
+    public Builder dryRun(boolean dryRun) {
+      this.dryRun = dryRun;
+      return this;
+    }
+
+    public Builder uploadToS3(boolean uploadToS3) {
+      this.uploadToS3 = uploadToS3;
+      return this;
+    }
+
+    public Builder s3Bucket(String s3Bucket) {
+      this.s3Bucket = s3Bucket;
+      return this;
+    }
+
+    public Builder s3(S3Settings s3) {
+      this.s3 = s3;
+      return this;
+    }
+
+    public Builder pipelineArgs(List<String> pipelineArgs) {
+      this.pipelineArgs = pipelineArgs;
+      return this;
+    }
+
+    public ProcessRunConfig build() {
+      return new ProcessRunConfig(
+          startDate,
+          endDate,
+          inputDir,
+          outputDir,
+          telemetryPath,
+          sensorId,
+          descriptor,
+          outputFormat,
+          retryFailed,
+          limitDays,
+          dryRun,
+          uploadToS3,
+          s3Bucket,
+          s3,
+          pipelineArgs);
     }
   }
 }

@@ -49,43 +49,108 @@ public record RunOptions(
   }
 
   public RunOptions withCatalog(String catalog) {
-    return new RunOptions(
-        catalog, store, maxCells, mortonCell, overwrite, dryRun, pipelineArgs, s3);
+    return toBuilder().catalog(catalog).build();
   }
 
   public RunOptions withStore(String store) {
-    return new RunOptions(
-        catalog, store, maxCells, mortonCell, overwrite, dryRun, pipelineArgs, s3);
+    return toBuilder().store(store).build();
   }
 
   public RunOptions withMaxCells(Integer maxCells) {
-    return new RunOptions(
-        catalog, store, maxCells, mortonCell, overwrite, dryRun, pipelineArgs, s3);
+    return toBuilder().maxCells(maxCells).build();
   }
 
   public RunOptions withMortonCell(Long mortonCell) {
-    return new RunOptions(
-        catalog, store, maxCells, mortonCell, overwrite, dryRun, pipelineArgs, s3);
+    return toBuilder().mortonCell(mortonCell).build();
   }
 
   public RunOptions withOverwrite(boolean overwrite) {
-    return new RunOptions(
-        catalog, store, maxCells, mortonCell, overwrite, dryRun, pipelineArgs, s3);
+    return toBuilder().overwrite(overwrite).build();
   }
 
   public RunOptions withDryRun(boolean dryRun) {
-    return new RunOptions(
-        catalog, store, maxCells, mortonCell, overwrite, dryRun, pipelineArgs, s3);
+    return toBuilder().dryRun(dryRun).build();
   }
 
   /** S3 settings that override the config's {@code s3:} section. */
   public RunOptions withS3(S3Config s3) {
-    return new RunOptions(
-        catalog, store, maxCells, mortonCell, overwrite, dryRun, pipelineArgs, s3);
+    return toBuilder().s3(s3).build();
   }
 
   public RunOptions withPipelineArgs(List<String> pipelineArgs) {
-    return new RunOptions(
-        catalog, store, maxCells, mortonCell, overwrite, dryRun, pipelineArgs, s3);
+    return toBuilder().pipelineArgs(pipelineArgs).build();
+  }
+
+  /** A builder holding this object's values, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.catalog = catalog;
+    b.store = store;
+    b.maxCells = maxCells;
+    b.mortonCell = mortonCell;
+    b.overwrite = overwrite;
+    b.dryRun = dryRun;
+    b.pipelineArgs = pipelineArgs;
+    b.s3 = s3;
+    return b;
+  }
+
+  /** Builds a {@link RunOptions} field by field; every field starts as this object's (or empty). */
+  public static final class Builder {
+    private String catalog;
+    private String store;
+    private Integer maxCells;
+    private Long mortonCell;
+    private boolean overwrite;
+    private boolean dryRun;
+    private List<String> pipelineArgs;
+    private S3Config s3;
+
+    private Builder() {}
+
+    public Builder catalog(String catalog) {
+      this.catalog = catalog;
+      return this;
+    }
+
+    public Builder store(String store) {
+      this.store = store;
+      return this;
+    }
+
+    public Builder maxCells(Integer maxCells) {
+      this.maxCells = maxCells;
+      return this;
+    }
+
+    public Builder mortonCell(Long mortonCell) {
+      this.mortonCell = mortonCell;
+      return this;
+    }
+
+    public Builder overwrite(boolean overwrite) {
+      this.overwrite = overwrite;
+      return this;
+    }
+
+    public Builder dryRun(boolean dryRun) {
+      this.dryRun = dryRun;
+      return this;
+    }
+
+    public Builder pipelineArgs(List<String> pipelineArgs) {
+      this.pipelineArgs = pipelineArgs;
+      return this;
+    }
+
+    public Builder s3(S3Config s3) {
+      this.s3 = s3;
+      return this;
+    }
+
+    public RunOptions build() {
+      return new RunOptions(
+          catalog, store, maxCells, mortonCell, overwrite, dryRun, pipelineArgs, s3);
+    }
   }
 }
