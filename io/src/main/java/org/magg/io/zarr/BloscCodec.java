@@ -8,7 +8,7 @@ import com.scalableminds.bloscjava.Blosc;
  * blosc-java. When the native library cannot be loaded on this platform, decoding fails with an
  * {@link UnsupportedOperationException}.
  */
-final class BloscCodec implements Codec {
+final class BloscCodec extends CompressorCodec {
 
   static final String NAME = "blosc";
 
@@ -19,26 +19,12 @@ final class BloscCodec implements Codec {
   private final int blockSize;
 
   BloscCodec(String cname, int clevel, int shuffle, int typeSize, int blockSize) {
+    super(NAME);
     this.cname = cname;
     this.clevel = clevel;
     this.shuffle = shuffle;
     this.typeSize = typeSize;
     this.blockSize = blockSize;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.BYTES_TO_BYTES;
-  }
-
-  @Override
-  public boolean isCompressor() {
-    return true;
   }
 
   @Override

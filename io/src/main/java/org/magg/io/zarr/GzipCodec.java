@@ -8,32 +8,18 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /** The {@code gzip} codec (v3) and compressor (v2): RFC 1952 gzip streams. */
-final class GzipCodec implements Codec {
+final class GzipCodec extends CompressorCodec {
 
   static final String NAME = "gzip";
 
   private final int level;
 
   GzipCodec(int level) {
+    super(NAME);
     if (level < 0 || level > 9) {
       throw new IllegalArgumentException("gzip level must be in 0..9, got " + level);
     }
     this.level = level;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.BYTES_TO_BYTES;
-  }
-
-  @Override
-  public boolean isCompressor() {
-    return true;
   }
 
   @Override

@@ -9,32 +9,18 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 
 /** The v2 {@code zlib} compressor (RFC 1950 streams); read in v3 as {@code numcodecs.zlib}. */
-final class ZlibCodec implements Codec {
+final class ZlibCodec extends CompressorCodec {
 
   static final String NAME = "zlib";
 
   private final int level;
 
   ZlibCodec(int level) {
+    super(NAME);
     if (level < 0 || level > 9) {
       throw new IllegalArgumentException("zlib level must be in 0..9, got " + level);
     }
     this.level = level;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.BYTES_TO_BYTES;
-  }
-
-  @Override
-  public boolean isCompressor() {
-    return true;
   }
 
   @Override

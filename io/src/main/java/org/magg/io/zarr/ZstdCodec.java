@@ -8,7 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 /** The {@code zstd} codec (v3) and compressor (v2). */
-final class ZstdCodec implements Codec {
+final class ZstdCodec extends CompressorCodec {
 
   static final String NAME = "zstd";
 
@@ -16,26 +16,12 @@ final class ZstdCodec implements Codec {
   private final boolean checksum;
 
   ZstdCodec(int level, boolean checksum) {
+    super(NAME);
     if (level < -131072 || level > 22) {
       throw new IllegalArgumentException("zstd level must be at most 22, got " + level);
     }
     this.level = level;
     this.checksum = checksum;
-  }
-
-  @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Kind kind() {
-    return Kind.BYTES_TO_BYTES;
-  }
-
-  @Override
-  public boolean isCompressor() {
-    return true;
   }
 
   @Override
