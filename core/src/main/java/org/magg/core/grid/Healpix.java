@@ -133,7 +133,7 @@ public final class Healpix {
     }
   }
 
-  private static void checkNested(int order, long nested) {
+  static void checkNested(int order, long nested) {
     if (nested < 0 || nested >= (12L << (2 * order))) {
       throw new IllegalArgumentException(
           "nested index must be in [0, 12*4^"

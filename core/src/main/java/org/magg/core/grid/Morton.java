@@ -69,17 +69,7 @@ public final class Morton {
    */
   public static long fromNested(long nested, int order) {
     checkOrder(order);
-    if (nested < 0 || nested >= (12L << (2 * order))) {
-      throw new IllegalArgumentException(
-          "nested index must be in [0, 12*4^"
-              + order
-              + ") = [0, "
-              + (12L << (2 * order))
-              + ") at order "
-              + order
-              + ", got: "
-              + nested);
-    }
+    Healpix.checkNested(order, nested);
     final long base = nested >>> (2 * order);
     final long digits = digitsOf(nested & ((1L << (2 * order)) - 1L), order);
     return base < 6 ? (base + 1) * POW10[order] + digits : -((base - 5) * POW10[order] + digits);

@@ -108,4 +108,27 @@ final class Nodes {
               + " group");
     }
   }
+
+  /**
+   * The node at {@code path}; fails naming the path, the store and the metadata keys looked for
+   * when there is none.
+   */
+  static Node require(ZarrStore store, String path, String what, String v2Key) throws IOException {
+    Node node = find(store, path);
+    if (node == null) {
+      throw new ZarrException(
+          "No Zarr "
+              + what
+              + " at '"
+              + display(path)
+              + "' in store '"
+              + store.location()
+              + "' (found neither "
+              + StoreKeys.join(path, V3Metadata.KEY)
+              + " nor "
+              + StoreKeys.join(path, v2Key)
+              + ")");
+    }
+    return node;
+  }
 }

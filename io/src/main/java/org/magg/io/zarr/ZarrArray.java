@@ -46,19 +46,7 @@ public final class ZarrArray {
   /** Opens the array at {@code path}, whichever format it has. */
   public static ZarrArray open(ZarrStore store, String path) throws IOException {
     String p = StoreKeys.normalizePath(path);
-    Nodes.Node node = Nodes.find(store, p);
-    if (node == null) {
-      throw new ZarrException(
-          "No Zarr array at '"
-              + Nodes.display(p)
-              + "' in store '"
-              + store.location()
-              + "' (found neither "
-              + StoreKeys.join(p, V3Metadata.KEY)
-              + " nor "
-              + StoreKeys.join(p, V2Metadata.ARRAY_KEY)
-              + ")");
-    }
+    Nodes.Node node = Nodes.require(store, p, "array", V2Metadata.ARRAY_KEY);
     if (!node.isArray()) {
       throw new ZarrException(
           "'"

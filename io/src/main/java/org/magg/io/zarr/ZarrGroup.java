@@ -41,19 +41,7 @@ public final class ZarrGroup {
   /** Opens the group at {@code path}, whichever format it has. */
   public static ZarrGroup open(ZarrStore store, String path) throws IOException {
     String p = StoreKeys.normalizePath(path);
-    Nodes.Node node = Nodes.find(store, p);
-    if (node == null) {
-      throw new ZarrException(
-          "No Zarr group at '"
-              + Nodes.display(p)
-              + "' in store '"
-              + store.location()
-              + "' (found neither "
-              + StoreKeys.join(p, V3Metadata.KEY)
-              + " nor "
-              + StoreKeys.join(p, V2Metadata.GROUP_KEY)
-              + ")");
-    }
+    Nodes.Node node = Nodes.require(store, p, "group", V2Metadata.GROUP_KEY);
     if (node.isArray()) {
       throw new ZarrException(
           "'"
