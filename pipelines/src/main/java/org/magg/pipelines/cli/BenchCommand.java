@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.magg.pipelines.bench.CoverageBenchmark;
 import org.magg.pipelines.bench.SpatialBenchmark;
 import org.magg.pipelines.bench.TemporalBenchmark;
 import org.magg.pipelines.runners.Runners;
@@ -15,7 +16,9 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * {@code magg bench}: the spatial pipeline against a hand-written loop, with figures; {@code magg
- * bench --temporal}: the temporal pipeline over MERRA-2-shaped fields and overlapping events.
+ * bench --temporal}: the temporal pipeline over MERRA-2-shaped fields and overlapping events;
+ * {@code magg bench --coverage}: parent cells of granule footprints per second, against the CDS
+ * HEALPix library.
  */
 @Command(
     name = "bench",
@@ -24,7 +27,9 @@ import picocli.CommandLine.Unmatched;
         "Benchmark the spatial pipeline (Direct runner by default; --runner=FlinkRunner"
             + " --parallelism=N with -Pflink-runner) against a single-threaded hand-written loop"
             + " over the same generated granules. With --temporal: the merra2_storm temporal"
-            + " pipeline over generated MERRA-2-shaped fields, once per event count.")
+            + " pipeline over generated MERRA-2-shaped fields, once per event count. With"
+            + " --coverage: granule footprints covered with parent cells per second and core,"
+            + " against the CDS HEALPix library's polygon coverage when its jar is found.")
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--points", description = "Points to generate (default ${DEFAULT-VALUE}).")
   long points = 20_000_000L;
@@ -44,9 +49,24 @@ final class BenchCommand implements Callable<Integer> {
       names = "--runs",
       description =
           "Measure both paths this many times, alternating, and report the best of each; with"
-              + " --temporal: run the list of event counts this many times (default"
+              + " --temporal: run the list of event counts this many times; with --coverage: cover"
+              + " the footprints this many times and report the best round (default"
               + " ${DEFAULT-VALUE}).")
   int runs = 1;
+
+  @Option(
+      names = "--coverage",
+      description =
+          "Benchmark the coverage of granule footprints by parent cells instead (as a catalog"
+              + " build does): 700 ICESat-2-like footprints at order 6, per core.")
+  boolean coverage;
+
+  @Option(
+      names = "--reference-jar",
+      description =
+          "--coverage: the CDS HEALPix jar to compare with; not measured when absent (default"
+              + " ${DEFAULT-VALUE}, Debian's libcds-healpix-java).")
+  Path referenceJar = CoverageBenchmark.DEFAULT_REFERENCE_JAR;
 
   @Option(
       names = "--temporal",
@@ -74,6 +94,16 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (coverage) {
+      if (temporal) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--coverage and --temporal are separate benchmarks; choose one");
+      }
+      CoverageBenchmark.Figures c = CoverageBenchmark.run(runs, referenceJar);
+      spec.commandLine().getOut().print(c.toText());
+      spec.commandLine().getOut().flush();
+      return c.exitCode();
+    }
     // The Direct runner's checks copy every element and Flink's chained operators copy them
     // too; a benchmark of the pipeline itself turns both off unless asked otherwise.
     List<String> args = Runners.withDefaults(beamArgs, Runners.DIRECT_RUN_DEFAULTS);
