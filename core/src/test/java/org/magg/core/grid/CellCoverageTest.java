@@ -20,7 +20,6 @@ import java.util.TreeSet;
 import java.util.function.BiPredicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.magg.testing.GroundTracks;
 import org.magg.testing.PolygonOracle;
 
 /**

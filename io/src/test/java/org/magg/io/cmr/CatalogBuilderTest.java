@@ -22,10 +22,10 @@ import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magg.core.grid.CellBoundary;
+import org.magg.core.grid.GroundTracks;
 import org.magg.core.grid.Healpix;
 import org.magg.core.grid.Morton;
 import org.magg.io.spatial.GranuleCatalog;
-import org.magg.testing.GroundTracks;
 import org.magg.testing.PolygonOracle;
 
 /**

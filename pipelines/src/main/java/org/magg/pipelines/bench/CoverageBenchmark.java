@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.IntFunction;
 import org.magg.core.grid.CellCoverage;
+import org.magg.core.grid.GroundTracks;
 import org.magg.core.grid.SphericalPolygon;
 
 /**
@@ -145,7 +146,7 @@ public final class CoverageBenchmark {
     List<double[][]> out = new ArrayList<>();
     for (int orbit = 0; orbit < ORBITS; orbit++) {
       for (int region = 0; region < REGIONS; region++) {
-        out.add(GroundTrackFootprints.granule(orbit * 7, region, ALONG, WIDTH_KM));
+        out.add(GroundTracks.granule(orbit * 7, region, ALONG, WIDTH_KM));
       }
     }
     return out;

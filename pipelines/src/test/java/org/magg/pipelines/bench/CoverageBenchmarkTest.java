@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.magg.testing.GroundTracks;
+import org.magg.core.grid.GroundTracks;
 import org.magg.testing.SharedData;
 
 /**
@@ -34,10 +34,6 @@ class CoverageBenchmarkTest {
         k++;
       }
     }
-    // and for other arguments
-    assertArrayEquals(
-        GroundTracks.granule(1234, 13, 11, 2.5)[1],
-        GroundTrackFootprints.granule(1234, 13, 11, 2.5)[1]);
   }
 
   @Test

@@ -1,31 +1,29 @@
-package org.magg.pipelines.bench;
+package org.magg.core.grid;
 
 /**
- * ICESat-2-like granule footprints, as a catalog build gets them from CMR: a circular orbit of
- * inclination 92 degrees (maximum latitude 88) over a rotating Earth, cut into 14 granules per
+ * Synthetic ICESat-2-like granule footprints for tests and the coverage benchmark: a circular orbit
+ * of inclination 92 degrees (maximum latitude 88) over a rotating Earth, cut into 14 granules per
  * orbit like ATL06's regions, each footprint a thin strip around the ground track,
- * counter-clockwise (interior on the left). The same footprints as the grid tests' {@code
- * org.magg.testing.GroundTracks} (a test checks that they are identical), so that the coverage
- * benchmark measures the workload the tests check for correctness.
+ * counter-clockwise (interior on the left), as CMR lists them.
  */
-final class GroundTrackFootprints {
+public final class GroundTracks {
   /** Orbits per day of ICESat-2 (1387 orbits in 91 days). */
-  static final double ORBITS_PER_DAY = 1387.0 / 91.0;
+  public static final double ORBITS_PER_DAY = 1387.0 / 91.0;
 
   private static final double INCLINATION = Math.toRadians(92.0);
   private static final double SIDEREAL_DAY_S = 86164.0905;
 
-  private GroundTrackFootprints() {}
+  private GroundTracks() {}
 
   /**
-   * The footprint of one granule: {@code {lon[], lat[]}} in degrees, {@code 2 * along} vertices.
+   * The footprint of one granule: {@code {lon[], lat[]}} in degrees.
    *
    * @param orbit orbit number (selects the ascending node, which moves west with Earth's rotation)
    * @param region granule within the orbit, 0..13 (starting at the ascending node)
    * @param along points along each side
    * @param widthKm strip width
    */
-  static double[][] granule(int orbit, int region, int along, double widthKm) {
+  public static double[][] granule(int orbit, int region, int along, double widthKm) {
     double period = 86400.0 / ORBITS_PER_DAY;
     double du = 2 * Math.PI / 14;
     double u0 = region * du;
