@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.magg.core.ConfigException;
+import org.magg.core.grid.SpatialBounds;
 import org.magg.io.spatial.PointSource;
 import org.magg.transforms.spatial.AggregationConfigException;
 import org.magg.transforms.spatial.CellAggregators;
@@ -124,6 +125,16 @@ public final class ConfigValidator {
         throw new ConfigException(
             "output.compressor",
             "'" + out.compressor() + "' is not a compressor (allowed: none, gzip, zstd)");
+    }
+    SpatialBounds b = config.bounds();
+    if (b != null && (!(b.latMin() <= b.latMax()) || b.latMin() < -90 || b.latMax() > 90)) {
+      throw new ConfigException(
+          "bounds.spatial",
+          "lat_min "
+              + b.latMin()
+              + " and lat_max "
+              + b.latMax()
+              + " must satisfy -90 <= lat_min <= lat_max <= 90");
     }
   }
 

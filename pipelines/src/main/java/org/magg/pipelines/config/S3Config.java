@@ -1,14 +1,19 @@
 package org.magg.pipelines.config;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.io.Serializable;
 import org.magg.core.ConfigException;
 import org.magg.io.s3.CredentialsSources;
 import org.magg.io.s3.S3Settings;
+import org.magg.pipelines.config.YamlScalars.Flag;
+import org.magg.pipelines.config.YamlScalars.Int;
 
 /**
- * The optional top-level {@code s3:} section of a config, also used for the command line's
- * overrides. A null field is "not set": the command line overrides the config, the config overrides
- * the AWS defaults ({@link S3Settings#defaults()}).
+ * The optional top-level {@code s3:} section of a config (bound from the YAML as it is), also used
+ * for the command line's overrides. A null field is "not set": the command line overrides the
+ * config, the config overrides the AWS defaults ({@link S3Settings#defaults()}).
  *
  * <pre>{@code
  * s3:
@@ -27,13 +32,14 @@ import org.magg.io.s3.S3Settings;
  * @param credentials credentials spec ({@code default}, {@code profile:NAME}), or null (default)
  * @param maxAttempts attempts per request, or null ({@link S3Settings#DEFAULT_MAX_ATTEMPTS})
  */
+@JsonNaming(SnakeCaseStrategy.class)
 public record S3Config(
     String region,
     String endpoint,
-    Boolean pathStyle,
-    Boolean requesterPays,
+    @JsonDeserialize(using = Flag.class) Boolean pathStyle,
+    @JsonDeserialize(using = Flag.class) Boolean requesterPays,
     String credentials,
-    Integer maxAttempts)
+    @JsonDeserialize(using = Int.class) Integer maxAttempts)
     implements Serializable {
 
   /** Nothing set. */

@@ -1,7 +1,17 @@
 package org.magg.pipelines.config;
 
+import static org.magg.pipelines.config.YamlBinding.or;
+import static org.magg.pipelines.config.YamlBinding.required;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,123 +23,200 @@ import org.magg.core.ConfigException;
 import org.magg.pipelines.config.TemporalConfig.CollectionSpec;
 import org.magg.pipelines.config.TemporalConfig.StaticDataConfig;
 import org.magg.pipelines.config.TemporalConfig.TemporalOutputConfig;
+import org.magg.pipelines.config.YamlScalars.Flag;
+import org.magg.pipelines.config.YamlScalars.Iso;
+import org.magg.pipelines.config.YamlScalars.Texts;
 import org.magg.transforms.temporal.DerivedVariable;
 import org.magg.transforms.temporal.MetricSpec;
 
 /**
- * Parses the YAML tree of a {@code pipeline.type: temporal} config into a {@link TemporalConfig}.
+ * The YAML of a {@code pipeline.type: temporal} config: the records Jackson binds it to, magg's
+ * defaults, and their mapping onto {@link TemporalConfig}. Cross-field rules are {@link
+ * TemporalConfigValidator}'s.
  */
 final class TemporalConfigParser {
+  private static final List<String> READERS = List.of("xarray", "netcdf", "zarr", "gridded");
   private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern TERM =
       Pattern.compile("\\s*([+-])?\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*");
 
   private TemporalConfigParser() {}
 
-  static TemporalConfig parse(YamlNode root, String origin, S3Config s3) {
-    root.allowOnly("pipeline", "data_source", "aggregation", "output", "s3", "events");
-    YamlNode ds = root.child("data_source");
-    if (!ds.isPresent()) {
-      throw new ConfigException(ds.path(), "is required (collections, static_data)");
+  static TemporalConfig parse(JsonNode root, String origin) {
+    Document d = YamlBinding.bind(root, Document.class);
+    S3Config s3 = or(d.s3(), S3Config.NONE);
+    s3.toSettings(); // checks every field, naming it
+    Source source = d.dataSource();
+    Map<String, CollectionSpec> collections = new LinkedHashMap<>();
+    Map<String, List<String>> declared = new LinkedHashMap<>();
+    for (Map.Entry<String, GriddedCollection> e : source.collections().entrySet()) {
+      GriddedCollection c = or(e.getValue(), GriddedCollection.NONE);
+      collections.put(e.getKey(), c.toSpec(e.getKey(), collections.size()));
+      declared.put(e.getKey(), or(c.variables(), List.of()));
     }
-    ds.allowOnly("reader", "collections", "static_data", "derived");
-    String reader = ds.text("reader", "xarray").toLowerCase(Locale.ROOT);
-    if (!List.of("xarray", "netcdf", "zarr", "gridded").contains(reader)) {
-      throw new ConfigException(
-          ds.path("reader"),
-          "'" + reader + "' is not a gridded reader (allowed: xarray, netcdf, zarr, gridded)");
-    }
-    Map<String, CollectionSpec> collections = collections(ds.child("collections"));
-    Map<String, DerivedVariable> derived = derived(ds.child("derived"));
-    StaticDataConfig staticData = staticData(ds.child("static_data"));
-    YamlNode agg = root.child("aggregation");
-    if (!agg.isPresent()) {
-      throw new ConfigException(agg.path(), "is required (variables: the metrics)");
-    }
-    agg.allowOnly("variables", "landfall_region", "precip_extension", "precip_block");
-    List<MetricSpec> metrics = metrics(agg.child("variables"));
-    String landfall = agg.text("landfall_region", null);
-    if (landfall == null) {
-      landfall =
-          staticData.regions().size() == 1
-              ? staticData.regions().keySet().iterator().next()
-              : "ais";
-    }
-    Duration extension = duration(agg, "precip_extension", Duration.ofHours(24));
-    Duration block = duration(agg, "precip_block", Duration.ofHours(3));
-    if (block.isZero() || extension.toMillis() % block.toMillis() != 0) {
-      throw new ConfigException(
-          agg.path("precip_extension"),
-          "must be a whole number of precip_block (" + block + "), got " + extension);
-    }
-    YamlNode out = root.child("output");
-    out.allowOnly("format", "location", "store");
-    String format = out.text("format", "zarr").toLowerCase(Locale.ROOT);
-    String location = out.text("location", out.text("store", null));
+    Aggregation agg = d.aggregation();
+    List<MetricSpec> metrics = new ArrayList<>();
+    agg.variables().forEach((name, m) -> metrics.add(m.toSpec(name)));
+    Map<String, String> regions = source.staticData().regions();
+    String onlyRegion = regions.size() == 1 ? regions.keySet().iterator().next() : "ais";
     TemporalConfig config =
         new TemporalConfig(
             collections,
-            staticData,
-            derived,
+            source.staticData(),
+            source.derived(),
             metrics,
-            landfall,
-            extension,
-            block,
-            new TemporalOutputConfig(format, location),
+            or(agg.landfallRegion(), onlyRegion),
+            agg.precipExtension(),
+            agg.precipBlock(),
+            or(d.output(), Output.NONE).toConfig(),
             origin,
             s3);
-    TemporalConfigValidator.validate(config, collectionVariables(ds.child("collections")));
+    TemporalConfigValidator.validate(config, declared);
     return config;
   }
 
-  private static Map<String, CollectionSpec> collections(YamlNode n) {
-    if (!n.isPresent() || n.entries().isEmpty()) {
-      throw new ConfigException(n.path(), "at least one collection is required");
+  /** {@code events} is for the event pipeline: accepted, not used. */
+  @JsonNaming(SnakeCaseStrategy.class)
+  record Document(
+      ConfigLoader.PipelineSection pipeline,
+      Source dataSource,
+      Aggregation aggregation,
+      Output output,
+      S3Config s3,
+      JsonNode events) {
+    Document {
+      required(dataSource, "data_source", "is required (collections, static_data)");
+      required(aggregation, "aggregation", "is required (variables: the metrics)");
     }
-    Map<String, CollectionSpec> out = new LinkedHashMap<>();
-    int order = 0;
-    for (Map.Entry<String, YamlNode> e : n.entries().entrySet()) {
-      YamlNode c =
-          e.getValue()
-              .allowOnly("doi", "half_hour", "files", "time_step", "variables", "coordinates");
-      YamlNode coords = c.child("coordinates").allowOnly("lat", "lon", "time", "lev");
-      Boolean half = c.optionalBoolean("half_hour");
-      out.put(
-          e.getKey(),
-          new CollectionSpec(
-              e.getKey(),
-              order++,
-              c.text("doi", null),
-              half != null && half,
-              c.text("files", null),
-              duration(c, "time_step", Duration.ofHours(1)),
-              coords.text("lat", "lat"),
-              coords.text("lon", "lon"),
-              coords.text("time", "time"),
-              coords.text("lev", "lev")));
-    }
-    return out;
   }
 
-  private static Map<String, List<String>> collectionVariables(YamlNode n) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    for (Map.Entry<String, YamlNode> e : n.entries().entrySet()) {
-      out.put(e.getKey(), e.getValue().stringList("variables"));
-    }
-    return out;
-  }
-
-  private static Map<String, DerivedVariable> derived(YamlNode n) {
-    Map<String, DerivedVariable> out = new LinkedHashMap<>();
-    for (Map.Entry<String, YamlNode> e : n.entries().entrySet()) {
-      String name = e.getKey();
-      if (!IDENT.matcher(name).matches()) {
-        throw new ConfigException(n.path(name), "a derived variable name must be an identifier");
+  /** {@code data_source}: the static data and derived variables are parsed as they are bound. */
+  record Source(
+      Map<String, GriddedCollection> collections,
+      StaticDataConfig staticData,
+      Map<String, DerivedVariable> derived) {
+    @JsonCreator
+    static Source fromYaml(
+        @JsonProperty("reader") String reader,
+        @JsonProperty("collections") Map<String, GriddedCollection> collections,
+        @JsonProperty("static_data") @JsonSetter(contentNulls = Nulls.AS_EMPTY)
+            Map<String, String> staticData,
+        @JsonProperty("derived") @JsonSetter(contentNulls = Nulls.AS_EMPTY)
+            Map<String, String> derived) {
+      String r = or(reader, "xarray").toLowerCase(Locale.ROOT);
+      if (!READERS.contains(r)) {
+        throw new ConfigException(
+            "reader",
+            "'" + r + "' is not a gridded reader (allowed: " + String.join(", ", READERS) + ")");
       }
-      String expr = e.getValue().asText();
-      out.put(name, new DerivedVariable(name, expr, terms(n.path(name), expr)));
+      if (collections == null || collections.isEmpty()) {
+        throw new ConfigException("collections", "at least one collection is required");
+      }
+      Map<String, DerivedVariable> vars = new LinkedHashMap<>();
+      for (Map.Entry<String, String> e : or(derived, Map.<String, String>of()).entrySet()) {
+        String name = e.getKey();
+        if (!IDENT.matcher(name).matches()) {
+          throw new ConfigException(
+              "derived." + name, "a derived variable name must be an identifier");
+        }
+        vars.put(
+            name, new DerivedVariable(name, e.getValue(), terms("derived." + name, e.getValue())));
+      }
+      return new Source(collections, staticDataOf(or(staticData, Map.of())), vars);
     }
-    return out;
+  }
+
+  @JsonNaming(SnakeCaseStrategy.class)
+  record GriddedCollection(
+      String doi,
+      @JsonDeserialize(using = Flag.class) Boolean halfHour,
+      String files,
+      @JsonDeserialize(using = Iso.class) Duration timeStep,
+      @JsonDeserialize(using = Texts.class) List<String> variables,
+      Axes coordinates) {
+    static final GriddedCollection NONE = new GriddedCollection(null, null, null, null, null, null);
+
+    CollectionSpec toSpec(String name, int order) {
+      Axes axes = or(coordinates, Axes.NONE);
+      return new CollectionSpec(
+          name,
+          order,
+          doi,
+          Boolean.TRUE.equals(halfHour),
+          files,
+          or(timeStep, Duration.ofHours(1)),
+          or(axes.lat(), "lat"),
+          or(axes.lon(), "lon"),
+          or(axes.time(), "time"),
+          or(axes.lev(), "lev"));
+    }
+  }
+
+  /** The names of a collection's coordinate variables. */
+  @JsonNaming(SnakeCaseStrategy.class)
+  record Axes(String lat, String lon, String time, String lev) {
+    static final Axes NONE = new Axes(null, null, null, null);
+  }
+
+  @JsonNaming(SnakeCaseStrategy.class)
+  record Aggregation(
+      Map<String, Metric> variables,
+      String landfallRegion,
+      @JsonDeserialize(using = Iso.class) Duration precipExtension,
+      @JsonDeserialize(using = Iso.class) Duration precipBlock) {
+    Aggregation {
+      if (variables == null || variables.isEmpty()) {
+        throw new ConfigException("variables", "at least one metric is required");
+      }
+      variables.forEach((name, m) -> required(m, "variables." + name + ".variable"));
+      precipExtension = or(precipExtension, Duration.ofHours(24));
+      precipBlock = or(precipBlock, Duration.ofHours(3));
+    }
+  }
+
+  /** {@code description} and {@code units} are magg's: accepted, not used. */
+  @JsonNaming(SnakeCaseStrategy.class)
+  record Metric(
+      String variable,
+      String collection,
+      String spatialFunc,
+      String temporalReducer,
+      String mask,
+      @JsonDeserialize(using = Flag.class) Boolean anomaly,
+      @JsonDeserialize(using = Flag.class) Boolean negate,
+      @JsonDeserialize(using = Flag.class) Boolean precip,
+      JsonNode description,
+      JsonNode units) {
+    Metric {
+      required(variable, "variable");
+      required(collection, "collection");
+      required(spatialFunc, "spatial_func");
+      required(temporalReducer, "temporal_reducer");
+    }
+
+    MetricSpec toSpec(String name) {
+      return new MetricSpec(
+          name,
+          variable,
+          collection,
+          spatialFunc,
+          temporalReducer,
+          or(mask, "ais"),
+          Boolean.TRUE.equals(anomaly),
+          Boolean.TRUE.equals(negate),
+          Boolean.TRUE.equals(precip));
+    }
+  }
+
+  /** {@code store} is magg's name for {@code location}. */
+  @JsonNaming(SnakeCaseStrategy.class)
+  record Output(String format, String location, String store) {
+    static final Output NONE = new Output(null, null, null);
+
+    TemporalOutputConfig toConfig() {
+      return new TemporalOutputConfig(
+          or(format, "zarr").toLowerCase(Locale.ROOT), or(location, store));
+    }
   }
 
   /** Parses {@code a + b - c}: signed variable names only. */
@@ -160,18 +247,20 @@ final class TemporalConfigParser {
     return terms;
   }
 
-  private static StaticDataConfig staticData(YamlNode n) {
+  /** Region masks ({@code <region>_mask}), cell areas and climatology, checked by their keys. */
+  private static StaticDataConfig staticDataOf(Map<String, String> entries) {
     Map<String, String> regions = new LinkedHashMap<>();
     String areas = "computed";
     String climatology = null;
-    for (Map.Entry<String, YamlNode> e : n.entries().entrySet()) {
+    for (Map.Entry<String, String> e : entries.entrySet()) {
       String key = e.getKey();
-      String value = e.getValue().asText();
+      String value = e.getValue();
+      String path = "static_data." + key;
       boolean needsVariable =
           key.endsWith("_mask") || (key.equals("cell_areas") && !value.equals("computed"));
       if (needsVariable && (value.lastIndexOf('#') <= 0 || value.endsWith("#"))) {
         throw new ConfigException(
-            n.path(key),
+            path,
             "expected \"file#variable\" (for example \"AIS_mask.nc#Zwallybasins\""
                 + (key.equals("cell_areas") ? ", or computed" : "")
                 + "), got '"
@@ -186,67 +275,11 @@ final class TemporalConfigParser {
         regions.put(key.substring(0, key.length() - 5), value);
       } else {
         throw new ConfigException(
-            n.path(key),
+            path,
             "unknown static data (allowed: <region>_mask such as ais_mask, cell_areas,"
                 + " climatology)");
       }
     }
     return new StaticDataConfig(regions, areas, climatology);
-  }
-
-  private static List<MetricSpec> metrics(YamlNode n) {
-    if (!n.isPresent() || n.entries().isEmpty()) {
-      throw new ConfigException(n.path(), "at least one metric is required");
-    }
-    List<MetricSpec> out = new ArrayList<>();
-    for (Map.Entry<String, YamlNode> e : n.entries().entrySet()) {
-      YamlNode m =
-          e.getValue()
-              .allowOnly(
-                  "variable",
-                  "collection",
-                  "spatial_func",
-                  "temporal_reducer",
-                  "mask",
-                  "anomaly",
-                  "negate",
-                  "precip",
-                  "description",
-                  "units");
-      out.add(
-          new MetricSpec(
-              e.getKey(),
-              m.requiredText("variable"),
-              m.requiredText("collection"),
-              m.requiredText("spatial_func"),
-              m.requiredText("temporal_reducer"),
-              m.text("mask", "ais"),
-              flag(m, "anomaly"),
-              flag(m, "negate"),
-              flag(m, "precip")));
-    }
-    return out;
-  }
-
-  private static boolean flag(YamlNode n, String key) {
-    Boolean b = n.optionalBoolean(key);
-    return b != null && b;
-  }
-
-  private static Duration duration(YamlNode n, String key, Duration fallback) {
-    String text = n.text(key, null);
-    if (text == null) {
-      return fallback;
-    }
-    try {
-      Duration d = Duration.parse(text.trim().toUpperCase(Locale.ROOT));
-      if (d.isNegative()) {
-        throw new ConfigException(n.path(key), "must not be negative, got " + text);
-      }
-      return d;
-    } catch (DateTimeParseException e) {
-      throw new ConfigException(
-          n.path(key), "expected an ISO-8601 duration such as PT1H or PT3H, got '" + text + "'");
-    }
   }
 }

@@ -1,5 +1,6 @@
 package org.magg.pipelines.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.magg.core.ConfigException;
@@ -11,7 +12,8 @@ import org.magg.transforms.temporal.TemporalReducers;
 
 /**
  * Cross-field validation of a temporal config: collections exist, every metric names a known
- * variable, collection, spatial function, reducer and mask, and the pieces fit together.
+ * variable, collection, spatial function, reducer and mask, the pieces fit together, and the
+ * precipitation extension is whole precipitation blocks.
  */
 final class TemporalConfigValidator {
   /** Table formats besides the CSV that is always written. */
@@ -24,6 +26,13 @@ final class TemporalConfigValidator {
    *     name is accepted here and checked when the files are read)
    */
   static void validate(TemporalConfig config, Map<String, List<String>> declaredVariables) {
+    Duration extension = config.precipExtension();
+    Duration block = config.precipBlock();
+    if (block.isZero() || extension.toMillis() % block.toMillis() != 0) {
+      throw new ConfigException(
+          "aggregation.precip_extension",
+          "must be a whole number of precip_block (" + block + "), got " + extension);
+    }
     for (DerivedVariable d : config.derived().values()) {
       if (d.inputs().contains(d.name())) {
         throw new ConfigException(

@@ -1,25 +1,35 @@
 package org.magg.transforms.historical;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.magg.core.ConfigException;
+import org.magg.core.Json;
 
 /**
  * The attribute schema of the REACH product, read from YAML (the built-in one is the project's
  * {@code configs/reach_cdf.yaml}): product naming, static global attributes and the descriptive
- * attributes of each variable. Unknown keys, missing required attributes and derived attributes
- * given by hand are refused with the field path.
+ * attributes of each variable, bound with Jackson. Unknown keys, missing required attributes and
+ * derived attributes given by hand are refused with the field path.
  *
  * @param instrument instrument short name in file names ({@code reach})
  * @param version product version ({@code 1.0.0}), the {@code Data_version} attribute
@@ -81,10 +91,6 @@ public record ReachCdfSchema(
           "sensor_position_y",
           "sensor_position_z");
 
-  private static final Set<String> VARIABLE_KEYS =
-      Set.of(
-          "catdesc", "units", "si_conversion", "validmin", "validmax", "display_type", "var_notes");
-
   /**
    * Descriptive attributes of one variable; null when not given.
    *
@@ -97,14 +103,25 @@ public record ReachCdfSchema(
    * @param varNotes VAR_NOTES
    */
   record VariableText(
-      String catdesc,
-      String units,
-      String siConversion,
-      Double validMin,
-      Double validMax,
-      String displayType,
-      String varNotes)
+      @JsonDeserialize(using = Text.class) String catdesc,
+      @JsonDeserialize(using = Text.class) String units,
+      @JsonProperty("si_conversion") @JsonDeserialize(using = Text.class) String siConversion,
+      @JsonProperty("validmin") @JsonDeserialize(using = Numeric.class) Double validMin,
+      @JsonProperty("validmax") @JsonDeserialize(using = Numeric.class) Double validMax,
+      @JsonProperty("display_type") @JsonDeserialize(using = Text.class) String displayType,
+      @JsonProperty("var_notes") @JsonDeserialize(using = Text.class) String varNotes)
       implements Serializable {}
+
+  /** The YAML document as bound; {@link #parse} checks it. */
+  private record Document(
+      Product product,
+      @JsonProperty("global_attributes") @JsonDeserialize(contentUsing = Entries.class)
+          Map<String, List<String>> globals,
+      Map<String, VariableText> variables) {}
+
+  private record Product(
+      @JsonDeserialize(using = Text.class) String instrument,
+      @JsonDeserialize(using = Text.class) String version) {}
 
   public ReachCdfSchema {
     globals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(globals));
@@ -128,44 +145,35 @@ public record ReachCdfSchema(
   static ReachCdfSchema parse(String yaml) {
     JsonNode root;
     try {
-      root = new YAMLMapper().readTree(yaml);
+      root = Json.yaml().readTree(yaml);
     } catch (IOException e) {
       throw new ConfigException("", "the REACH CDF schema is not valid YAML: " + e.getMessage());
     }
     if (root == null || !root.isObject()) {
       throw new ConfigException("", "the REACH CDF schema must be a mapping");
     }
-    checkKeys(root, "", Set.of("product", "global_attributes", "variables"));
-    JsonNode product = object(root, "product");
-    checkKeys(product, "product.", Set.of("instrument", "version"));
-    String instrument = text(product, "product.", "instrument");
-    String version = text(product, "product.", "version");
+    Document d = bind(root);
+    Product product = required(d.product(), "product", "is required (a mapping)");
+    String instrument = text(product.instrument(), "product.instrument");
+    String version = text(product.version(), "product.version");
     if (!version.matches("\\d+\\.\\d+\\.\\d+")) {
       throw new ConfigException("product.version", "'" + version + "' is not X.Y.Z");
     }
-    Map<String, List<String>> globals = new LinkedHashMap<>();
-    JsonNode g = object(root, "global_attributes");
-    for (Iterator<Map.Entry<String, JsonNode>> it = g.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      String path = "global_attributes." + e.getKey();
-      if (DERIVED_GLOBALS.contains(e.getKey())) {
-        throw new ConfigException(path, "is derived when the file is written; remove it");
-      }
-      List<String> entries = new ArrayList<>();
-      if (e.getValue().isArray()) {
-        e.getValue().forEach(v -> entries.add(scalar(v, path)));
-      } else {
-        entries.add(scalar(e.getValue(), path));
-      }
-      if (entries.isEmpty()) {
-        throw new ConfigException(path, "has no entries");
-      }
-      globals.put(e.getKey(), entries);
-    }
+    Map<String, List<String>> globals =
+        required(d.globals(), "global_attributes", "is required (a mapping)");
+    globals.forEach(
+        (name, entries) -> {
+          String path = "global_attributes." + name;
+          if (DERIVED_GLOBALS.contains(name)) {
+            throw new ConfigException(path, "is derived when the file is written; remove it");
+          }
+          required(entries, path, "must be a text (or a list of texts)");
+          if (entries.isEmpty()) {
+            throw new ConfigException(path, "has no entries");
+          }
+        });
     for (String r : REQUIRED_GLOBALS) {
-      if (!globals.containsKey(r)) {
-        throw new ConfigException("global_attributes." + r, "is required by ISTP; add it");
-      }
+      required(globals.get(r), "global_attributes." + r, "is required by ISTP; add it");
     }
     for (String r : List.of("Data_level", "Data_type")) {
       if (!globals.get(r).get(0).contains(">")) {
@@ -173,26 +181,21 @@ public record ReachCdfSchema(
             "global_attributes." + r, "must be 'short>long' (e.g. L1C>Level 1 C)");
       }
     }
-    JsonNode vars = object(root, "variables");
-    checkKeys(vars, "variables.", Set.copyOf(VARIABLES));
+    Map<String, VariableText> given =
+        required(d.variables(), "variables", "is required (a mapping)");
+    for (String name : given.keySet()) {
+      if (!VARIABLES.contains(name)) {
+        throw new ConfigException(
+            "variables." + name,
+            "unknown field (allowed: " + String.join(", ", new TreeSet<>(VARIABLES)) + ")");
+      }
+    }
     Map<String, VariableText> variables = new LinkedHashMap<>();
     for (String name : VARIABLES) {
-      JsonNode v = vars.get(name);
-      String p = "variables." + name + ".";
-      if (v == null || !v.isObject()) {
-        throw new ConfigException("variables." + name, "is required (a mapping with catdesc)");
-      }
-      checkKeys(v, p, VARIABLE_KEYS);
-      variables.put(
-          name,
-          new VariableText(
-              text(v, p, "catdesc"),
-              optionalText(v, p, "units"),
-              optionalText(v, p, "si_conversion"),
-              optionalNumber(v, p, "validmin"),
-              optionalNumber(v, p, "validmax"),
-              optionalText(v, p, "display_type"),
-              optionalText(v, p, "var_notes")));
+      VariableText v =
+          required(given.get(name), "variables." + name, "is required (a mapping with catdesc)");
+      text(v.catdesc(), "variables." + name + ".catdesc");
+      variables.put(name, v);
     }
     return new ReachCdfSchema(instrument, version, globals, variables);
   }
@@ -223,55 +226,104 @@ public record ReachCdfSchema(
     return (i < 0 ? s : s.substring(0, i)).strip().toLowerCase(Locale.ROOT);
   }
 
-  private static void checkKeys(JsonNode n, String prefix, Set<String> allowed) {
-    for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-      String k = it.next();
-      if (!allowed.contains(k)) {
-        throw new ConfigException(
-            prefix + k,
-            "unknown field (allowed: " + String.join(", ", new java.util.TreeSet<>(allowed)) + ")");
+  private static Document bind(JsonNode root) {
+    try {
+      return Json.yaml()
+          .readerFor(Document.class)
+          .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .readValue(root);
+    } catch (UnrecognizedPropertyException e) {
+      List<String> allowed = e.getKnownPropertyIds().stream().map(String::valueOf).toList();
+      throw new ConfigException(
+          path(e), "unknown field (allowed: " + String.join(", ", new TreeSet<>(allowed)) + ")");
+    } catch (JsonMappingException e) {
+      if (e.getCause() instanceof ConfigException c) {
+        throw new ConfigException(path(e), c.getMessage(), c);
       }
+      if (e instanceof MismatchedInputException m && m.getTargetType() != String.class) {
+        boolean variable = m.getTargetType() == VariableText.class;
+        throw new ConfigException(
+            path(e), "is required (a mapping" + (variable ? " with catdesc)" : ")"), e);
+      }
+      throw new ConfigException(path(e), e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a tree in memory is read without I/O
     }
   }
 
-  private static JsonNode object(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    if (v == null || !v.isObject()) {
-      throw new ConfigException(field, "is required (a mapping)");
-    }
-    return v;
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(JsonMappingException.Reference::getFieldName)
+        .collect(Collectors.joining("."));
   }
 
-  private static String text(JsonNode n, String prefix, String field) {
-    String s = optionalText(n, prefix, field);
-    if (s == null || s.isBlank()) {
-      throw new ConfigException(prefix + field, "is required (a text)");
+  private static <T> T required(T value, String path, String reason) {
+    if (value == null) {
+      throw new ConfigException(path, reason);
     }
-    return s;
+    return value;
   }
 
-  private static String optionalText(JsonNode n, String prefix, String field) {
-    JsonNode v = n.get(field);
-    if (v == null || v.isNull()) {
-      return null;
+  private static String text(String value, String path) {
+    if (value == null || value.isBlank()) {
+      throw new ConfigException(path, "is required (a text)");
     }
-    return scalar(v, prefix + field);
+    return value;
   }
 
-  private static Double optionalNumber(JsonNode n, String prefix, String field) {
-    JsonNode v = n.get(field);
-    if (v == null || v.isNull()) {
-      return null;
+  /**
+   * A text: a scalar, stripped unless it is all blanks (an SI_CONVERSION of {@code " > "}). A
+   * failure is a ConfigException at the field itself (an empty path); {@link #bind} adds the path.
+   */
+  private static final class Text extends StdDeserializer<String> {
+    Text() {
+      super(String.class);
     }
-    if (!v.isNumber()) {
-      throw new ConfigException(prefix + field, "'" + v.asText() + "' is not a number");
+
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      return scalar(ctxt.readTree(p));
     }
-    return v.doubleValue();
   }
 
-  private static String scalar(JsonNode v, String path) {
+  /** A global attribute's entries: one text or a list of texts. */
+  private static final class Entries extends StdDeserializer<List<String>> {
+    Entries() {
+      super(List.class);
+    }
+
+    @Override
+    public List<String> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonNode v = ctxt.readTree(p);
+      List<String> entries = new ArrayList<>();
+      if (v.isArray()) {
+        v.forEach(e -> entries.add(scalar(e)));
+      } else {
+        entries.add(scalar(v));
+      }
+      return entries;
+    }
+  }
+
+  /** A number written as one (not as a string). */
+  private static final class Numeric extends StdDeserializer<Double> {
+    Numeric() {
+      super(Double.class);
+    }
+
+    @Override
+    public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      JsonNode v = ctxt.readTree(p);
+      if (!v.isNumber()) {
+        throw new ConfigException("", "'" + v.asText() + "' is not a number");
+      }
+      return v.doubleValue();
+    }
+  }
+
+  private static String scalar(JsonNode v) {
     if (!v.isValueNode() || v.isNull()) {
-      throw new ConfigException(path, "must be a text (or a list of texts)");
+      throw new ConfigException("", "must be a text (or a list of texts)");
     }
     return v.asText().strip().isEmpty() ? v.asText() : v.asText().strip();
   }
