@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import org.magg.core.ConfigException;
 import org.magg.core.Json;
+import org.magg.core.YamlBinding;
 import org.magg.io.s3.S3Location;
 import org.magg.io.s3.S3Objects;
 import org.magg.io.s3.S3Settings;

@@ -1,7 +1,7 @@
 package org.magg.pipelines.config;
 
-import static org.magg.pipelines.config.YamlBinding.or;
-import static org.magg.pipelines.config.YamlBinding.required;
+import static org.magg.core.YamlBinding.or;
+import static org.magg.core.YamlBinding.required;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.magg.core.ConfigException;
+import org.magg.core.YamlBinding;
 import org.magg.core.grid.SpatialBounds;
 import org.magg.io.spatial.PointSource;
 import org.magg.io.spatial.PointSource.Reader;

@@ -1,7 +1,7 @@
 package org.magg.pipelines.config;
 
-import static org.magg.pipelines.config.YamlBinding.or;
-import static org.magg.pipelines.config.YamlBinding.required;
+import static org.magg.core.YamlBinding.or;
+import static org.magg.core.YamlBinding.required;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.magg.core.ConfigException;
+import org.magg.core.YamlBinding;
 import org.magg.pipelines.config.TemporalConfig.CollectionSpec;
 import org.magg.pipelines.config.TemporalConfig.StaticDataConfig;
 import org.magg.pipelines.config.TemporalConfig.TemporalOutputConfig;

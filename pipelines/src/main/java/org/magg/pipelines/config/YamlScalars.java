@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.magg.core.ConfigException;
+import org.magg.core.YamlBinding;
 
 /**
  * The scalars of magg's configs, read as magg reads them: numbers may be written as strings ({@code

@@ -3,13 +3,9 @@ package org.magg.transforms.historical;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -21,9 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.magg.core.ConfigException;
 import org.magg.core.Json;
+import org.magg.core.YamlBinding;
 
 /**
  * The attribute schema of the REACH product, read from YAML (the built-in one is the project's
@@ -227,34 +223,7 @@ public record ReachCdfSchema(
   }
 
   private static Document bind(JsonNode root) {
-    try {
-      return Json.yaml()
-          .readerFor(Document.class)
-          .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .readValue(root);
-    } catch (UnrecognizedPropertyException e) {
-      List<String> allowed = e.getKnownPropertyIds().stream().map(String::valueOf).toList();
-      throw new ConfigException(
-          path(e), "unknown field (allowed: " + String.join(", ", new TreeSet<>(allowed)) + ")");
-    } catch (JsonMappingException e) {
-      if (e.getCause() instanceof ConfigException c) {
-        throw new ConfigException(path(e), c.getMessage(), c);
-      }
-      if (e instanceof MismatchedInputException m && m.getTargetType() != String.class) {
-        boolean variable = m.getTargetType() == VariableText.class;
-        throw new ConfigException(
-            path(e), "is required (a mapping" + (variable ? " with catdesc)" : ")"), e);
-      }
-      throw new ConfigException(path(e), e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a tree in memory is read without I/O
-    }
-  }
-
-  private static String path(JsonMappingException e) {
-    return e.getPath().stream()
-        .map(JsonMappingException.Reference::getFieldName)
-        .collect(Collectors.joining("."));
+    return YamlBinding.bind(root, Document.class);
   }
 
   private static <T> T required(T value, String path, String reason) {

@@ -80,7 +80,7 @@ class ReachCdfSchemaTest {
   @Test
   void refusalsNameTheField() {
     assertEquals(
-        "product.colour: unknown field (allowed: instrument, version)",
+        "product.colour: unknown field (allowed here: instrument, version)",
         refused("instrument: reach", "instrument: reach\n  colour: red"));
     assertEquals("product.version: '1.0' is not X.Y.Z", refused("version: 1.0.0", "version: 1.0"));
     assertEquals(
@@ -102,7 +102,7 @@ class ReachCdfSchemaTest {
         "variables.lat.validmin: '-90' is not a number",
         refused("    validmin: -90.0", "    validmin: '-90'"));
     assertEquals(
-        "variables.lat.fillval: unknown field (allowed: catdesc, display_type, si_conversion,"
+        "variables.lat.fillval: unknown field (allowed here: catdesc, display_type, si_conversion,"
             + " units, validmax, validmin, var_notes)",
         refused("    catdesc: Latitude", "    catdesc: Latitude\n    fillval: 1"));
     assertEquals(
@@ -111,7 +111,7 @@ class ReachCdfSchemaTest {
     String lat =
         "  lat:\n    catdesc: Latitude\n    units: deg\n    si_conversion: 1.745329252E-2>rad\n"
             + "    validmin: -90.0\n    validmax: 90.0\n";
-    assertEquals("variables.lat: is required (a mapping with catdesc)", refused(lat, "  lat: 5\n"));
+    assertEquals("variables.lat: expected a mapping, got '5'", refused(lat, "  lat: 5\n"));
     assertEquals("variables.lat: is required (a mapping with catdesc)", refused(lat, "  lat: ~\n"));
     assertEquals(
         "global_attributes.Generation_date: is derived when the file is written; remove it",

@@ -1,4 +1,4 @@
-package org.magg.pipelines.config;
+package org.magg.core;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.magg.core.ConfigException;
-import org.magg.core.Json;
 
 /**
  * Binds a config's YAML tree to its records with Jackson, and turns Jackson's errors into {@link
@@ -25,9 +23,9 @@ import org.magg.core.Json;
  *
  * <p>A record checks its own fields in its constructor and names them relative to itself (a
  * ConfigException at {@code coordinates}); Jackson's path to the record is put in front here. The
- * scalars are read by {@link YamlScalars}.
+ * scalars are read by the config package's YamlScalars.
  */
-final class YamlBinding {
+public final class YamlBinding {
   private static final ObjectReader READER =
       Json.yaml()
           .reader()
@@ -38,7 +36,7 @@ final class YamlBinding {
   private YamlBinding() {}
 
   /** The tree as a {@code type}; every error names its field. */
-  static <T> T bind(JsonNode tree, Class<T> type) {
+  public static <T> T bind(JsonNode tree, Class<T> type) {
     try {
       return READER.forType(type).readValue(tree);
     } catch (UnrecognizedPropertyException e) {
@@ -51,12 +49,12 @@ final class YamlBinding {
   }
 
   /** {@code value}, or a ConfigException at {@code field} saying it {@code is required}. */
-  static <T> T required(T value, String field) {
+  public static <T> T required(T value, String field) {
     return required(value, field, "is required");
   }
 
   /** {@code value}, or a ConfigException at {@code field} with {@code reason}. */
-  static <T> T required(T value, String field, String reason) {
+  public static <T> T required(T value, String field, String reason) {
     if (value == null) {
       throw new ConfigException(field, reason);
     }
@@ -64,7 +62,7 @@ final class YamlBinding {
   }
 
   /** {@code value}, or {@code fallback} when it is not given. */
-  static <T> T or(T value, T fallback) {
+  public static <T> T or(T value, T fallback) {
     return value != null ? value : fallback;
   }
 
@@ -150,7 +148,7 @@ final class YamlBinding {
   }
 
   /** How messages show a node: {@code a mapping}, {@code a list} or the quoted value. */
-  static String describe(JsonNode node) {
+  public static String describe(JsonNode node) {
     if (node.isMissingNode()) {
       return "nothing";
     }
