@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -60,7 +59,7 @@ public final class EarthdataCredentials implements AwsCredentialsProvider {
 
   static final int MAX_REDIRECTS = 10;
   static final Duration RETRY_REFRESH_AFTER_FAILURE = Duration.ofMinutes(1);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = org.magg.core.Json.mapper();
 
   private final String daac;
   private final URI endpoint;
@@ -422,7 +421,8 @@ public final class EarthdataCredentials implements AwsCredentialsProvider {
   static Instant parseExpiration(String text, String context) {
     String iso = text.trim().replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) ", "$1T");
     try {
-      return OffsetDateTime.parse(iso).toInstant();
+      return org.magg.core.IsoTimes.tryParse(iso)
+          .orElseThrow(() -> new DateTimeParseException(iso, iso, 0));
     } catch (DateTimeParseException e) {
       try {
         return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
