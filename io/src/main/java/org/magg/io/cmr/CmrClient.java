@@ -52,7 +52,7 @@ public final class CmrClient {
   static final String SEARCH_AFTER = "CMR-Search-After";
   static final String HITS = "CMR-Hits";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = org.magg.core.Json.mapper();
 
   private final URI endpoint;
   private final int maxAttempts;

@@ -18,6 +18,7 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
+import org.magg.core.Json;
 import org.magg.transforms.historical.DayResult;
 
 /**
@@ -27,7 +28,7 @@ import org.magg.transforms.historical.DayResult;
  * the launcher sees exactly one result per day.
  */
 final class DayReport {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private DayReport() {}
 

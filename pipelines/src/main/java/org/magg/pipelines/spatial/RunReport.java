@@ -21,6 +21,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.magg.core.Failure;
+import org.magg.core.Json;
 import org.magg.io.spatial.ChunkWriteResult;
 
 /**
@@ -29,7 +30,7 @@ import org.magg.io.spatial.ChunkWriteResult;
  * retried bundle rewrites the same file instead of adding one.
  */
 final class RunReport {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private RunReport() {}
 

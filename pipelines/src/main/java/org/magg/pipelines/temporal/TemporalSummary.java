@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.magg.core.Failure;
+import org.magg.core.Json;
 
 /**
  * What a temporal run did. The event counts add up: {@code events} = {@code ok} + {@code
@@ -99,7 +100,7 @@ public record TemporalSummary(
   }
 
   public String toJson() {
-    ObjectMapper m = new ObjectMapper();
+    ObjectMapper m = Json.mapper();
     ObjectNode n = m.createObjectNode();
     n.put("config", config);
     n.put("runner", runner);
