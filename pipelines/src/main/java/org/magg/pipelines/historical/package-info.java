@@ -10,9 +10,9 @@
  * org.magg.transforms.historical.DayTask} and {@link org.magg.transforms.historical.DayResult}.
  *
  * <p>Internals (package-private): input naming and discovery ({@code DayInputs}); the reader
- * ({@code ReachInputReader}, {@code CsvTable}, {@code LiteralParser}); the observatory table
- * ({@code Observatories}); resolution and de-duplication ({@code DayRecords}); the day's arrays
- * ({@code ReachDataset}); the attribute schema ({@code ReachCdfSchema}, from {@code
+ * ({@code ReachInputReader} over {@code org.magg.core.csv}, {@code LiteralParser}); the observatory
+ * table ({@code Observatories}); resolution and de-duplication ({@code DayRecords}); the day's
+ * arrays ({@code ReachDataset}); the attribute schema ({@code ReachCdfSchema}, from {@code
  * configs/reach_cdf.yaml}); the file's content and names ({@code ReachProduct}, {@code CdfModel})
  * and its encoding with the CDF writer of {@code org.magg.io.cdf} ({@code ReachCdfFile}); the
  * telemetry file ({@code TelemetryLog}, {@code TelemetryRow}, {@code TelemetryStatus}); the state
