@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -114,7 +113,7 @@ public final class BuiltCatalog {
     printer.indentArraysWith(indenter);
     printer.indentObjectsWith(indenter);
     try {
-      return new ObjectMapper().writer(printer).writeValueAsString(root) + "\n";
+      return org.magg.core.Json.mapper().writer(printer).writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write catalog JSON", e);
     }

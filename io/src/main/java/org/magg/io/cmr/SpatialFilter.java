@@ -2,7 +2,6 @@ package org.magg.io.cmr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +81,7 @@ public sealed interface SpatialFilter
     }
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(text);
+      root = org.magg.core.Json.mapper().readTree(text);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "--polygon " + file + " is not valid JSON: " + e.getOriginalMessage());

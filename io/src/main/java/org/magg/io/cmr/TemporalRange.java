@@ -71,7 +71,7 @@ public record TemporalRange(Instant start, Instant end) {
         Instant start = d.atStartOfDay(ZoneOffset.UTC).toInstant();
         return endOfDay ? start.plus(Duration.ofDays(1)).minusSeconds(1) : start;
       }
-      return Instant.parse(t);
+      return org.magg.core.IsoTimes.tryParse(t).orElseThrow(() -> new DateTimeException(t));
     } catch (DateTimeException e) {
       throw new IllegalArgumentException(
           option

@@ -57,7 +57,7 @@ public final class GriddedSources {
     if (S3Location.isS3(location)) {
       return openS3(location, s3OrNull == null ? S3Settings.defaults() : s3OrNull, opts);
     }
-    Path path = localPath(location);
+    Path path = Storage.localFile(location);
     if (Files.isDirectory(path)) {
       for (String k : ZARR_KEYS) {
         if (Files.exists(path.resolve(k))) {
@@ -87,15 +87,6 @@ public final class GriddedSources {
     } catch (IOException | RuntimeException e) {
       ch.close();
       throw e;
-    }
-  }
-
-  /** A local path from a path or {@code file:} URI; other schemes are refused. */
-  static Path localPath(String location) throws IOException {
-    try {
-      return Storage.localPath(location);
-    } catch (IllegalArgumentException e) {
-      throw new IOException(e.getMessage(), e);
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.magg.core.Json;
 import org.magg.io.zarr.ArrayMetadata;
 import org.magg.io.zarr.DataType;
 import org.magg.io.zarr.ZarrArray;
@@ -26,7 +27,7 @@ import org.magg.io.zarr.ZarrStore;
  * fill_value} elsewhere (0 by default) is not taken as missing data.
  */
 final class ZarrGriddedSource extends AbstractGriddedSource {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final CountingStore store;
   private final Map<String, ZarrArray> arrays = new HashMap<>();

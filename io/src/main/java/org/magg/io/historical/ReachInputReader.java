@@ -1,7 +1,6 @@
 package org.magg.io.historical;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,15 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.magg.core.IsoTimes;
+import org.magg.core.Json;
+import org.magg.core.csv.CsvReader;
+import org.magg.core.csv.CsvRow;
 
 /**
  * Reads a day's UDL SpaceEnvObservation export of REACH records: CSV (a header row, columns in any
@@ -44,8 +44,6 @@ public final class ReachInputReader {
           "seoList",
           "senPos");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private ReachInputReader() {}
 
   /** Reads a {@code .csv} or {@code .json} file (by extension, any case). */
@@ -67,18 +65,14 @@ public final class ReachInputReader {
     } catch (NoSuchFileException e) {
       throw new NoSuchFileException(file.toString(), null, "input CSV does not exist");
     }
-    try (CsvTable table = new CsvTable(reader, file.toString())) {
-      CsvTable.Row header = table.next();
+    try (CsvReader table = CsvReader.open(reader, file.toString())) {
+      CsvRow header = table.next();
       if (header == null) {
         throw new IOException(file + ": the file is empty (expected a header row)");
       }
       Map<String, Integer> index = new HashMap<>();
-      for (int i = 0; i < header.fields().size(); i++) {
-        String h = header.fields().get(i).strip();
-        if (i == 0 && h.startsWith("\uFEFF")) {
-          h = h.substring(1);
-        }
-        index.putIfAbsent(h, i);
+      for (int i = 0; i < header.size(); i++) {
+        index.putIfAbsent(header.get(i).strip(), i);
       }
       List<String> missing = new ArrayList<>();
       for (String c : REQUIRED_COLUMNS) {
@@ -101,21 +95,21 @@ public final class ReachInputReader {
       }
       List<ReachRecord> out = new ArrayList<>();
       Fields fields = new Fields(file + ": line ", "column");
-      for (CsvTable.Row row = table.next(); row != null; row = table.next()) {
-        if (row.fields().size() != header.fields().size()) {
+      for (CsvRow row = table.next(); row != null; row = table.next()) {
+        if (row.size() != header.size()) {
           throw new IOException(
               file
                   + ": line "
                   + row.line()
                   + ": "
-                  + row.fields().size()
+                  + row.size()
                   + " fields, expected "
-                  + header.fields().size()
+                  + header.size()
                   + " as in the header");
         }
         Map<String, Object> values = new HashMap<>();
         for (String c : REQUIRED_COLUMNS) {
-          values.put(c, row.fields().get(index.get(c)));
+          values.put(c, row.get(index.get(c)));
         }
         out.add(fields.record(values, row.line()));
       }
@@ -126,7 +120,7 @@ public final class ReachInputReader {
   static List<ReachRecord> readJson(Path file) throws IOException {
     JsonNode root;
     try (InputStream in = Files.newInputStream(file)) {
-      root = JSON.readTree(in);
+      root = Json.mapper().readTree(in);
     } catch (NoSuchFileException e) {
       throw new NoSuchFileException(file.toString(), null, "input JSON does not exist");
     } catch (IOException e) {
@@ -267,16 +261,13 @@ public final class ReachInputReader {
     }
 
     private Instant parseTime(String column, String s) {
-      try {
-        return Instant.parse(s);
-      } catch (DateTimeParseException e) {
-        try {
-          // a time without zone is UTC, as in UDL exports that drop the Z
-          return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e2) {
-          throw bad(column, "'" + s + "' is not an ISO-8601 UTC time (e.g. 2025-09-04T00:00:05Z)");
-        }
-      }
+      // a time without zone is UTC, as in UDL exports that drop the Z
+      return IsoTimes.tryParse(s)
+          .orElseThrow(
+              () ->
+                  bad(
+                      column,
+                      "'" + s + "' is not an ISO-8601 UTC time (e.g. 2025-09-04T00:00:05Z)"));
     }
 
     private double number(String column, Object o) {

@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.magg.core.csv.CsvReader;
+import org.magg.core.csv.CsvRow;
+import org.magg.core.csv.CsvWriter;
 import org.magg.io.historical.TelemetryRow.Column;
 
 /**
@@ -70,18 +73,18 @@ public final class TelemetryLog {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    StringBuilder sb = new StringBuilder();
+    CsvWriter csv = CsvWriter.withCrlf();
     boolean header = !Files.exists(path) || Files.size(path) == 0;
     if (!header) {
       checkHeader();
     } else {
-      line(sb, TelemetryRow.HEADER);
+      csv.row(TelemetryRow.HEADER);
     }
-    line(sb, row.cells());
+    csv.row(row.cells());
     try (FileChannel ch =
         FileChannel.open(
             path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-      ByteBuffer b = ByteBuffer.wrap(sb.toString().getBytes(StandardCharsets.UTF_8));
+      ByteBuffer b = ByteBuffer.wrap(csv.text().getBytes(StandardCharsets.UTF_8));
       while (b.hasRemaining()) {
         ch.write(b);
       }
@@ -112,29 +115,11 @@ public final class TelemetryLog {
   }
 
   private List<String> header() throws IOException {
-    try (CsvTable t =
-        new CsvTable(Files.newBufferedReader(path, StandardCharsets.UTF_8), path.toString())) {
-      CsvTable.Row h = t.next();
+    try (CsvReader t =
+        CsvReader.open(Files.newBufferedReader(path, StandardCharsets.UTF_8), path.toString())) {
+      CsvRow h = t.next();
       return h == null ? List.of() : h.fields();
     }
-  }
-
-  private static void line(StringBuilder sb, List<String> cells) {
-    for (int i = 0; i < cells.size(); i++) {
-      if (i > 0) {
-        sb.append(',');
-      }
-      String c = cells.get(i);
-      if (c.indexOf(',') >= 0
-          || c.indexOf('"') >= 0
-          || c.indexOf('\n') >= 0
-          || c.indexOf('\r') >= 0) {
-        sb.append('"').append(c.replace("\"", "\"\"")).append('"');
-      } else {
-        sb.append(c);
-      }
-    }
-    sb.append("\r\n");
   }
 
   /** Every row in file order (none when the file does not exist). Unknown columns are ignored. */
@@ -146,21 +131,21 @@ public final class TelemetryLog {
       return List.of();
     }
     List<TelemetryRow> out = new ArrayList<>();
-    try (CsvTable t = new CsvTable(new StringReader(text), path.toString())) {
-      CsvTable.Row h = t.next();
+    try (CsvReader t = CsvReader.open(new StringReader(text), path.toString())) {
+      CsvRow h = t.next();
       if (h == null) {
         return out;
       }
       Map<String, Integer> index = new HashMap<>();
-      for (int i = 0; i < h.fields().size(); i++) {
-        index.putIfAbsent(h.fields().get(i).strip().replace("\uFEFF", ""), i);
+      for (int i = 0; i < h.size(); i++) {
+        index.putIfAbsent(h.get(i).strip(), i);
       }
       Column[] cols = Column.values();
-      for (CsvTable.Row r = t.next(); r != null; r = t.next()) {
+      for (CsvRow r = t.next(); r != null; r = t.next()) {
         String[] cells = new String[cols.length];
         for (Column c : cols) {
           Integer i = index.get(c.header());
-          cells[c.ordinal()] = i != null && i < r.fields().size() ? r.fields().get(i) : "";
+          cells[c.ordinal()] = i != null && i < r.size() ? r.get(i) : "";
         }
         out.add(TelemetryRow.of(cells));
       }

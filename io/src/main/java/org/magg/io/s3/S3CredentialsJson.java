@@ -4,10 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import org.magg.core.IsoTimes;
 import org.magg.core.Json;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
@@ -113,19 +110,15 @@ final class S3CredentialsJson {
    * is taken as UTC, which is what STS uses.
    */
   static Instant parseExpiration(String text, String context) {
+    // Earthdata writes "2024-01-01 12:00:00+00:00": a space for the T.
     String iso = text.trim().replaceFirst("^(\\d{4}-\\d{2}-\\d{2}) ", "$1T");
-    try {
-      return OffsetDateTime.parse(iso).toInstant();
-    } catch (DateTimeParseException e) {
-      try {
-        return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
-      } catch (DateTimeParseException e2) {
-        throw new EarthdataCredentialsException(
-            context
-                + " answered an expiration '"
-                + text
-                + "' that is not a date-time (expected like 2024-01-01 12:00:00+00:00)");
-      }
-    }
+    return IsoTimes.tryParse(iso)
+        .orElseThrow(
+            () ->
+                new EarthdataCredentialsException(
+                    context
+                        + " answered an expiration '"
+                        + text
+                        + "' that is not a date-time (expected like 2024-01-01 12:00:00+00:00)"));
   }
 }

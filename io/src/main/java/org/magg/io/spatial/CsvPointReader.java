@@ -1,20 +1,19 @@
 package org.magg.io.spatial;
 
-import java.io.BufferedReader;
+import com.fasterxml.jackson.core.io.NumberInput;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.magg.io.s3.S3Location;
-import org.magg.io.s3.S3Objects;
+import org.magg.core.csv.CsvReader;
+import org.magg.core.csv.CsvRow;
 import org.magg.io.s3.S3Settings;
+import org.magg.io.storage.Storage;
 
 /**
  * Reads point tables in CSV with a header row. Coordinates, variables and the quality filter name
@@ -39,28 +38,22 @@ final class CsvPointReader implements PointReader {
     this.s3 = s3;
   }
 
-  private BufferedReader open(String granule) throws IOException {
-    if (GranuleLocations.isS3(granule)) {
-      S3Location loc = GranuleLocations.s3(granule, "point table");
-      return new BufferedReader(
-          new InputStreamReader(S3Objects.of(s3).openSequential(loc), StandardCharsets.UTF_8),
-          1 << 16);
+  private Reader open(String granule) throws IOException {
+    try {
+      return new InputStreamReader(Storage.of(s3).open(granule), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("point table " + e.getMessage(), e);
     }
-    Path path = GranuleLocations.local(granule, "point table");
-    return Files.newBufferedReader(path, StandardCharsets.UTF_8);
   }
 
   @Override
   public void read(String granule, Listener listener) throws IOException {
-    try (BufferedReader in = open(granule)) {
-      String header = in.readLine();
+    try (CsvReader in = CsvReader.open(open(granule), "point table " + granule)) {
+      CsvRow header = in.next();
       if (header == null) {
         throw new IOException("point table " + granule + " is empty (expected a header row)");
       }
-      if (header.startsWith("\uFEFF")) {
-        header = header.substring(1);
-      }
-      List<String> names = split(header);
+      List<String> names = header.fields();
       Map<String, Integer> index = new HashMap<>();
       for (int i = 0; i < names.size(); i++) {
         index.put(names.get(i).trim(), i);
@@ -82,33 +75,26 @@ final class CsvPointReader implements PointReader {
       for (int v = 0; v < values.length; v++) {
         values[v] = new Growable();
       }
-      String line;
-      int lineNo = 1;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        List<String> fields = split(line);
-        if (fields.size() != names.size()) {
+      for (CsvRow row = in.next(); row != null; row = in.next()) {
+        if (row.size() != names.size()) {
           throw new IOException(
               "point table "
                   + granule
                   + " line "
-                  + lineNo
+                  + row.line()
                   + " has "
-                  + fields.size()
+                  + row.size()
                   + " fields, expected "
                   + names.size()
                   + " (as in the header)");
         }
-        lat.add(number(fields, latCol, names, granule, lineNo));
-        lon.add(number(fields, lonCol, names, granule, lineNo));
+        lat.add(number(row, latCol, names, granule));
+        lon.add(number(row, lonCol, names, granule));
         if (qCol >= 0) {
-          quality.add(number(fields, qCol, names, granule, lineNo));
+          quality.add(number(row, qCol, names, granule));
         }
         for (int v = 0; v < varCols.length; v++) {
-          values[v].add(number(fields, varCols[v], names, granule, lineNo));
+          values[v].add(number(row, varCols[v], names, granule));
         }
       }
       double[][] cols = new double[values.length][];
@@ -149,58 +135,28 @@ final class CsvPointReader implements PointReader {
     return i;
   }
 
-  private static double number(
-      List<String> fields, int col, List<String> names, String granule, int lineNo)
+  private static double number(CsvRow row, int col, List<String> names, String granule)
       throws IOException {
-    String s = fields.get(col).trim();
+    String s = row.get(col).trim();
     if (s.isEmpty() || s.equalsIgnoreCase("nan")) {
       return Double.NaN;
     }
     try {
-      return Double.parseDouble(s);
+      // Jackson's FastDoubleParser: the syntax and correctly rounded values of Double.parseDouble,
+      // several times faster on the full-precision numbers of point tables
+      return NumberInput.parseDouble(s, true);
     } catch (NumberFormatException e) {
       throw new IOException(
           "point table "
               + granule
               + " line "
-              + lineNo
+              + row.line()
               + " column '"
               + names.get(col)
               + "': '"
               + s
               + "' is not a number");
     }
-  }
-
-  /** Splits one CSV line on commas, honouring double quotes. */
-  static List<String> split(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"') {
-          if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-            cur.append('"');
-            i++;
-          } else {
-            quoted = false;
-          }
-        } else {
-          cur.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        out.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    out.add(cur.toString());
-    return out;
   }
 
   /** A growable double array. */

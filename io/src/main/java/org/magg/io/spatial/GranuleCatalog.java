@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.magg.core.Json;
 import org.magg.core.grid.Morton;
 import org.magg.io.s3.S3Settings;
 import org.magg.io.storage.Storage;
@@ -29,7 +30,7 @@ import org.magg.io.storage.Storage;
  */
 public final class GranuleCatalog implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final String origin;
   private final int parentOrder;

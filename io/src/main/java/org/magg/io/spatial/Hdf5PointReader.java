@@ -16,6 +16,7 @@ import org.magg.io.s3.S3Location;
 import org.magg.io.s3.S3Objects;
 import org.magg.io.s3.S3ReadChannel;
 import org.magg.io.s3.S3Settings;
+import org.magg.io.storage.Storage;
 
 /**
  * Reads ATL06-layout HDF5 granules with jhdf: for each configured group, the coordinate, quality
@@ -44,13 +45,18 @@ final class Hdf5PointReader implements PointReader {
 
   @Override
   public void read(String granule, Listener listener) throws IOException {
-    if (GranuleLocations.isS3(granule)) {
+    if (Storage.isS3(granule)) {
       try (S3ReadChannel channel = openS3(granule)) {
         read(open(channel, granule), granule, listener);
       }
       return;
     }
-    Path path = GranuleLocations.local(granule, "granule");
+    Path path;
+    try {
+      path = Storage.localPath(granule);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("granule " + e.getMessage(), e);
+    }
     if (!Files.isRegularFile(path)) {
       throw new IOException("granule " + granule + " does not exist");
     }
@@ -69,7 +75,12 @@ final class Hdf5PointReader implements PointReader {
    * when the object does not exist.
    */
   S3ReadChannel openS3(String granule) throws IOException {
-    S3Location loc = GranuleLocations.s3(granule, "granule");
+    S3Location loc;
+    try {
+      loc = S3Location.parse(granule);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("granule " + e.getMessage(), e);
+    }
     if (objects == null) {
       objects = S3Objects.of(s3);
     }

@@ -132,6 +132,15 @@ public final class Storage implements Serializable {
     return Path.of(location);
   }
 
+  /** As {@link #localPath}, failing with an {@link IOException} that names the location. */
+  public static Path localFile(String location) throws IOException {
+    try {
+      return localPath(location);
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
   // ---- reading ----
 
   /** Whether the file or object exists. */

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import org.magg.core.Json;
 
 /** Writes the JSON catalog format: one line per mask time, so large catalogs stay readable. */
 public final class EventCatalogJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private EventCatalogJson() {}
 

@@ -1,10 +1,11 @@
 package org.magg.io.temporal;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import org.magg.core.Failure;
 import org.magg.core.IsoTimes;
+import org.magg.core.Json;
+import org.magg.core.csv.CsvReader;
+import org.magg.core.csv.CsvRow;
 import org.magg.io.storage.Storage;
 
 /**
@@ -23,8 +27,8 @@ import org.magg.io.storage.Storage;
  * EventCatalogException}; a problem of one event becomes a {@link Failure} and the others go on.
  */
 final class EventCatalogLoader {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  private static final ObjectReader JSON =
+      Json.mapper().reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
   private static final Set<String> TOP_KEYS = Set.of("grid", "events", "metadata");
   private static final Set<String> EVENT_KEYS = Set.of("id", "start", "end", "masks", "mask");
   private static final Set<String> MASK_KEYS = Set.of("file", "variable", "label");
@@ -387,23 +391,21 @@ final class EventCatalogLoader {
   // ---------------------------------------------------------------- CSV
 
   private void loadCsv(String text) {
-    List<List<String>> rows;
-    try {
-      rows = Csv.parse(text);
-    } catch (IllegalArgumentException e) {
+    List<CsvRow> rows = new ArrayList<>();
+    try (CsvReader in = CsvReader.openTrimmed(new StringReader(text), null)) {
+      for (CsvRow row = in.next(); row != null; row = in.next()) {
+        rows.add(row);
+      }
+    } catch (IOException e) {
       throw whole(e.getMessage(), e);
     }
-    int h = 0;
-    while (h < rows.size() && rows.get(h) == null) {
-      h++;
-    }
-    if (h == rows.size()) {
+    if (rows.isEmpty()) {
       throw whole("is empty (expected a header " + String.join(",", CSV_COLUMNS) + ")");
     }
-    List<String> header = rows.get(h);
+    List<String> header = rows.get(0).fields();
     Map<String, Integer> col = new LinkedHashMap<>();
     for (int i = 0; i < header.size(); i++) {
-      String name = header.get(i).trim().toLowerCase(Locale.ROOT);
+      String name = header.get(i).toLowerCase(Locale.ROOT);
       if (!CSV_COLUMNS.contains(name) && !name.equals(CSV_LABEL)) {
         throw whole(
             "header column "
@@ -432,32 +434,31 @@ final class EventCatalogLoader {
                 + ")");
       }
     }
+    List<CsvRow> events = rows.subList(1, rows.size());
     if (expectedGrid != null) {
       grid = expectedGrid;
     } else {
       List<String> maskFiles = new ArrayList<>();
-      for (List<String> row : rows.subList(h + 1, rows.size())) {
-        int k = col.get("mask_file");
-        if (row != null && k < row.size() && !row.get(k).isBlank()) {
-          maskFiles.add(row.get(k).trim());
+      int k = col.get("mask_file");
+      for (CsvRow row : events) {
+        if (k < row.size() && !row.get(k).isEmpty()) {
+          maskFiles.add(row.get(k));
         }
       }
       grid = gridOfFirstMaskFile(maskFiles, "a CSV catalog has no grid");
     }
-    for (int r = h + 1; r < rows.size(); r++) {
-      if (rows.get(r) != null) {
-        csvEvent(r + 1, rows.get(r), header.size(), col);
-      }
+    for (CsvRow row : events) {
+      csvEvent(row, header.size(), col);
     }
   }
 
-  private void csvEvent(int line, List<String> row, int columns, Map<String, Integer> col) {
-    String at = "line " + line;
+  private void csvEvent(CsvRow row, int columns, Map<String, Integer> col) {
+    String at = "line " + row.line();
     if (row.size() != columns) {
       failAnonymous(at, at, row.size() + " fields, expected " + columns + " as in the header");
       return;
     }
-    String id = row.get(col.get("event_id")).trim();
+    String id = row.get(col.get("event_id"));
     if (id.isEmpty()) {
       failAnonymous(at, at + " event_id", "is empty (expected an event id)");
       return;
@@ -472,17 +473,17 @@ final class EventCatalogLoader {
       if (end.isBefore(start)) {
         throw new EventProblem(prefix, "end " + end + " is before start " + start);
       }
-      String file = row.get(col.get("mask_file")).trim();
-      String variable = row.get(col.get("mask_variable")).trim();
+      String file = row.get(col.get("mask_file"));
+      String variable = row.get(col.get("mask_variable"));
       if (file.isEmpty() || variable.isEmpty()) {
         throw new EventProblem(
             prefix, "mask_file and mask_variable must name the mask array of the event");
       }
       Double label = null;
       Integer lc = col.get(CSV_LABEL);
-      if (lc != null && !row.get(lc).isBlank()) {
+      if (lc != null && !row.get(lc).isEmpty()) {
         try {
-          label = Double.parseDouble(row.get(lc).trim());
+          label = Double.parseDouble(row.get(lc));
         } catch (NumberFormatException e) {
           throw new EventProblem(at + " " + CSV_LABEL, "'" + row.get(lc) + "' is not a number");
         }

@@ -25,6 +25,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.magg.core.Failure;
+import org.magg.core.csv.CsvWriter;
 import org.magg.io.netcdf.NetcdfClassicWriter;
 import org.magg.io.s3.S3Location;
 import org.magg.io.s3.S3Objects;
@@ -137,12 +138,11 @@ public final class EventTableIO {
 
   /** Failures as CSV: {@code stage,subject,reason}. */
   public static String failuresCsv(List<Failure> failures) {
-    StringBuilder sb = new StringBuilder("stage,subject,reason\n");
+    CsvWriter csv = CsvWriter.withLf().row("stage", "subject", "reason");
     for (Failure f : failures) {
-      sb.append(quote(f.stage())).append(',').append(quote(f.subject())).append(',');
-      sb.append(quote(f.reason())).append('\n');
+      csv.row(f.stage(), f.subject(), f.reason());
     }
-    return sb.toString();
+    return csv.text();
   }
 
   /** Writes {@code bytes} to {@code location/name} (local: atomically by a rename). */
@@ -166,14 +166,13 @@ public final class EventTableIO {
 
   /** The table's CSV text. */
   public static String csv(List<String> metricNames, List<EventRow> rows) {
-    StringBuilder sb = new StringBuilder();
     List<String> header = new ArrayList<>(LEAD);
     header.addAll(metricNames);
     header.addAll(TAIL);
-    sb.append(String.join(",", header)).append('\n');
+    CsvWriter csv = CsvWriter.withLf().row(header);
     for (EventRow r : rows) {
       List<String> cells = new ArrayList<>();
-      cells.add(quote(r.eventId()));
+      cells.add(r.eventId());
       cells.add(r.status());
       cells.add(time(r.startMillis()));
       cells.add(time(r.endMillis()));
@@ -183,10 +182,10 @@ public final class EventTableIO {
       cells.add(Integer.toString(r.timesteps()));
       cells.add(Long.toString(r.bytesRead()));
       cells.add(r.pane());
-      cells.add(quote(r.reason()));
-      sb.append(String.join(",", cells)).append('\n');
+      cells.add(r.reason());
+      csv.row(cells);
     }
-    return sb.toString();
+    return csv.text();
   }
 
   private static String time(long millis) {
@@ -195,13 +194,6 @@ public final class EventTableIO {
 
   private static double seconds(long millis) {
     return millis == EventRow.UNKNOWN_TIME ? Double.NaN : millis / 1000.0;
-  }
-
-  private static String quote(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) {
-      return s;
-    }
-    return '"' + s.replace("\"", "\"\"") + '"';
   }
 
   /** What was written. */

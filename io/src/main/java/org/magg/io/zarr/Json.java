@@ -3,7 +3,6 @@ package org.magg.io.zarr;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -11,10 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The JSON mapper used for metadata documents. */
+/** JSON of metadata documents: read, written (indented) and converted. */
 final class Json {
 
-  static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** The project's mapper ({@link org.magg.core.Json}); documents are written indented. */
+  static final ObjectMapper MAPPER = org.magg.core.Json.mapper();
 
   private Json() {}
 
@@ -24,7 +24,7 @@ final class Json {
 
   static byte[] write(JsonNode node) {
     try {
-      return MAPPER.writeValueAsBytes(node);
+      return org.magg.core.Json.pretty().writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise metadata", e);
     }

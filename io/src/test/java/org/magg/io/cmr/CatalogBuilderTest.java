@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -451,5 +452,16 @@ class CatalogBuilderTest {
     assertEquals(
         "2019-01-01T06:00:00Z,2019-01-02T23:59:59Z",
         TemporalRange.parse("2019-01-01T06:00:00Z", "2019-01-02").cmrValue());
+    // times with an offset, or without one (UTC), as the catalogs take them
+    assertEquals(
+        "2019-01-01T06:00:00Z,2019-01-02T12:30:00Z",
+        TemporalRange.parse("2019-01-01T08:00+02:00", "2019-01-02T12:30").cmrValue());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> TemporalRange.parse("2019-01-01 06:00", "x"));
+    assertEquals(
+        "--start-date '2019-01-01 06:00' is not a date: expected YYYY-MM-DD or an instant like"
+            + " 2019-01-01T00:00:00Z",
+        e.getMessage());
   }
 }

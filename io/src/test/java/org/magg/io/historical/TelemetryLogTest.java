@@ -2,6 +2,7 @@ package org.magg.io.historical;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,6 +59,30 @@ class TelemetryLogTest {
     assertEquals(2, rows.size());
     assertEquals("line 1, \"x\"\nline 2", rows.get(1).get(Column.ERROR_MESSAGE));
     assertEquals(TelemetryStatus.FAILED, rows.get(1).status());
+  }
+
+  @Test
+  void messagesWithCarriageReturnsCommasAndQuotesReadBackAsWritten() throws IOException {
+    Path f = dir.resolve("t.csv");
+    TelemetryLog log = new TelemetryLog(f);
+    String message = "HTTP 500\r\nbody: a,b \"c\"\rlone CR\n";
+    log.append(
+        row("2026-01-01", "FAILED", "2026-01-01T00:00:00.000000+00:00")
+            .with(Column.ERROR_MESSAGE, message)
+            .with(Column.ERROR_TYPE, " spaced "));
+    String all = Files.readString(f, StandardCharsets.UTF_8);
+    // quoted with its quotes doubled; the other cells as they are
+    assertThat(
+        all,
+        containsString(
+            ", spaced ,\"HTTP 500\r\nbody: a,b \"\"c\"\"\rlone CR\n\","
+                + "2026-01-01T00:00:00.000000+00:00,"));
+    assertThat(all, endsWith(",,,,,,,\r\n"));
+    List<TelemetryRow> rows = log.rows();
+    assertEquals(1, rows.size());
+    assertEquals(message, rows.get(0).get(Column.ERROR_MESSAGE));
+    assertEquals(" spaced ", rows.get(0).get(Column.ERROR_TYPE));
+    assertEquals("2026-01-01T00:00:00.000000+00:00", rows.get(0).get(Column.STARTED_AT_UTC));
   }
 
   @Test

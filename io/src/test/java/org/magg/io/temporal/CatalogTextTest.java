@@ -2,47 +2,18 @@ package org.magg.io.temporal;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.magg.core.IsoTimes;
 import org.magg.io.storage.Storage;
 
-/** Times, CSV rows and relative locations of catalog files. */
+/**
+ * Relative locations of catalog files (their times and CSV rows are tested with {@code
+ * org.magg.core.IsoTimes} and {@code org.magg.core.csv}).
+ */
 class CatalogTextTest {
-
-  @Test
-  void isoTimes() {
-    Instant t = Instant.parse("2021-01-10T03:00:00Z");
-    assertThat(IsoTimes.parse("2021-01-10T03:00:00Z"), is(t));
-    assertThat(IsoTimes.parse(" 2021-01-10T04:30:00+01:30 "), is(t));
-    assertThat(IsoTimes.parse("2021-01-10T03:00:00"), is(t));
-    assertThat(IsoTimes.parse("2021-01-10T03:00"), is(t));
-    assertThat(IsoTimes.parse("2021-01-10"), is(Instant.parse("2021-01-10T00:00:00Z")));
-    assertThat(
-        assertThrows(IllegalArgumentException.class, () -> IsoTimes.parse("10/01/2021"))
-            .getMessage(),
-        is("'10/01/2021' is not an ISO-8601 time (expected e.g. 2021-01-10T03:00:00Z)"));
-  }
-
-  @Test
-  void csvQuotesLineEndsAndBlankLines() {
-    List<List<String>> rows = Csv.parse("a,b\r\n\"x,\"\"y\"\"\",2\n\nlast,\n");
-    assertThat(rows.get(0), is(List.of("a", "b")));
-    assertThat(rows.get(1), is(List.of("x,\"y\"", "2")));
-    // a blank line keeps its place (null) so that line numbers stay right
-    assertThat(rows.get(2), is((List<String>) null));
-    assertThat(rows.get(3), is(List.of("last", "")));
-    assertThat(rows.size(), is(5));
-    assertThat(
-        assertThrows(IllegalArgumentException.class, () -> Csv.parse("a,b\n\"open,1\n"))
-            .getMessage(),
-        is("line 2: a quoted field is not closed"));
-  }
 
   @Test
   void relativeLocations() {

@@ -15,12 +15,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.magg.core.csv.CsvReader;
+import org.magg.core.csv.CsvRow;
 import org.magg.io.temporal.Event;
 import org.magg.pipelines.config.ConfigLoader;
 import org.magg.pipelines.config.TemporalConfig;
 import org.magg.pipelines.samples.SampleFields;
 import org.magg.pipelines.samples.SyntheticEvents;
-import org.magg.pipelines.temporal.CsvText;
 import org.magg.pipelines.temporal.TemporalPipeline;
 import org.magg.pipelines.temporal.TemporalRunOptions;
 import org.magg.pipelines.temporal.TemporalSummary;
@@ -382,13 +383,15 @@ public final class TemporalBenchmark {
 
   /** The mean of the {@code bytes_read} column of an event table. */
   static double meanEventBytes(Path table) throws IOException {
-    List<List<String>> rows = CsvText.parse(Files.readString(table, StandardCharsets.UTF_8));
-    int col = rows.get(0).indexOf("bytes_read");
+    List<CsvRow> rows =
+        CsvReader.readAll(Files.readString(table, StandardCharsets.UTF_8), table.toString());
+    List<String> header = rows.isEmpty() ? List.of() : rows.get(0).fields();
+    int col = header.indexOf("bytes_read");
     if (col < 0) {
-      throw new IOException(table + " has no bytes_read column (header " + rows.get(0) + ")");
+      throw new IOException(table + " has no bytes_read column (header " + header + ")");
     }
     double sum = 0;
-    for (List<String> row : rows.subList(1, rows.size())) {
+    for (CsvRow row : rows.subList(1, rows.size())) {
       sum += Long.parseLong(row.get(col));
     }
     return rows.size() > 1 ? sum / (rows.size() - 1) : 0;

@@ -1,7 +1,5 @@
 package org.magg.pipelines.samples;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableDataset;
@@ -16,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.magg.core.Json;
 import org.magg.core.grid.Morton;
 
 /**
@@ -81,7 +80,7 @@ public final class SampleData {
         && Files.isRegularFile(marker)
         && Files.readString(marker).equals(specText)
         && files.stream().allMatch(Files::isRegularFile)) {
-      Map<?, ?> json = new ObjectMapper().readValue(catalog.toFile(), Map.class);
+      Map<?, ?> json = Json.mapper().readValue(catalog.toFile(), Map.class);
       int cells = ((Map<?, ?>) json.get("catalog")).size();
       return new Result(catalog, files, cells, spec.totalPoints());
     }
@@ -170,7 +169,7 @@ public final class SampleData {
     root.put("metadata", metadata);
     root.put("catalog", catalogMap);
     Path tmp = catalog.resolveSibling("catalog.json.tmp");
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), root);
+    Json.pretty().writeValue(tmp.toFile(), root);
     Files.move(tmp, catalog, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 }

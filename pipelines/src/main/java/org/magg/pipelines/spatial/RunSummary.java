@@ -1,14 +1,13 @@
 package org.magg.pipelines.spatial;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.magg.core.Failure;
+import org.magg.core.Json;
 import org.magg.core.RunResult;
 
 /**
@@ -116,7 +115,7 @@ public record RunSummary(
   @Override
   public String toJson() {
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);
+      return Json.pretty().writeValueAsString(this);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.magg.core.Failure;
+import org.magg.core.csv.CsvReader;
+import org.magg.core.csv.CsvRow;
 import org.magg.io.s3.S3Location;
 import org.magg.io.s3.S3Objects;
 import org.magg.io.temporal.EventTableIO;
@@ -30,8 +32,9 @@ record TableReadBack(Map<String, Integer> statuses, List<Failure> failures, List
       if (streaming) {
         Map<String, long[]> latestPane = new HashMap<>();
         for (String name : list(plan, "panes/")) {
-          List<List<String>> rows = CsvText.parse(text(plan, EventTableIO.join(out, name)));
-          for (List<String> row : rows.subList(1, rows.size())) {
+          String file = EventTableIO.join(out, name);
+          List<CsvRow> rows = CsvReader.readAll(text(plan, file), file);
+          for (CsvRow row : rows.subList(1, rows.size())) {
             String id = row.get(0);
             long pane = Long.parseLong(name.replaceAll(".*\\.pane-(\\d+)\\.csv$", "$1"));
             if (!latestPane.containsKey(id) || latestPane.get(id)[0] < pane) {
@@ -39,13 +42,13 @@ record TableReadBack(Map<String, Integer> statuses, List<Failure> failures, List
               statusById.put(id, row.get(1));
             }
           }
-          files.add(EventTableIO.join(out, name));
+          files.add(file);
         }
         plan.catalog().failures().forEach(f -> statusById.put(f.subject(), "failed"));
       } else {
         String table = EventTableIO.join(out, "events.csv");
-        List<List<String>> rows = CsvText.parse(text(plan, table));
-        for (List<String> row : rows.subList(1, rows.size())) {
+        List<CsvRow> rows = CsvReader.readAll(text(plan, table), table);
+        for (CsvRow row : rows.subList(1, rows.size())) {
           statusById.put(row.get(0), row.get(1));
         }
         files.add(table);
@@ -66,8 +69,8 @@ record TableReadBack(Map<String, Integer> statuses, List<Failure> failures, List
         if (text == null) {
           continue;
         }
-        List<List<String>> rows = CsvText.parse(text);
-        for (List<String> row : rows.subList(1, rows.size())) {
+        List<CsvRow> rows = CsvReader.readAll(text, path);
+        for (CsvRow row : rows.subList(1, rows.size())) {
           failures.add(new Failure(row.get(0), row.get(1), row.get(2)));
         }
         if (!streaming) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.magg.core.Failure;
+import org.magg.core.Json;
 import org.magg.core.RunResult;
 
 /**
@@ -104,7 +105,7 @@ public record TemporalSummary(
 
   @Override
   public String toJson() {
-    ObjectMapper m = new ObjectMapper();
+    ObjectMapper m = Json.mapper();
     ObjectNode n = m.createObjectNode();
     n.put("config", config);
     n.put("runner", runner);

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.magg.core.csv.CsvReader;
+import org.magg.core.csv.CsvRow;
 import org.magg.io.netcdf.NetcdfClassicWriter;
 
 /**
@@ -123,10 +125,10 @@ public final class TemporalPipelineFixture {
 
   /** The rows of a CSV written by the project, by event id, each as column -> cell. */
   static Map<String, Map<String, String>> readCsv(Path csv) throws IOException {
-    List<List<String>> lines = CsvText.parse(Files.readString(csv));
-    List<String> header = lines.get(0);
+    List<CsvRow> lines = CsvReader.readAll(Files.readString(csv), csv.toString());
+    List<String> header = lines.get(0).fields();
     Map<String, Map<String, String>> rows = new java.util.LinkedHashMap<>();
-    for (List<String> cells : lines.subList(1, lines.size())) {
+    for (CsvRow cells : lines.subList(1, lines.size())) {
       Map<String, String> row = new HashMap<>();
       for (int i = 0; i < header.size(); i++) {
         row.put(header.get(i), cells.get(i));

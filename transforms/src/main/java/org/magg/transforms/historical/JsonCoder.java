@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.CustomCoder;
+import org.magg.core.Json;
 
 /**
  * The coder of the small per-day records ({@link DayTask}, {@link DayResult}): their JSON, written
@@ -14,7 +15,7 @@ import org.apache.beam.sdk.coders.CustomCoder;
  */
 final class JsonCoder<T> extends CustomCoder<T> {
   private static final long serialVersionUID = 1L;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final Class<T> type;
 
