@@ -7,9 +7,7 @@ import com.fasterxml.jackson.core.util.Separators;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import org.magg.core.grid.Morton;
+import org.magg.io.storage.Storage;
 
 /**
  * A catalog built from CMR: parent Morton cells to granule URLs, its metadata, and the granules
@@ -119,16 +118,10 @@ public final class BuiltCatalog {
     }
   }
 
-  /** Writes the JSON to {@code file} (through a temporary file beside it). */
+  /** Writes the JSON to {@code file}, atomically (see {@link Storage#write}). */
   public void write(Path file) {
     try {
-      Path dir = file.toAbsolutePath().getParent();
-      if (dir != null) {
-        Files.createDirectories(dir);
-      }
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.writeString(tmp, toJson(), StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      Storage.defaults().write(file.toString(), toJson().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write catalog " + file + ": " + e.getMessage(), e);
     }

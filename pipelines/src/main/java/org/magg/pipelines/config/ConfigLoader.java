@@ -15,9 +15,8 @@ import java.util.Locale;
 import org.magg.core.ConfigException;
 import org.magg.core.Json;
 import org.magg.core.YamlBinding;
-import org.magg.io.s3.S3Location;
-import org.magg.io.s3.S3Objects;
 import org.magg.io.s3.S3Settings;
+import org.magg.io.storage.Storage;
 
 /**
  * Loads pipeline configs from YAML files or by built-in name, parses them into records and
@@ -73,7 +72,7 @@ public final class ConfigLoader {
    * (with the AWS defaults) for {@code s3://bucket/key}, else as a built-in config name.
    */
   public static PipelineConfig loadFileOrName(String fileOrName) {
-    return loadFileOrName(fileOrName, S3Location.isS3(fileOrName) ? S3Settings.defaults() : null);
+    return loadFileOrName(fileOrName, Storage.isS3(fileOrName) ? S3Settings.defaults() : null);
   }
 
   /**
@@ -152,17 +151,13 @@ public final class ConfigLoader {
   record Head(PipelineSection pipeline) {}
 
   private static String[] readFileOrName(String fileOrName, S3Settings s3) {
-    if (S3Location.isS3(fileOrName)) {
-      S3Location loc;
+    if (Storage.isS3(fileOrName)) {
       try {
-        loc = S3Location.parse(fileOrName);
+        return new String[] {Storage.of(s3).readText(fileOrName), fileOrName};
       } catch (IllegalArgumentException e) {
         throw new ConfigException("", "config location " + e.getMessage());
-      }
-      try {
-        return new String[] {S3Objects.of(s3).readText(loc), loc.url()};
       } catch (NoSuchFileException e) {
-        throw new ConfigException("", "config file " + loc.url() + " does not exist");
+        throw new ConfigException("", "config file " + fileOrName + " does not exist");
       } catch (IOException e) {
         throw new ConfigException("", "cannot read the config: " + e.getMessage(), e);
       }

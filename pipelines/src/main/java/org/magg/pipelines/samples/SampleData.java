@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.magg.core.Json;
 import org.magg.core.grid.Morton;
+import org.magg.io.storage.Storage;
 
 /**
  * Generates ATL06-layout HDF5 granules (six beams of {@code land_ice_segments} with latitude,
@@ -168,8 +169,6 @@ public final class SampleData {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("metadata", metadata);
     root.put("catalog", catalogMap);
-    Path tmp = catalog.resolveSibling("catalog.json.tmp");
-    Json.pretty().writeValue(tmp.toFile(), root);
-    Files.move(tmp, catalog, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Storage.defaults().write(catalog.toString(), Json.pretty().writeValueAsBytes(root));
   }
 }
