@@ -1,6 +1,7 @@
 package org.magg.io.temporal;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 
 /**
@@ -11,6 +12,52 @@ interface GridFiles {
 
   /** Opens the file at a resolved location (local path, {@code file:} URI or {@code s3://}). */
   GridFile open(String location) throws IOException;
+
+  /**
+   * The grid of the file at {@code location}, opened for this and closed again; {@code check} (or
+   * null) looks at the open file first.
+   */
+  default FieldGrid grid(String location, FileCheck check) throws IOException {
+    try (GridFile f = open(location)) {
+      FieldGrid g = f.grid();
+      if (check != null) {
+        check.check(f);
+      }
+      return g;
+    }
+  }
+
+  /** What to check of an open file. */
+  interface FileCheck {
+    void check(GridFile f) throws IOException;
+  }
+
+  /**
+   * Null when {@code found} is {@code expected}, else why not: "is on another grid than {@code
+   * whose}{@code expected}: the difference (file grid {@code found})".
+   */
+  static String offGrid(FieldGrid expected, String whose, FieldGrid found) {
+    String m = expected.mismatch(found);
+    return m == null
+        ? null
+        : "is on another grid than "
+            + whose
+            + expected.describe()
+            + ": "
+            + m
+            + " (file grid "
+            + found.describe()
+            + ")";
+  }
+
+  /** Why a file could not be opened or read, for messages that name the file. */
+  static String reason(Throwable e) {
+    if (e instanceof NoSuchFileException) {
+      return "does not exist";
+    }
+    String m = e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m;
+  }
 
   /** One open gridded file. Errors name the file and the variable. */
   interface GridFile extends AutoCloseable {

@@ -3,15 +3,10 @@ package org.magg.io.temporal;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.magg.io.temporal.EventCatalogLoader.EventProblem;
 
 /**
- * Turns {@code (time, lat, lon)} mask arrays into {@link EventMask}s. Each file is opened once per
- * catalog load however many events use it (up to {@link #MAX_OPEN} files stay open at once, the
- * least recently used is closed first).
+ * Turns {@code (time, lat, lon)} mask arrays into {@link EventMask}s.
  *
  * <p>A cell is inside the event at a time step when its value is {@code > 0} (NaN and fill values
  * are outside), or, with a label, when it equals the label. Positive values other than 1 are kept
@@ -19,92 +14,36 @@ import org.magg.io.temporal.EventCatalogLoader.EventProblem;
  * are the file's time steps within [start, end]; other steps are ignored, so one file may hold the
  * masks of many events.
  */
-final class MaskArrays implements AutoCloseable {
-  /** Files kept open at once: catalogs with a file per event would otherwise exhaust handles. */
-  static final int MAX_OPEN = 16;
+final class MaskArrays {
+  private final CatalogFiles files;
 
-  private final GridFiles files;
-  private final Map<String, GridFiles.GridFile> open =
-      new java.util.LinkedHashMap<>(32, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, GridFiles.GridFile> eldest) {
-          if (size() > MAX_OPEN) {
-            closeQuietly(eldest.getValue());
-            return true;
-          }
-          return false;
-        }
-      };
-  private final Map<String, Exception> broken = new HashMap<>();
-
-  MaskArrays(GridFiles files) {
+  MaskArrays(CatalogFiles files) {
     this.files = files;
   }
 
-  /** Closes every file opened. */
-  @Override
-  public void close() {
-    open.values().forEach(MaskArrays::closeQuietly);
-    open.clear();
-  }
-
-  private static void closeQuietly(GridFiles.GridFile f) {
-    try {
-      f.close();
-    } catch (IOException e) {
-      // read-only files: nothing is lost
-    }
-  }
-
-  /** The grid of a mask file. */
-  FieldGrid grid(String location) throws IOException {
-    return file(location).grid();
-  }
-
-  private GridFiles.GridFile file(String location) throws IOException {
-    GridFiles.GridFile f = open.get(location);
-    if (f != null) {
-      return f;
-    }
-    Exception e = broken.get(location);
-    if (e instanceof IOException io) {
-      throw io;
-    } else if (e != null) {
-      throw (RuntimeException) e;
-    }
-    try {
-      f = files.open(location);
-      open.put(location, f);
-      return f;
-    } catch (IOException | RuntimeException ex) {
-      broken.put(location, ex);
-      throw ex;
-    }
-  }
-
   /**
-   * The masks of one event from a mask array.
+   * A mask array as a catalog names it.
    *
-   * @param field the catalog field naming the file, for messages
-   * @param given the file name as the catalog gives it
-   * @param location the resolved location
+   * @param field the catalog field of the mask, for messages
+   * @param fileField the catalog field of the file name, for a name that cannot be resolved
+   * @param file the file name as the catalog gives it (relative to the catalog, or absolute)
+   * @param label the value of the cells inside the event, or null for every value {@code > 0}
    */
-  EventMask read(
-      String field,
-      String given,
-      String location,
-      String variable,
-      Double label,
-      FieldGrid grid,
-      Instant start,
-      Instant end)
-      throws EventProblem {
+  record Ref(String field, String fileField, String file, String variable, Double label) {}
+
+  /** The masks of one event, on the catalog's {@code grid}, from {@code ref}'s time steps. */
+  EventMask read(Ref ref, FieldGrid grid, Instant start, Instant end) throws EventProblem {
+    String field = ref.field();
+    String given = ref.file();
+    String variable = ref.variable();
+    Double label = ref.label();
+    String location = files.resolve(ref.fileField(), given);
     String what = "mask file '" + given + "' variable '" + variable + "'";
     GridFiles.GridFile f;
     Instant[] times;
     FieldGrid fileGrid;
     try {
-      f = file(location);
+      f = files.mask(location);
       fileGrid = f.grid();
       times = f.times();
     } catch (IOException | RuntimeException e) {
@@ -115,20 +54,11 @@ final class MaskArrays implements AutoCloseable {
               + "'"
               + (given.equals(location) ? "" : " (" + location + ")")
               + " cannot be read: "
-              + EventCatalogLoader.message(e));
+              + GridFiles.reason(e));
     }
-    String mismatch = grid.mismatch(fileGrid);
-    if (mismatch != null) {
-      throw new EventProblem(
-          field,
-          what
-              + " is on another grid than the catalog's "
-              + grid.describe()
-              + ": "
-              + mismatch
-              + " (file grid "
-              + fileGrid.describe()
-              + ")");
+    String offGrid = GridFiles.offGrid(grid, "the catalog's ", fileGrid);
+    if (offGrid != null) {
+      throw new EventProblem(field, what + " " + offGrid);
     }
     if (times.length == 0) {
       throw new EventProblem(
@@ -165,8 +95,7 @@ final class MaskArrays implements AutoCloseable {
         v = f.read(variable, t);
       } catch (IOException | RuntimeException e) {
         throw new EventProblem(
-            field,
-            what + " time step " + t + " (" + times[t] + "): " + EventCatalogLoader.message(e));
+            field, what + " time step " + t + " (" + times[t] + "): " + GridFiles.reason(e));
       }
       if (v.length != n) {
         throw new EventProblem(

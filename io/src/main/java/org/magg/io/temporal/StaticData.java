@@ -105,36 +105,24 @@ public final class StaticData implements Serializable {
     return StaticDataSpec.COMPUTED.equals(spec.cellAreas());
   }
 
-  private interface FileCheck {
-    void check(GridFiles.GridFile f) throws IOException;
-  }
-
+  /**
+   * The grid of {@code file}, checked by {@code more} (or null), which must be {@code expected}.
+   */
   private static FieldGrid checkGrid(
-      FieldGrid expected, String file, GridFiles files, FileCheck more) throws IOException {
+      FieldGrid expected, String file, GridFiles files, GridFiles.FileCheck more)
+      throws IOException {
     FieldGrid g;
-    try (GridFiles.GridFile f = files.open(file)) {
-      g = f.grid();
-      if (more != null) {
-        more.check(f);
-      }
+    try {
+      g = files.grid(file, more);
     } catch (IOException | RuntimeException e) {
-      throw new IOException("static data file " + file + ": " + EventCatalogLoader.message(e), e);
+      throw new IOException("static data file " + file + ": " + GridFiles.reason(e), e);
     }
     if (expected == null) {
       return g;
     }
-    String m = expected.mismatch(g);
-    if (m != null) {
-      throw new IOException(
-          "static data file "
-              + file
-              + " is on another grid than "
-              + expected.describe()
-              + ": "
-              + m
-              + " (file grid "
-              + g.describe()
-              + ")");
+    String offGrid = GridFiles.offGrid(expected, "", g);
+    if (offGrid != null) {
+      throw new IOException("static data file " + file + " " + offGrid);
     }
     return expected;
   }

@@ -326,7 +326,7 @@ class EventCatalogTest {
   void aFilePerEventKeepsFewFilesOpen() throws Exception {
     FakeGridFiles files = new FakeGridFiles();
     StringBuilder csv = new StringBuilder("event_id,start,end,mask_file,mask_variable\n");
-    int n = 3 * MaskArrays.MAX_OPEN;
+    int n = 3 * CatalogFiles.MAX_OPEN;
     for (int e = 0; e < n; e++) {
       double[] v = new double[12];
       v[e % 12] = 1;
@@ -349,7 +349,7 @@ class EventCatalogTest {
     }
     // every file is closed by the end of the load
     assertThat(stillOpen, is(0));
-    assertThat(files.maxOpen, is(MaskArrays.MAX_OPEN + 1));
+    assertThat(files.maxOpen, is(CatalogFiles.MAX_OPEN + 1));
   }
 
   @Test
