@@ -16,7 +16,7 @@ import org.magg.core.csv.CsvReader;
 import org.magg.core.csv.CsvRow;
 import org.magg.io.s3.S3Location;
 import org.magg.io.s3.S3Objects;
-import org.magg.io.temporal.EventTableIO;
+import org.magg.io.storage.Storage;
 
 /**
  * Reads back what a temporal run wrote, for its summary: the status of each event (the table in
@@ -32,7 +32,7 @@ record TableReadBack(Map<String, Integer> statuses, List<Failure> failures, List
       if (streaming) {
         Map<String, long[]> latestPane = new HashMap<>();
         for (String name : list(plan, "panes/")) {
-          String file = EventTableIO.join(out, name);
+          String file = Storage.join(out, name);
           List<CsvRow> rows = CsvReader.readAll(text(plan, file), file);
           for (CsvRow row : rows.subList(1, rows.size())) {
             String id = row.get(0);
@@ -46,7 +46,7 @@ record TableReadBack(Map<String, Integer> statuses, List<Failure> failures, List
         }
         plan.catalog().failures().forEach(f -> statusById.put(f.subject(), "failed"));
       } else {
-        String table = EventTableIO.join(out, "events.csv");
+        String table = Storage.join(out, "events.csv");
         List<CsvRow> rows = CsvReader.readAll(text(plan, table), table);
         for (CsvRow row : rows.subList(1, rows.size())) {
           statusById.put(row.get(0), row.get(1));
@@ -54,9 +54,9 @@ record TableReadBack(Map<String, Integer> statuses, List<Failure> failures, List
         files.add(table);
         String format = plan.config().output().format();
         if (format.equals("netcdf")) {
-          files.add(EventTableIO.join(out, "events.nc"));
+          files.add(Storage.join(out, "events.nc"));
         } else if (format.equals("zarr")) {
-          files.add(EventTableIO.join(out, "events.zarr"));
+          files.add(Storage.join(out, "events.zarr"));
         }
       }
       Map<String, Integer> statuses = new TreeMap<>();
@@ -64,7 +64,7 @@ record TableReadBack(Map<String, Integer> statuses, List<Failure> failures, List
       List<Failure> failures = new ArrayList<>();
       List<String> failureFiles = streaming ? list(plan, "failures/") : List.of("failures.csv");
       for (String name : failureFiles) {
-        String path = EventTableIO.join(out, name);
+        String path = Storage.join(out, name);
         String text = textIfExists(plan, path);
         if (text == null) {
           continue;
@@ -105,8 +105,8 @@ record TableReadBack(Map<String, Integer> statuses, List<Failure> failures, List
     String out = plan.output();
     List<String> names = new ArrayList<>();
     if (S3Location.isS3(out)) {
-      S3Location loc = S3Location.parse(EventTableIO.join(out, prefix));
-      String base = S3Location.parse(EventTableIO.join(out, "x")).key();
+      S3Location loc = S3Location.parse(Storage.join(out, prefix));
+      String base = S3Location.parse(Storage.join(out, "x")).key();
       base = base.substring(0, base.length() - 1);
       for (String k : S3Objects.of(plan.s3()).listKeys(loc.bucket(), loc.key())) {
         names.add(k.substring(base.length()));

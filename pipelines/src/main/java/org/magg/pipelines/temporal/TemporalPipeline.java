@@ -32,6 +32,7 @@ import org.magg.io.gridded.GriddedFieldIO;
 import org.magg.io.gridded.TimeRanges;
 import org.magg.io.gridded.WatchGriddedFiles;
 import org.magg.io.s3.S3Settings;
+import org.magg.io.storage.Storage;
 import org.magg.io.temporal.Event;
 import org.magg.io.temporal.EventCatalog;
 import org.magg.io.temporal.EventRow;
@@ -174,7 +175,7 @@ public final class TemporalPipeline {
                   + c.name()
                   + " is read from its `files` glob under it)");
         }
-        pattern = EventTableIO.join(fields, c.files() != null ? c.files() : c.name() + "/*");
+        pattern = Storage.join(fields, c.files() != null ? c.files() : c.name() + "/*");
       }
       collections.add(
           GriddedCollection.builder(c.name())
@@ -190,7 +191,7 @@ public final class TemporalPipeline {
     TemporalConfig.StaticDataConfig sd = config.staticData();
     StaticDataSpec spec = new StaticDataSpec(sd.regions(), sd.cellAreas(), sd.climatology());
     if (fields != null) {
-      spec = spec.resolvedAgainst(EventTableIO.join(fields, "static"));
+      spec = spec.resolvedAgainst(Storage.join(fields, "static"));
     }
     StaticData statics;
     try {
