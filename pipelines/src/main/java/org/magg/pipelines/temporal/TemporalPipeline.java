@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.apache.beam.sdk.options.StreamingOptions;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
@@ -24,6 +26,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TimestampedValue;
+import org.apache.beam.sdk.values.TypeDescriptor;
 import org.magg.core.ConfigException;
 import org.magg.core.Failure;
 import org.magg.io.gridded.FieldSlice;
@@ -32,6 +35,7 @@ import org.magg.io.gridded.GriddedFieldIO;
 import org.magg.io.gridded.TimeRanges;
 import org.magg.io.gridded.WatchGriddedFiles;
 import org.magg.io.s3.S3Settings;
+import org.magg.io.storage.ResultFiles;
 import org.magg.io.storage.Storage;
 import org.magg.io.temporal.Event;
 import org.magg.io.temporal.EventCatalog;
@@ -39,6 +43,7 @@ import org.magg.io.temporal.EventRow;
 import org.magg.io.temporal.EventTableIO;
 import org.magg.io.temporal.StaticData;
 import org.magg.io.temporal.StaticDataSpec;
+import org.magg.io.temporal.WrittenFile;
 import org.magg.pipelines.config.TemporalConfig;
 import org.magg.pipelines.config.TemporalConfig.CollectionSpec;
 import org.magg.pipelines.runners.Runners;
@@ -396,51 +401,101 @@ public final class TemporalPipeline {
     List<String> order = plan.catalog().events().stream().map(Event::id).toList();
     List<String> allIds = new ArrayList<>(order);
     plan.catalog().failures().forEach(f -> allIds.add(f.subject()));
-    if (options.streaming()) {
-      outputs
-          .rows()
-          .apply(
-              "WritePanes", EventTableIO.writePanes(plan.output(), plan.metricNames(), plan.s3()));
-    } else {
-      outputs
-          .rows()
-          .apply(
-              "WriteTable",
-              EventTableIO.write(
-                  plan.output(), plan.metricNames(), allIds, config.output().format(), plan.s3()));
-    }
-    outputs
-        .failures()
-        .apply(
-            "WriteFailures",
-            EventTableIO.writeFailures(plan.output(), options.streaming(), plan.s3()));
+    ResultFiles results = ResultFiles.create(beamOptions);
+    PCollection<WrittenFile> table =
+        options.streaming()
+            ? outputs
+                .rows()
+                .apply(
+                    "WritePanes",
+                    EventTableIO.writePanes(plan.output(), plan.metricNames(), plan.s3()))
+            : outputs
+                .rows()
+                .apply(
+                    "WriteTable",
+                    EventTableIO.write(
+                        plan.output(),
+                        plan.metricNames(),
+                        allIds,
+                        config.output().format(),
+                        plan.s3()));
+    PCollection<WrittenFile> failureFiles =
+        outputs
+            .failures()
+            .apply(
+                "WriteFailures",
+                EventTableIO.writeFailures(plan.output(), options.streaming(), plan.s3()));
+    results.write(table, "files", WrittenFile.class, TemporalPipeline::fileKey);
+    results.write(failureFiles, "files", WrittenFile.class, TemporalPipeline::fileKey);
+    results.write(outputs.failures(), "failures", Failure.class, null);
+    PCollection<PaneStatus> panes =
+        outputs
+            .rows()
+            .apply(
+                "PaneStatuses",
+                MapElements.into(TypeDescriptor.of(PaneStatus.class)).via(PaneStatus::of))
+            .setCoder(PaneStatus.coder());
+    results.write(panes, "panes", PaneStatus.class, PaneStatus::key);
     PipelineResult result = pipeline.run();
     PipelineResult.State state = result.waitUntilFinish();
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("pipeline ended in state " + state);
     }
+    List<WrittenFile> written = results.read("files", WrittenFile.class);
+    List<Failure> failures = new ArrayList<>(results.read("failures", Failure.class));
+    List<PaneStatus> paneStatuses = results.read("panes", PaneStatus.class);
+    results.delete();
     Map<String, Long> counters = RunMetrics.countersUnder(result, "gridded/");
     Map<String, Long> all = new java.util.TreeMap<>(counters);
     all.putAll(RunMetrics.countersUnder(result, "temporal"));
     long timesteps = sum(counters, GriddedFieldIO.TIMESTEPS_READ);
     long bytes = sum(counters, GriddedFieldIO.BYTES_READ);
     long files = sum(counters, GriddedFieldIO.FILES_MATCHED);
-    TableReadBack back = TableReadBack.read(plan, options.streaming());
-    List<String> written = new ArrayList<>(back.files());
+    // as failures.csv lists them
+    failures.sort(Comparator.comparing(Failure::subject).thenComparing(Failure::reason));
+    long failureCount =
+        written.stream()
+            .filter(f -> f.kind().equals(WrittenFile.FAILURES))
+            .mapToLong(WrittenFile::rows)
+            .sum();
+    List<String> catalogFailures =
+        plan.catalog().failures().stream().map(Failure::subject).toList();
     return new TemporalSummary(
         config.origin(),
         Runners.name(beamOptions),
         options.streaming(),
         allIds.size(),
-        back.statuses(),
+        PaneStatus.counts(paneStatuses, catalogFailures),
         timesteps,
         bytes,
         files,
-        back.failures().subList(0, Math.min(20, back.failures().size())),
-        back.failures().size(),
-        written,
+        failures.subList(0, Math.min(20, failures.size())),
+        failureCount,
+        locations(written),
         (System.nanoTime() - t0) / 1e9,
         all);
+  }
+
+  /** The name of a written file's result: its kind and name (unique within a kind). */
+  private static String fileKey(WrittenFile f) {
+    return f.kind() + "-" + Storage.name(f.location());
+  }
+
+  /** The files written: the table's first (in the order they are written), failures last. */
+  private static List<String> locations(List<WrittenFile> written) {
+    List<String> kinds =
+        List.of(
+            WrittenFile.TABLE,
+            WrittenFile.NETCDF,
+            WrittenFile.ZARR,
+            WrittenFile.PANE,
+            WrittenFile.FAILURES);
+    return written.stream()
+        .sorted(
+            Comparator.comparingInt((WrittenFile f) -> kinds.indexOf(f.kind()))
+                .thenComparing(WrittenFile::location))
+        .map(WrittenFile::location)
+        .toList();
   }
 
   private static long sum(Map<String, Long> counters, String name) {
