@@ -44,11 +44,11 @@ class TemporalPipelineTest {
     TemporalConfig config =
         (TemporalConfig) ConfigLoader.parseAny(TemporalPipelineFixture.CONFIG, "test");
     Path out = dir.resolve("out");
-    TemporalPipeline.Plan plan =
-        TemporalPipeline.plan(
+    TemporalPlan plan =
+        TemporalPlan.load(
             config, TemporalRunOptions.batch(events.toString(), root.toString(), out.toString()));
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
-    TemporalPipeline.Outputs outputs = TemporalPipeline.build(p, plan);
+    TemporalGraph.Outputs outputs = TemporalGraph.build(p, plan);
     outputs
         .rows()
         .apply(
