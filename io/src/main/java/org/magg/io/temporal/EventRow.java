@@ -46,6 +46,20 @@ public record EventRow(
         eventId, UNKNOWN_TIME, UNKNOWN_TIME, FAILED, reason, nan, 0, 0, "ON_TIME", 0);
   }
 
+  /** The start in seconds since 1970-01-01 (the binary tables' time unit), NaN when unknown. */
+  double startSeconds() {
+    return seconds(startMillis);
+  }
+
+  /** The end in seconds since 1970-01-01, NaN when unknown. */
+  double endSeconds() {
+    return seconds(endMillis);
+  }
+
+  private static double seconds(long millis) {
+    return millis == UNKNOWN_TIME ? Double.NaN : millis / 1000.0;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof EventRow r

@@ -34,7 +34,7 @@ class EventTableCsvTest {
             0);
     EventRow failed = EventRow.failed("e2", REASON, 2);
     EventRow crOnly = EventRow.failed("e3", CR_ONLY, 2);
-    String text = EventTableIO.csv(List.of("mean", "max"), List.of(ok, failed, crOnly));
+    String text = EventTableCsv.table(List.of("mean", "max"), List.of(ok, failed, crOnly));
     assertThat(
         text,
         is(
@@ -59,7 +59,7 @@ class EventTableCsvTest {
             new Failure("event", "e2", REASON),
             new Failure("file", "a.nc", "plain reason"),
             new Failure("timestep", "t1", CR_ONLY));
-    String text = EventTableIO.failuresCsv(failures);
+    String text = EventTableCsv.failures(failures);
     assertThat(
         text,
         is(

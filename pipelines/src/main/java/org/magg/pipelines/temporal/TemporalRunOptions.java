@@ -49,92 +49,133 @@ public record TemporalRunOptions(
         events, fields, output, Map.of(), null, null, Duration.ZERO, 24, List.of(), S3Config.NONE);
   }
 
-  public TemporalRunOptions withCollectionFiles(Map<String, String> files) {
-    return new TemporalRunOptions(
-        events,
-        fields,
-        output,
-        files,
-        watch,
-        stopAfterIdle,
-        allowedLateness,
-        timestepsPerSplit,
-        pipelineArgs,
-        s3);
-  }
-
-  public TemporalRunOptions withWatch(Duration poll, Duration stopAfterIdle) {
-    return new TemporalRunOptions(
-        events,
-        fields,
-        output,
-        collectionFiles,
-        poll,
-        stopAfterIdle,
-        allowedLateness,
-        timestepsPerSplit,
-        pipelineArgs,
-        s3);
-  }
-
-  public TemporalRunOptions withAllowedLateness(Duration lateness) {
-    return new TemporalRunOptions(
-        events,
-        fields,
-        output,
-        collectionFiles,
-        watch,
-        stopAfterIdle,
-        lateness,
-        timestepsPerSplit,
-        pipelineArgs,
-        s3);
-  }
-
-  public TemporalRunOptions withTimestepsPerSplit(int n) {
-    return new TemporalRunOptions(
-        events,
-        fields,
-        output,
-        collectionFiles,
-        watch,
-        stopAfterIdle,
-        allowedLateness,
-        n,
-        pipelineArgs,
-        s3);
-  }
-
-  public TemporalRunOptions withPipelineArgs(List<String> args) {
-    return new TemporalRunOptions(
-        events,
-        fields,
-        output,
-        collectionFiles,
-        watch,
-        stopAfterIdle,
-        allowedLateness,
-        timestepsPerSplit,
-        args,
-        s3);
-  }
-
-  public TemporalRunOptions withS3(S3Config s3Overrides) {
-    return new TemporalRunOptions(
-        events,
-        fields,
-        output,
-        collectionFiles,
-        watch,
-        stopAfterIdle,
-        allowedLateness,
-        timestepsPerSplit,
-        pipelineArgs,
-        s3Overrides);
-  }
-
   /** Whether this is a streaming run over watched collections. */
   public boolean streaming() {
     return watch != null;
+  }
+
+  public TemporalRunOptions withCollectionFiles(Map<String, String> files) {
+    return toBuilder().collectionFiles(files).build();
+  }
+
+  /** A streaming run: poll the collections this often, stop after this long idle (null: never). */
+  public TemporalRunOptions withWatch(Duration poll, Duration stopAfterIdle) {
+    return toBuilder().watch(poll).stopAfterIdle(stopAfterIdle).build();
+  }
+
+  public TemporalRunOptions withAllowedLateness(Duration lateness) {
+    return toBuilder().allowedLateness(lateness).build();
+  }
+
+  public TemporalRunOptions withTimestepsPerSplit(int n) {
+    return toBuilder().timestepsPerSplit(n).build();
+  }
+
+  public TemporalRunOptions withPipelineArgs(List<String> args) {
+    return toBuilder().pipelineArgs(args).build();
+  }
+
+  /** S3 settings that override the config's {@code s3:} section. */
+  public TemporalRunOptions withS3(S3Config s3Overrides) {
+    return toBuilder().s3(s3Overrides).build();
+  }
+
+  /** A builder holding this object's values, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.events = events;
+    b.fields = fields;
+    b.output = output;
+    b.collectionFiles = collectionFiles;
+    b.watch = watch;
+    b.stopAfterIdle = stopAfterIdle;
+    b.allowedLateness = allowedLateness;
+    b.timestepsPerSplit = timestepsPerSplit;
+    b.pipelineArgs = pipelineArgs;
+    b.s3 = s3;
+    return b;
+  }
+
+  /**
+   * Builds {@link TemporalRunOptions} field by field; every field starts as this object's (or
+   * empty).
+   */
+  public static final class Builder {
+    private String events;
+    private String fields;
+    private String output;
+    private Map<String, String> collectionFiles;
+    private Duration watch;
+    private Duration stopAfterIdle;
+    private Duration allowedLateness;
+    private int timestepsPerSplit;
+    private List<String> pipelineArgs;
+    private S3Config s3;
+
+    private Builder() {}
+
+    public Builder events(String events) {
+      this.events = events;
+      return this;
+    }
+
+    public Builder fields(String fields) {
+      this.fields = fields;
+      return this;
+    }
+
+    public Builder output(String output) {
+      this.output = output;
+      return this;
+    }
+
+    public Builder collectionFiles(Map<String, String> collectionFiles) {
+      this.collectionFiles = collectionFiles;
+      return this;
+    }
+
+    public Builder watch(Duration watch) {
+      this.watch = watch;
+      return this;
+    }
+
+    public Builder stopAfterIdle(Duration stopAfterIdle) {
+      this.stopAfterIdle = stopAfterIdle;
+      return this;
+    }
+
+    public Builder allowedLateness(Duration allowedLateness) {
+      this.allowedLateness = allowedLateness;
+      return this;
+    }
+
+    public Builder timestepsPerSplit(int timestepsPerSplit) {
+      this.timestepsPerSplit = timestepsPerSplit;
+      return this;
+    }
+
+    public Builder pipelineArgs(List<String> pipelineArgs) {
+      this.pipelineArgs = pipelineArgs;
+      return this;
+    }
+
+    public Builder s3(S3Config s3) {
+      this.s3 = s3;
+      return this;
+    }
+
+    public TemporalRunOptions build() {
+      return new TemporalRunOptions(
+          events,
+          fields,
+          output,
+          collectionFiles,
+          watch,
+          stopAfterIdle,
+          allowedLateness,
+          timestepsPerSplit,
+          pipelineArgs,
+          s3);
+    }
   }
 }

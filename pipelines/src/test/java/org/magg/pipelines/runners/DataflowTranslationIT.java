@@ -25,8 +25,9 @@ import org.magg.pipelines.config.TemporalConfig;
 import org.magg.pipelines.samples.SampleData;
 import org.magg.pipelines.spatial.RunOptions;
 import org.magg.pipelines.spatial.SpatialPipeline;
-import org.magg.pipelines.temporal.TemporalPipeline;
+import org.magg.pipelines.temporal.TemporalGraph;
 import org.magg.pipelines.temporal.TemporalPipelineFixture;
+import org.magg.pipelines.temporal.TemporalPlan;
 import org.magg.pipelines.temporal.TemporalRunOptions;
 import org.magg.testing.SharedData;
 
@@ -122,15 +123,15 @@ class DataflowTranslationIT {
     Files.writeString(events, TemporalPipelineFixture.EVENTS);
     TemporalConfig config =
         (TemporalConfig) ConfigLoader.parseAny(TemporalPipelineFixture.CONFIG, "fixture");
-    TemporalPipeline.Plan plan =
-        TemporalPipeline.plan(
+    TemporalPlan plan =
+        TemporalPlan.load(
             config,
             TemporalRunOptions.batch(
                 events.toString(), fields.toString(), "gs://magg-test-bucket/out"));
     Path staging = Files.createDirectories(dir.resolve("staging"));
     Path jobFile = dir.resolve("job.json");
     Pipeline pipeline = Pipeline.create(dataflowOptions(staging, jobFile));
-    TemporalPipeline.Outputs outputs = TemporalPipeline.build(pipeline, plan);
+    TemporalGraph.Outputs outputs = TemporalGraph.build(pipeline, plan);
     outputs
         .rows()
         .apply(

@@ -44,11 +44,11 @@ class TemporalPipelineTest {
     TemporalConfig config =
         (TemporalConfig) ConfigLoader.parseAny(TemporalPipelineFixture.CONFIG, "test");
     Path out = dir.resolve("out");
-    TemporalPipeline.Plan plan =
-        TemporalPipeline.plan(
+    TemporalPlan plan =
+        TemporalPlan.load(
             config, TemporalRunOptions.batch(events.toString(), root.toString(), out.toString()));
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
-    TemporalPipeline.Outputs outputs = TemporalPipeline.build(p, plan);
+    TemporalGraph.Outputs outputs = TemporalGraph.build(p, plan);
     outputs
         .rows()
         .apply(
@@ -111,6 +111,79 @@ class TemporalPipelineTest {
       assertEquals(78.0, nc.readDoubles("rain")[0], 1e-9);
       assertEquals(33.0, nc.readDoubles("timesteps")[0]);
     }
+  }
+
+  /** The fixture's E1 and E2, both ok. */
+  private static final String OK_EVENTS =
+      String.join(
+          "\n",
+          "{\"grid\": {\"lat\": {\"start\": -80, \"step\": 5, \"count\": 3},",
+          "          \"lon\": {\"start\": 0, \"step\": 90, \"count\": 4}},",
+          " \"events\": [",
+          "  {\"id\": \"E1\", \"start\": \"2021-01-01T03:00:00Z\", \"end\": \"2021-01-01T09:00:00Z\",",
+          "   \"masks\": {\"2021-01-01T03:00:00Z\": [0, 4], \"2021-01-01T06:00:00Z\": [4, 5],",
+          "             \"2021-01-01T09:00:00Z\": [5]}},",
+          "  {\"id\": \"E2\", \"start\": \"2021-01-01T12:00:00Z\", \"end\": \"2021-01-01T12:00:00Z\",",
+          "   \"masks\": {\"2021-01-01T12:00:00Z\": [11]}}",
+          " ]}",
+          "");
+
+  /** A failures.csv an earlier run left in the output directory: two failures not of this run. */
+  private static final String OLD_FAILURES =
+      "stage,subject,reason\n"
+          + "field,/old/run/A/day9.nc,not a NetCDF file\n"
+          + "timestep,A@2021-01-09T00:30:00Z,no variable T\n";
+
+  private TemporalSummary runIntoOutputWithOldFailures(Path root, Path out) throws IOException {
+    Path events = dir.resolve("ok-events.json");
+    Files.writeString(events, OK_EVENTS);
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("failures.csv"), OLD_FAILURES);
+    TemporalConfig config =
+        (TemporalConfig) ConfigLoader.parseAny(TemporalPipelineFixture.CONFIG, "test");
+    return TemporalPipeline.run(
+        config, TemporalRunOptions.batch(events.toString(), root.toString(), out.toString()));
+  }
+
+  @Test
+  void anEarlierRunsFailuresAreNotReported() throws Exception {
+    Path out = dir.resolve("out");
+    TemporalSummary summary = runIntoOutputWithOldFailures(fields(), out);
+    // this run: E1 and E2 ok, nothing failed, so exit 0 whatever the directory held before
+    assertEquals(2, summary.events(), summary.toText());
+    assertEquals(2, summary.count("ok"), summary.toText());
+    assertEquals(0, summary.failureCount(), summary.toText());
+    assertEquals(List.of(), summary.failures());
+    assertEquals(0, summary.exitCode(), summary.toText());
+    assertEquals(
+        List.of(out.resolve("events.csv").toString(), out.resolve("events.nc").toString()),
+        summary.outputs());
+    // the run wrote no failures.csv (the old one is left as it was)
+    assertEquals(OLD_FAILURES, Files.readString(out.resolve("failures.csv")));
+  }
+
+  @Test
+  void onlyThisRunsFailuresAreReported() throws Exception {
+    Path root = fields();
+    // a file of the collection that is not NetCDF: this run's one failure
+    Files.writeString(root.resolve("A/day0.nc"), "not a netcdf file");
+    Path out = dir.resolve("out");
+    TemporalSummary summary = runIntoOutputWithOldFailures(root, out);
+    assertEquals(2, summary.count("ok"), summary.toText());
+    assertEquals(1, summary.failureCount(), summary.toText());
+    assertEquals(1, summary.failures().size(), summary.toText());
+    assertTrue(summary.failures().get(0).subject().endsWith("day0.nc"), summary.toText());
+    assertEquals(1, summary.exitCode(), summary.toText());
+    assertEquals(
+        List.of(
+            out.resolve("events.csv").toString(),
+            out.resolve("events.nc").toString(),
+            out.resolve("failures.csv").toString()),
+        summary.outputs());
+    // failures.csv now holds this run's failure only
+    String csv = Files.readString(out.resolve("failures.csv"));
+    assertEquals(2, csv.lines().count(), csv);
+    assertTrue(csv.contains("day0.nc"), csv);
   }
 
   static Instant at(String iso) {

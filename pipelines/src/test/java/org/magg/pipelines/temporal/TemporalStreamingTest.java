@@ -62,12 +62,12 @@ class TemporalStreamingTest {
 
   @TempDir Path dir;
 
-  private TemporalPipeline.Plan plan(Path root, Path out, Duration lateness) throws Exception {
+  private TemporalPlan plan(Path root, Path out, Duration lateness) throws Exception {
     Path events = dir.resolve("events.json");
     Files.writeString(events, EVENTS);
     TemporalPipelineFixture.writeStatic(root);
     TemporalConfig config = (TemporalConfig) ConfigLoader.parseAny(CONFIG, "test");
-    return TemporalPipeline.plan(
+    return TemporalPlan.load(
         config,
         TemporalRunOptions.batch(events.toString(), root.toString(), out.toString())
             .withAllowedLateness(lateness));
@@ -95,8 +95,7 @@ class TemporalStreamingTest {
 
   @Test
   void onTimeAndLatePanes() throws Exception {
-    TemporalPipeline.Plan plan =
-        plan(dir.resolve("fields"), dir.resolve("out"), Duration.ofHours(2));
+    TemporalPlan plan = plan(dir.resolve("fields"), dir.resolve("out"), Duration.ofHours(2));
     StreamingOptions options = PipelineOptionsFactory.as(StreamingOptions.class);
     options.setStreaming(true);
     Pipeline p = Pipeline.create(options);
@@ -111,7 +110,7 @@ class TemporalStreamingTest {
             .advanceWatermarkTo(at(20))
             .addElements(slice(12)) // too late for E2: dropped
             .advanceWatermarkToInfinity();
-    TemporalPipeline.Outputs outputs = TemporalPipeline.reduce(p, plan, p.apply(stream), List.of());
+    TemporalGraph.Outputs outputs = TemporalGraph.reduce(p, plan, p.apply(stream), List.of());
     PCollection<String> rows =
         outputs
             .rows()
@@ -145,7 +144,7 @@ class TemporalStreamingTest {
   void watchedDirectoryReceivesFilesDuringTheRun() throws Exception {
     Path root = dir.resolve("fields");
     Path out = dir.resolve("out");
-    TemporalPipeline.Plan plan = plan(root, out, Duration.ZERO);
+    TemporalPlan plan = plan(root, out, Duration.ZERO);
     TemporalPipelineFixture.writeDay(root.resolve("A/day1.nc"), 0);
     TemporalRunOptions options =
         plan.options().withWatch(Duration.ofMillis(500), Duration.ofSeconds(4));
