@@ -43,13 +43,19 @@ final class CatalogReport {
   }
 
   /**
-   * Adds the event {@code id} given at {@code at} (an entry of the catalog): skipped with a failure
-   * when the id was seen before, a failure when {@code reader} or the shared checks find a problem.
+   * Adds the event {@code id} given at {@code at} (an entry of the catalog): refused with a failure
+   * when the id was seen before (the first entry with the id keeps it, valid or not), a failure
+   * when {@code reader} or the shared checks find a problem.
    */
   void event(String id, String at, PartsReader reader) {
     String first = seenIds.putIfAbsent(id, at);
     if (first != null) {
-      fail(id, at, "the id is given twice (first at " + first + "); this one is skipped");
+      fail(
+          id,
+          at,
+          "the id is given twice (first at "
+              + first
+              + "): this entry repeats an earlier event and is refused; the first is kept");
       return;
     }
     try {

@@ -38,12 +38,27 @@ public record EventRow(
   /** The start or end of an event whose times are unknown (its catalog entry is broken). */
   public static final long UNKNOWN_TIME = Long.MIN_VALUE;
 
-  /** The row of an event that could not be processed at all; its times are unknown. */
+  /**
+   * The pane index of a row the catalog refused ({@link #failed}): no pane produced it. Such a row
+   * stands for one catalog entry and is never merged with another row of the same id (an id given
+   * twice has the valid event's row and the repeat's failed row).
+   */
+  public static final long CATALOG_ENTRY = -1;
+
+  /**
+   * The row of a catalog entry that could not be processed at all; its times are unknown and its
+   * pane index is {@link #CATALOG_ENTRY}.
+   */
   public static EventRow failed(String eventId, String reason, int metricCount) {
     double[] nan = new double[metricCount];
     Arrays.fill(nan, Double.NaN);
     return new EventRow(
-        eventId, UNKNOWN_TIME, UNKNOWN_TIME, FAILED, reason, nan, 0, 0, "ON_TIME", 0);
+        eventId, UNKNOWN_TIME, UNKNOWN_TIME, FAILED, reason, nan, 0, 0, "ON_TIME", CATALOG_ENTRY);
+  }
+
+  /** Whether this row stands for a catalog entry the catalog refused (see {@link #failed}). */
+  public boolean catalogEntry() {
+    return paneIndex == CATALOG_ENTRY;
   }
 
   /** The start in seconds since 1970-01-01 (the binary tables' time unit), NaN when unknown. */

@@ -2,9 +2,11 @@ package org.magg.io.temporal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +35,9 @@ import org.magg.io.storage.Storage;
  * <ul>
  *   <li>{@link #write}: the event table once all rows are in (batch): {@code events.csv} always,
  *       and {@code events.nc} (NetCDF classic, CDF-2) or {@code events.zarr} (Zarr v2) beside it;
- *       one row per event (its latest pane) in the catalog's order.
+ *       one row per event (its latest pane) and one per catalog entry the catalog refused (an id
+ *       given twice has two rows: the valid event's and the repeat's, {@code failed}), in the
+ *       catalog's order.
  *   <li>{@link #writePanes}: in a streaming pipeline each pane of each event as its own small CSV
  *       under {@code panes/}, named by event and pane index, so a re-fired or retried pane
  *       overwrites itself.
@@ -179,7 +183,44 @@ public final class EventTableIO {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Writes the table: each event's latest pane, in catalog order (unknown ids last, by id). */
+  /**
+   * The rows of the table: each event's latest pane, and each catalog entry the catalog refused as
+   * its own row (never merged with the row of another entry of the same id), placed where {@code
+   * order} lists them: an id's first place goes to the event that loaded with it, its other places
+   * to its refused entries (ordered by reason, which names the entry). Ids {@code order} does not
+   * list come last, by id.
+   */
+  static List<EventRow> inOrder(Iterable<EventRow> all, List<String> order) {
+    Map<String, EventRow> latest = new LinkedHashMap<>();
+    List<EventRow> refused = new ArrayList<>();
+    for (EventRow r : all) {
+      if (r.catalogEntry()) {
+        refused.add(r);
+        continue;
+      }
+      EventRow prev = latest.get(r.eventId());
+      if (prev == null || r.paneIndex() > prev.paneIndex()) {
+        latest.put(r.eventId(), r);
+      }
+    }
+    Map<String, ArrayDeque<Integer>> places = new HashMap<>();
+    for (int i = 0; i < order.size(); i++) {
+      places.computeIfAbsent(order.get(i), k -> new ArrayDeque<>()).add(i);
+    }
+    refused.sort(Comparator.comparing(EventRow::eventId).thenComparing(EventRow::reason));
+    List<EventRow> rows = new ArrayList<>(latest.values());
+    rows.addAll(refused);
+    Map<EventRow, Integer> place = new IdentityHashMap<>();
+    for (EventRow r : rows) {
+      ArrayDeque<Integer> free = places.get(r.eventId());
+      place.put(r, free == null || free.isEmpty() ? Integer.MAX_VALUE : free.poll());
+    }
+    rows.sort(
+        Comparator.comparingInt((EventRow r) -> place.get(r)).thenComparing(EventRow::eventId));
+    return rows;
+  }
+
+  /** Writes the table: the rows of {@link #inOrder}. */
   static final class WriteTableFn extends DoFn<KV<String, Iterable<EventRow>>, WrittenFile> {
     private final String location;
     private final List<String> metricNames;
@@ -204,21 +245,7 @@ public final class EventTableIO {
     public void process(
         @Element KV<String, Iterable<EventRow>> table, OutputReceiver<WrittenFile> out)
         throws IOException {
-      Map<String, EventRow> latest = new LinkedHashMap<>();
-      for (EventRow r : table.getValue()) {
-        EventRow prev = latest.get(r.eventId());
-        if (prev == null || r.paneIndex() > prev.paneIndex()) {
-          latest.put(r.eventId(), r);
-        }
-      }
-      Map<String, Integer> rank = new HashMap<>();
-      for (int i = 0; i < order.size(); i++) {
-        rank.put(order.get(i), i);
-      }
-      List<EventRow> rows = new ArrayList<>(latest.values());
-      rows.sort(
-          Comparator.comparingInt((EventRow r) -> rank.getOrDefault(r.eventId(), Integer.MAX_VALUE))
-              .thenComparing(EventRow::eventId));
+      List<EventRow> rows = inOrder(table.getValue(), order);
       int n = rows.size();
       out.output(
           put(
@@ -245,7 +272,10 @@ public final class EventTableIO {
     }
   }
 
-  /** Writes one pane's row as {@code panes/<event>.pane-<index>.csv}. */
+  /**
+   * Writes one pane's row as {@code panes/<event>.pane-<index>.csv}; a catalog entry the catalog
+   * refused as {@code panes/<event>.refused-<hash of reason>.csv}.
+   */
   static final class WritePaneFn extends DoFn<EventRow, WrittenFile> {
     private final String location;
     private final List<String> metricNames;
@@ -260,7 +290,16 @@ public final class EventTableIO {
     @ProcessElement
     public void process(@Element EventRow row, OutputReceiver<WrittenFile> out) throws IOException {
       String safe = row.eventId().replaceAll("[^A-Za-z0-9._-]", "_");
-      String name = "panes/" + safe + ".pane-" + row.paneIndex() + ".csv";
+      // a refused catalog entry is named by its reason (which names the entry), so it does not
+      // overwrite the pane of a valid event with the same id
+      String name =
+          row.catalogEntry()
+              ? "panes/"
+                  + safe
+                  + ".refused-"
+                  + Integer.toHexString(row.reason().hashCode())
+                  + ".csv"
+              : "panes/" + safe + ".pane-" + row.paneIndex() + ".csv";
       byte[] bytes = utf8(EventTableCsv.table(metricNames, List.of(row)));
       out.output(put(storage, location, name, WrittenFile.PANE, 1, bytes));
     }

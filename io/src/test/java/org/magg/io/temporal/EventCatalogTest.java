@@ -323,6 +323,54 @@ class EventCatalogTest {
   }
 
   @Test
+  void anIdGivenAgainKeepsTheFirstEventAndRefusesTheRepeat() throws Exception {
+    Path json = dir.resolve("dup.json");
+    Files.writeString(
+        json,
+        "{\"grid\": {\"lat\": {\"start\": -1, \"step\": 1, \"count\": 3},"
+            + " \"lon\": {\"start\": 0, \"step\": 1, \"count\": 4}},"
+            + " \"events\": ["
+            + " {\"id\": \"a\", \"start\": \"2021-01-10T00:00:00Z\", \"end\":"
+            + " \"2021-01-10T00:00:00Z\", \"masks\": {\"2021-01-10T00:00:00Z\": [1]}},"
+            + " {\"id\": \"b\", \"start\": \"2021-01-11T00:00:00Z\", \"end\":"
+            + " \"2021-01-11T00:00:00Z\", \"masks\": {\"2021-01-11T00:00:00Z\": [2]}},"
+            + " {\"id\": \"a\", \"start\": \"2021-01-12T00:00:00Z\", \"end\":"
+            + " \"2021-01-12T00:00:00Z\", \"masks\": {\"2021-01-12T00:00:00Z\": [3]}}]}");
+    EventCatalog c = EventCatalog.load(json.toString(), null, null, new FakeGridFiles());
+    // the first a (valid) is kept with its own times and mask, the repeat is refused
+    assertThat(c.events().stream().map(Event::id).toList(), contains("a", "b"));
+    assertThat(c.event("a").orElseThrow().start(), is(t("2021-01-10T00:00:00Z")));
+    assertArrayEquals(
+        new int[] {1}, c.event("a").orElseThrow().mask().cellsAt(t("2021-01-10T00:00:00Z")));
+    assertThat(c.failures().size(), is(1));
+    Failure f = c.failures().get(0);
+    assertThat(f.subject(), is("a"));
+    assertThat(
+        f.reason(),
+        containsString(
+            "catalog "
+                + json
+                + ", event 'a', events[2]: the id is given twice (first at"
+                + " events[0]): this entry repeats an earlier event and is refused"));
+
+    Path csv = dir.resolve("dup.csv");
+    Files.writeString(
+        csv,
+        "event_id,start,end,mask_file,mask_variable\n"
+            + "a,2021-01-10T00:00:00Z,2021-01-10T05:00:00Z,masks.nc,ar_mask\n"
+            + "b,2021-01-10T06:00:00Z,2021-01-10T06:00:00Z,masks.nc,ar_mask\n"
+            + "a,2021-01-10T06:00:00Z,2021-01-10T06:00:00Z,masks.nc,ar_mask\n");
+    EventCatalog fromCsv = EventCatalog.load(csv.toString(), null, null, maskFiles());
+    assertThat(fromCsv.events().stream().map(Event::id).toList(), contains("a", "b"));
+    assertThat(fromCsv.event("a").orElseThrow().end(), is(t("2021-01-10T05:00:00Z")));
+    assertThat(fromCsv.failures().size(), is(1));
+    assertThat(
+        fromCsv.failures().get(0).reason(),
+        containsString(
+            "catalog " + csv + ", event 'a', line 4: the id is given twice (first at line 2)"));
+  }
+
+  @Test
   void aFilePerEventKeepsFewFilesOpen() throws Exception {
     FakeGridFiles files = new FakeGridFiles();
     StringBuilder csv = new StringBuilder("event_id,start,end,mask_file,mask_variable\n");

@@ -43,20 +43,26 @@ record PaneStatus(String eventId, long paneIndex, String status) {
   }
 
   /**
-   * Events by status: each event counts once, with the status of its latest pane (the highest
-   * index, as the table keeps); an event the catalog could not load is {@code failed}.
+   * Catalog entries by status: each loaded event counts once, with the status of its latest pane
+   * (the highest index, as the table keeps); each entry the catalog refused ({@code
+   * catalogFailures}, one per entry, by id) counts once as {@code failed}, also when its id is the
+   * id of a loaded event (an id given twice: the first entry is the event, the repeat is refused).
+   * Panes of refused entries ({@link EventRow#CATALOG_ENTRY}) are counted through {@code
+   * catalogFailures}, not again.
    */
   static Map<String, Integer> counts(
       Collection<PaneStatus> panes, Collection<String> catalogFailures) {
     Map<String, PaneStatus> latest = new HashMap<>();
     for (PaneStatus p : panes) {
-      latest.merge(p.eventId, p, (a, b) -> b.paneIndex > a.paneIndex ? b : a);
+      if (p.paneIndex != EventRow.CATALOG_ENTRY) {
+        latest.merge(p.eventId, p, (a, b) -> b.paneIndex > a.paneIndex ? b : a);
+      }
     }
-    Map<String, String> statusById = new TreeMap<>();
-    latest.forEach((id, p) -> statusById.put(id, p.status));
-    catalogFailures.forEach(id -> statusById.put(id, EventRow.FAILED));
     Map<String, Integer> counts = new TreeMap<>();
-    statusById.values().forEach(s -> counts.merge(s, 1, Integer::sum));
+    latest.values().forEach(p -> counts.merge(p.status, 1, Integer::sum));
+    if (!catalogFailures.isEmpty()) {
+      counts.merge(EventRow.FAILED, catalogFailures.size(), Integer::sum);
+    }
     return counts;
   }
 

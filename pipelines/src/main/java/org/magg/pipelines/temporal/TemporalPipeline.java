@@ -8,6 +8,7 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.StreamingOptions;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -16,6 +17,7 @@ import org.magg.io.gridded.GriddedFieldIO;
 import org.magg.io.storage.ResultFiles;
 import org.magg.io.storage.Storage;
 import org.magg.io.temporal.Event;
+import org.magg.io.temporal.EventRow;
 import org.magg.io.temporal.EventTableIO;
 import org.magg.io.temporal.WrittenFile;
 import org.magg.pipelines.config.TemporalConfig;
@@ -94,6 +96,8 @@ public final class TemporalPipeline {
     PCollection<PaneStatus> panes =
         outputs
             .rows()
+            // refused catalog entries are counted from the catalog (several may share an id)
+            .apply("EvaluatedRows", Filter.by((EventRow r) -> !r.catalogEntry()))
             .apply(
                 "PaneStatuses",
                 MapElements.into(TypeDescriptor.of(PaneStatus.class)).via(PaneStatus::of))

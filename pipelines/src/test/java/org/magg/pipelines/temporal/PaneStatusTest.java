@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.magg.io.temporal.EventRow;
 
 /** The summary's status per event from the panes of its rows, and the names of their results. */
 class PaneStatusTest {
@@ -22,11 +23,28 @@ class PaneStatusTest {
             new PaneStatus("E2", 2, "incomplete"),
             // E3: one pane
             new PaneStatus("E3", 0, "ok"),
-            // E4: broken in the catalog (its failed row comes as a pane too)
-            new PaneStatus("E4", 0, "failed"));
+            // E4: broken in the catalog (its failed row, if it comes as a pane, is not counted
+            // again)
+            new PaneStatus("E4", EventRow.CATALOG_ENTRY, "failed"));
     // ok {E1, E3}, incomplete {E2}, failed {E4}: 4 events, each once
     assertEquals(
         Map.of("ok", 2, "incomplete", 1, "failed", 1), PaneStatus.counts(panes, List.of("E4")));
+  }
+
+  @Test
+  void anIdGivenTwiceCountsTheEventAndTheRefusedRepeat() {
+    // catalog a, b, a: the first a and b evaluate ok, the repeat of a is refused by the catalog
+    List<PaneStatus> panes =
+        List.of(
+            new PaneStatus("a", 0, "ok"),
+            new PaneStatus("b", 0, "ok"),
+            new PaneStatus("a", EventRow.CATALOG_ENTRY, "failed"));
+    // 3 entries = ok 2 + failed 1
+    assertEquals(Map.of("ok", 2, "failed", 1), PaneStatus.counts(panes, List.of("a")));
+    // two refused entries with one id count twice
+    assertEquals(
+        Map.of("ok", 1, "failed", 2),
+        PaneStatus.counts(List.of(new PaneStatus("b", 0, "ok")), List.of("a", "a")));
   }
 
   @Test
