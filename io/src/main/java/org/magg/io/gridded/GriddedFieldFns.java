@@ -26,6 +26,25 @@ final class GriddedFieldFns {
 
   private GriddedFieldFns() {}
 
+  /**
+   * The failure of a pattern of the collection that matches no file: subject the pattern, reason
+   * {@code collection NAME: no file matches PATTERN}.
+   */
+  static final class UnmatchedFn extends DoFn<String, Failure> {
+    private static final long serialVersionUID = 1L;
+    private final String collection;
+
+    UnmatchedFn(String collection) {
+      this.collection = collection;
+    }
+
+    @ProcessElement
+    public void process(@Element String pattern, OutputReceiver<Failure> out) {
+      out.output(
+          new Failure(STAGE, pattern, "collection " + collection + ": no file matches " + pattern));
+    }
+  }
+
   static Counter counter(String collection, String name) {
     return Metrics.counter(GriddedFieldIO.metricsNamespace(collection), name);
   }

@@ -46,8 +46,10 @@ import org.magg.io.storage.Storage;
  * {@link #readFiles}, which a streaming pipeline can feed from a watcher ({@code
  * FileIO.match().continuously(...)} mapped to paths). Each file is opened once to read its time
  * axis and check the variables, then cut into splits of consecutive timesteps; the splits are
- * redistributed and read in parallel. A file that cannot be opened or checked, and a split that
- * cannot be read, go to {@link Result#failures()} (stage {@code field}); the others complete.
+ * redistributed and read in parallel. A file that cannot be opened or checked, a split that cannot
+ * be read, and (in {@link #read}) a pattern of the collection that matches no file go to {@link
+ * Result#failures()} (stage {@code field}); the others complete. {@link #readFiles} reports no
+ * empty match: a watcher's patterns match nothing until files arrive.
  *
  * <p>Counters (namespace {@link #metricsNamespace(String)}): {@value #FILES_MATCHED}, {@value
  * #FILES_FAILED}, {@value #SPLITS_FAILED}, {@value #TIMESTEPS_READ} and {@value #BYTES_READ} (bytes
@@ -145,11 +147,18 @@ public final class GriddedFieldIO {
     public Result expand(PBegin begin) {
       GriddedCollection c = settings.collection();
       List<PCollection<String>> parts = new ArrayList<>();
+      List<PCollection<Failure>> unmatched = new ArrayList<>();
       if (!c.patterns().isEmpty()) {
-        parts.add(
+        PCollectionTuple matched =
             begin
                 .apply("Patterns", Create.of(c.patterns()).withCoder(StringUtf8Coder.of()))
-                .apply("Match files", MatchFiles.in(Storage.of(settings.s3()))));
+                .apply("Match files", MatchFiles.in(Storage.of(settings.s3())));
+        parts.add(matched.get(MatchFiles.FILES));
+        unmatched.add(
+            matched
+                .get(MatchFiles.UNMATCHED)
+                .apply("No file matches", ParDo.of(new GriddedFieldFns.UnmatchedFn(c.name())))
+                .setCoder(Failure.coder()));
       }
       if (!c.indexFiles().isEmpty()) {
         parts.add(
@@ -167,7 +176,15 @@ public final class GriddedFieldIO {
                   "Earliest timestamps",
                   Window.<String>configure().withTimestampCombiner(TimestampCombiner.EARLIEST))
               .apply("Distinct files", Distinct.create());
-      return paths.apply("Read " + c.name(), new ReadFiles(settings));
+      Result read = paths.apply("Read " + c.name(), new ReadFiles(settings));
+      if (unmatched.isEmpty()) {
+        return read;
+      }
+      PCollection<Failure> failures =
+          PCollectionList.of(unmatched)
+              .and(read.failures())
+              .apply("Match and read failures", Flatten.pCollections());
+      return new Result(begin.getPipeline(), read.slices(), failures);
     }
   }
 

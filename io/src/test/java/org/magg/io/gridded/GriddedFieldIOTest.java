@@ -185,6 +185,57 @@ class GriddedFieldIOTest {
   }
 
   @Test
+  void aPatternThatMatchesNoFileIsAFailureNamingTheCollectionAndThePattern(@TempDir Path dir)
+      throws Exception {
+    Path day2 = GriddedSourceTest.resource("coll/day2.nc");
+    Path files = Files.createDirectory(dir.resolve("files"));
+    Files.copy(day2, files.resolve("day2.nc"));
+    String none = dir.resolve("elsewhere/*.nc4").toString();
+    String gone = files.resolve("day7.nc").toString();
+    GriddedCollection c =
+        GriddedCollection.builder("T2M_TQV_SLP")
+            .withPattern(files.resolve("*.nc").toString())
+            .withPattern(none)
+            .withPattern(gone)
+            .withVariables("T")
+            .build();
+    Pipeline p = pipeline();
+    GriddedFieldIO.Result r = p.apply(GriddedFieldIO.read(c));
+    // the pattern that matches still reads its file: 4 timesteps
+    PAssert.that(r.slices().apply(ParDo.of(new LastT())))
+        .satisfies(
+            it -> {
+              int n = 0;
+              for (String s : it) {
+                n++;
+              }
+              assertEquals(4, n);
+              return null;
+            });
+    PAssert.that(r.failures().apply("Text", ParDo.of(new FailureText())))
+        .containsInAnyOrder(
+            "field|" + none + "|collection T2M_TQV_SLP: no file matches " + none,
+            "field|" + gone + "|collection T2M_TQV_SLP: no file matches " + gone);
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    assertEquals(1, counter(result, "T2M_TQV_SLP", GriddedFieldIO.FILES_MATCHED));
+  }
+
+  @Test
+  void readFilesOfNoPathReportsNothing() {
+    // a watcher's patterns match nothing until files arrive: readFiles has nothing to report
+    GriddedCollection c =
+        GriddedCollection.builder("slv").withPattern("/nowhere/*.nc").withVariables("T").build();
+    Pipeline p = pipeline();
+    GriddedFieldIO.Result r =
+        p.apply(Create.empty(org.apache.beam.sdk.coders.StringUtf8Coder.of()))
+            .apply(GriddedFieldIO.readFiles(c));
+    PAssert.that(r.failures()).empty();
+    PAssert.that(r.slices()).empty();
+    p.run().waitUntilFinish();
+  }
+
+  @Test
   void splitsCoverTheRangeInRunsOfAtMostN() {
     GriddedCollection c =
         GriddedCollection.builder("c").withPattern("x").withVariables("v").build();

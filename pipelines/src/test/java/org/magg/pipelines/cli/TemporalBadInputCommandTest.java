@@ -107,4 +107,35 @@ class TemporalBadInputCommandTest {
                 + ", event 'a', events[2]: the id is given twice (first at events[0]): this entry"
                 + " repeats an earlier event"));
   }
+
+  @Test
+  void aCollectionWhoseGlobMatchesNoFileIsAFailureNamingTheGlob() throws Exception {
+    Path fields = dir.resolve("fields");
+    // the static data is there, collection A's files are not
+    TemporalPipelineFixture.writeStatic(fields);
+    Files.writeString(dir.resolve("config.yaml"), TemporalPipelineFixture.CONFIG);
+    Files.writeString(dir.resolve("events.json"), catalog(event("a", "2021-01-01T03:00:00Z", 0)));
+    Result r =
+        run(
+            "run",
+            "--config",
+            dir.resolve("config.yaml").toString(),
+            "--events",
+            dir.resolve("events.json").toString(),
+            "--fields",
+            fields.toString(),
+            "--output",
+            dir.resolve("out").toString());
+    assertEquals(1, r.code(), r.text());
+    String glob = fields.resolve("A/*.nc").toString();
+    assertThat(r.text(), containsString("failures: 1\n"));
+    assertThat(
+        r.text(), containsString("  field " + glob + ": collection A: no file matches " + glob));
+    assertThat(r.text(), not(containsString("\tat org.")));
+    List<CsvRow> failures =
+        CsvReader.readAll(Files.readString(dir.resolve("out/failures.csv")), "failures.csv");
+    assertEquals(2, failures.size(), failures.toString());
+    assertEquals(
+        List.of("field", glob, "collection A: no file matches " + glob), failures.get(1).fields());
+  }
 }

@@ -111,7 +111,7 @@ public final class TemporalPipelineFixture {
   }
 
   /** The region (the southernmost row) and unit cell areas. */
-  static void writeStatic(Path root) throws IOException {
+  public static void writeStatic(Path root) throws IOException {
     NetcdfClassicWriter region = coordinates();
     region.doubleVariable(
         "mask", List.of("lat", "lon"), new double[] {1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0});
