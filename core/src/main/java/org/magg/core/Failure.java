@@ -11,10 +11,12 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 /**
  * A dead-letter record: something that could not be processed, and why. The run goes on.
  *
- * @param stage where it failed: {@code granule}, {@code group} or {@code cell} (spatial); {@code
- *     field} (a gridded file or split), {@code timestep} (a field timestep that could not be
- *     evaluated) or {@code event} (an event of a catalog) (temporal)
- * @param subject what failed: a granule path, {@code path#group}, or a Morton cell
+ * @param stage where it failed: {@code granule}, {@code group}, {@code row} (a malformed row of a
+ *     point table) or {@code cell} (spatial); {@code field} (a gridded file or split), {@code
+ *     timestep} (a field timestep that could not be evaluated) or {@code event} (an event of a
+ *     catalog) (temporal)
+ * @param subject what failed: a granule path, {@code path#group}, {@code path:line}, or a Morton
+ *     cell
  * @param reason the error, naming the file, dataset or cell and what was expected
  */
 @DefaultCoder(Failure.FailureCoder.class)
@@ -26,6 +28,11 @@ public record Failure(String stage, String subject, String reason) {
 
   public static Failure group(String path, String group, String reason) {
     return new Failure("group", path + "#" + group, reason);
+  }
+
+  /** A row of a table that could not be read; the subject is {@code path:line}. */
+  public static Failure row(String path, long line, String reason) {
+    return new Failure("row", path + ":" + line, reason);
   }
 
   public static Failure cell(String morton, String reason) {

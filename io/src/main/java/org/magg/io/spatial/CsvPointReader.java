@@ -17,11 +17,16 @@ import org.magg.io.storage.Storage;
 
 /**
  * Reads point tables in CSV with a header row. Coordinates, variables and the quality filter name
- * columns, in any order. Empty cells and {@code NaN} read as missing values (filtered as fill).
- * Fields may be double-quoted.
+ * columns, in any order. Empty cells and {@code NaN} read as missing values (NaN); {@code inf},
+ * {@code Infinity} (any case, optional sign) read as infinities; the binner filters both. Fields
+ * may be double-quoted. A row with the wrong number of fields, or a needed field that is not a
+ * number, is reported to the listener as malformed and skipped; the rest of the table is used.
  */
 final class CsvPointReader implements PointReader {
   private static final long serialVersionUID = 1L;
+
+  /** The one group of a table. */
+  static final String GROUP = "table";
 
   private final PointSource source;
   private final List<String> variables;
@@ -75,43 +80,43 @@ final class CsvPointReader implements PointReader {
       for (int v = 0; v < values.length; v++) {
         values[v] = new Growable();
       }
+      int[] cols = new int[3 + varCols.length];
+      cols[0] = latCol;
+      cols[1] = lonCol;
+      cols[2] = qCol;
+      System.arraycopy(varCols, 0, cols, 3, varCols.length);
+      double[] parsed = new double[cols.length];
       for (CsvRow row = in.next(); row != null; row = in.next()) {
-        if (row.size() != names.size()) {
-          throw new IOException(
-              "point table "
-                  + granule
-                  + " line "
-                  + row.line()
-                  + " has "
-                  + row.size()
-                  + " fields, expected "
-                  + names.size()
-                  + " (as in the header)");
+        String problem = parse(row, names, cols, parsed);
+        if (problem != null) {
+          listener.rowMalformed(
+              GROUP, row.line(), "point table " + granule + " line " + row.line() + problem);
+          continue;
         }
-        lat.add(number(row, latCol, names, granule));
-        lon.add(number(row, lonCol, names, granule));
+        lat.add(parsed[0]);
+        lon.add(parsed[1]);
         if (qCol >= 0) {
-          quality.add(number(row, qCol, names, granule));
+          quality.add(parsed[2]);
         }
         for (int v = 0; v < varCols.length; v++) {
-          values[v].add(number(row, varCols[v], names, granule));
+          values[v].add(parsed[3 + v]);
         }
       }
-      double[][] cols = new double[values.length][];
+      double[][] columns = new double[values.length][];
       double[] fills = new double[values.length];
       for (int v = 0; v < values.length; v++) {
-        cols[v] = values[v].toArray();
+        columns[v] = values[v].toArray();
         fills[v] = Double.NaN;
       }
       listener.columns(
           new PointColumns(
-              "table",
+              GROUP,
               lat.toArray(),
               Double.NaN,
               lon.toArray(),
               Double.NaN,
               qCol >= 0 ? quality.toArray() : null,
-              cols,
+              columns,
               fills));
     } catch (NoSuchFileException e) {
       throw new IOException("point table " + granule + " does not exist", e);
@@ -135,28 +140,49 @@ final class CsvPointReader implements PointReader {
     return i;
   }
 
-  private static double number(CsvRow row, int col, List<String> names, String granule)
-      throws IOException {
-    String s = row.get(col).trim();
-    if (s.isEmpty() || s.equalsIgnoreCase("nan")) {
+  /**
+   * Parses the needed fields of a row into {@code out} (in the order of {@code cols}; a negative
+   * column is skipped). Returns null, or what is wrong with the row (after its line number).
+   */
+  private static String parse(CsvRow row, List<String> names, int[] cols, double[] out) {
+    if (row.size() != names.size()) {
+      return " has " + row.size() + " fields, expected " + names.size() + " (as in the header)";
+    }
+    for (int k = 0; k < cols.length; k++) {
+      if (cols[k] < 0) {
+        continue;
+      }
+      String s = row.get(cols[k]).trim();
+      try {
+        out[k] = number(s);
+      } catch (NumberFormatException e) {
+        return " column '" + names.get(cols[k]) + "': '" + s + "' is not a number";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A field's value: NaN when it is empty or {@code NaN}; infinities spelled {@code inf} or {@code
+   * Infinity}; each in any case and with an optional sign.
+   *
+   * @throws NumberFormatException when the field is not a number
+   */
+  static double number(String s) {
+    if (s.isEmpty()) {
       return Double.NaN;
     }
-    try {
-      // Jackson's FastDoubleParser: the syntax and correctly rounded values of Double.parseDouble,
-      // several times faster on the full-precision numbers of point tables
-      return NumberInput.parseDouble(s, true);
-    } catch (NumberFormatException e) {
-      throw new IOException(
-          "point table "
-              + granule
-              + " line "
-              + row.line()
-              + " column '"
-              + names.get(col)
-              + "': '"
-              + s
-              + "' is not a number");
+    char first = s.charAt(0);
+    String unsigned = first == '-' || first == '+' ? s.substring(1) : s;
+    if (unsigned.equalsIgnoreCase("nan")) {
+      return Double.NaN;
     }
+    if (unsigned.equalsIgnoreCase("inf") || unsigned.equalsIgnoreCase("infinity")) {
+      return first == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+    }
+    // Jackson's FastDoubleParser: the syntax and correctly rounded values of Double.parseDouble,
+    // several times faster on the full-precision numbers of point tables
+    return NumberInput.parseDouble(s, true);
   }
 
   /** A growable double array. */

@@ -142,6 +142,9 @@ public final class GranulePointsIO {
   static final class ReadPointsFn extends DoFn<GranuleAssignment, KV<Long, PointBatch>> {
     private static final long serialVersionUID = 1L;
 
+    /** Malformed rows of a granule reported one by one; the rest are only counted. */
+    static final int MALFORMED_ROWS_LISTED = 10;
+
     private final PointReader reader;
     private final PointBinner binner;
     private final int variableCount;
@@ -166,6 +169,7 @@ public final class GranulePointsIO {
       String granule = assignment.granule();
       PointBinner.Granule acc = binner.start(assignment.parentCells(), variableCount);
       int[] groups = new int[3];
+      long[] malformed = new long[1];
       try {
         reader.read(
             granule,
@@ -185,6 +189,14 @@ public final class GranulePointsIO {
               public void groupFailed(String group, String reason) {
                 groups[2]++;
                 out.get(FAILURES).output(Failure.group(granule, group, reason));
+              }
+
+              @Override
+              public void rowMalformed(String group, long line, String reason) {
+                acc.malformedRow();
+                if (++malformed[0] <= MALFORMED_ROWS_LISTED) {
+                  out.get(FAILURES).output(Failure.row(granule, line, reason));
+                }
               }
             });
       } catch (Exception e) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.magg.core.grid.GeoCoordinates;
 import org.magg.core.grid.Healpix;
 import org.magg.core.grid.Morton;
 import org.magg.core.grid.SpatialBounds;
@@ -88,12 +89,14 @@ final class PointBinner implements Serializable {
         double lo = c.lon[i];
         if (la == c.latFill || lo == c.lonFill) {
           filtered[FilterReason.FILL_VALUE.ordinal()]++;
-        } else if (!(la >= -90.0 && la <= 90.0) || !Double.isFinite(lo)) {
+        } else if (!GeoCoordinates.valid(la, lo)) {
           filtered[FilterReason.INVALID_COORDINATE.ordinal()]++;
         } else if (qualityValue != null && c.quality[i] != qualityValue) {
           filtered[FilterReason.QUALITY.ordinal()]++;
         } else if (hasFill(c, i)) {
           filtered[FilterReason.FILL_VALUE.ordinal()]++;
+        } else if (hasInfinite(c, i)) {
+          filtered[FilterReason.INVALID_VALUE.ordinal()]++;
         } else if (bounds != null && !bounds.contains(lo, la)) {
           filtered[FilterReason.OUTSIDE_BOUNDS.ordinal()]++;
         } else {
@@ -169,6 +172,21 @@ final class PointBinner implements Serializable {
         }
       }
       return false;
+    }
+
+    private boolean hasInfinite(PointColumns c, int i) {
+      for (int v = 0; v < c.values.length; v++) {
+        if (Double.isInfinite(c.values[v][i])) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Counts a row of the granule that could not be read: read, and filtered as malformed. */
+    void malformedRow() {
+      read++;
+      filtered[FilterReason.MALFORMED_ROW.ordinal()]++;
     }
 
     /**

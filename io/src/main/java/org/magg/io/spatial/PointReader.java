@@ -16,6 +16,15 @@ interface PointReader extends Serializable {
 
     /** The group exists but cannot be used; the rest of the granule goes on. */
     void groupFailed(String group, String reason);
+
+    /**
+     * A row of a group that cannot be read (wrong number of fields, a needed field that is not a
+     * number); the rest of the group goes on.
+     *
+     * @param line the row's line number in the file (1-based)
+     * @param reason what is wrong, naming the file and line
+     */
+    void rowMalformed(String group, long line, String reason);
   }
 
   /**

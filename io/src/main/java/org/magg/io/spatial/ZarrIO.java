@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.Create;
@@ -86,6 +88,34 @@ public final class ZarrIO {
     }
   }
 
+  /** The group attribute listing the parent cells (Morton ids) whose chunk is incomplete. */
+  public static final String FAILED_PARENT_CELLS = "failed_parent_cells";
+
+  /**
+   * Marks parent cells as failed in a written store: their Morton ids, in the given order, go into
+   * the group attribute {@value #FAILED_PARENT_CELLS}, and the metadata is consolidated again. A
+   * failed cell's chunk may hold statistics of only part of its points (the granules that could be
+   * read), or be unwritten (fill values). Nothing is changed when {@code cells} is empty, so a run
+   * without failures leaves the same store as before.
+   */
+  public static void markFailedCells(
+      String location, CellStoreSpec spec, List<String> cells, S3Settings s3) {
+    if (cells.isEmpty()) {
+      return;
+    }
+    try {
+      ZarrStore store = ZarrStores.open(location, s3);
+      ZarrGroup group = ZarrGroup.open(store, spec.groupPath());
+      Map<String, Object> attrs = new LinkedHashMap<>(group.attributes());
+      attrs.put(FAILED_PARENT_CELLS, List.copyOf(cells));
+      group.withAttributes(attrs);
+      ZarrStores.consolidate(store, spec.format());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot mark failed cells " + cells + " in store " + location, e);
+    }
+  }
+
   /** Writes {@code PCollection<CellChunk>} into a store. */
   public static final class Write extends PTransform<PCollection<CellChunk>, PCollectionTuple> {
     private static final long serialVersionUID = 1L;
@@ -164,7 +194,7 @@ public final class ZarrIO {
     @ProcessElement
     public void process(@Element String location, OutputReceiver<String> out) throws IOException {
       ZarrStore store = ZarrStores.open(location, s3);
-      ZarrGroup.create(store, "", spec.format(), java.util.Map.of());
+      ZarrGroup.create(store, "", spec.format(), Map.of());
       ZarrGroup group =
           ZarrGroup.create(store, spec.groupPath(), spec.format(), spec.groupAttributes());
       long length = (long) spec.chunkLength() * spec.chunkCount();

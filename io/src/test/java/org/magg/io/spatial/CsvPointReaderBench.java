@@ -59,6 +59,9 @@ final class CsvPointReaderBench {
 
             @Override
             public void groupFailed(String group, String reason) {}
+
+            @Override
+            public void rowMalformed(String group, long line, String reason) {}
           });
       nanos[i] = System.nanoTime() - t0;
       cpu[i] = threads.getCurrentThreadCpuTime() - c0;

@@ -551,7 +551,7 @@ class GranulePointsIOTest {
   }
 
   @Test
-  void csvTableGivesTheHandComputedCellsAndBrokenTablesGoToTheDeadLetter(@TempDir Path dir)
+  void csvTableGivesTheHandComputedCellsAndBrokenRowsAndTablesGoToTheDeadLetter(@TempDir Path dir)
       throws IOException {
     Path table = Files.writeString(dir.resolve("points.csv"), TABLE, StandardCharsets.UTF_8);
     Path broken =
@@ -581,6 +581,9 @@ class GranulePointsIOTest {
     expected.keep(1, 1, "table", 4.5);
     expected.keep(1, 2, "table", 5.5);
     expected.keep(-4, 0, "table", 6.5);
+    // the broken table's good row (line 2) is kept; its malformed line 3 is counted
+    expected.keep(1, 0, "broken", 1.0);
+    expected.filtered.put(FilterReason.MALFORMED_ROW, 1L);
     expected.filtered.put(FilterReason.OUTSIDE_SELECTION, 1L);
     expected.filtered.put(FilterReason.FILL_VALUE, 2L);
     expected.filtered.put(FilterReason.QUALITY, 1L);
@@ -588,14 +591,15 @@ class GranulePointsIOTest {
     expected.filtered.put(FilterReason.OUTSIDE_BOUNDS, 1L);
     assertPoints(out.get(GranulePointsIO.POINTS), expected);
     PCollection<Failure> failures = out.get(GranulePointsIO.FAILURES);
-    PAssert.that(subjects(failures)).containsInAnyOrder("granule " + broken, "granule " + missing);
+    PAssert.that(subjects(failures))
+        .containsInAnyOrder("row " + broken + ":3", "granule " + missing);
     String brokenName = broken.toString();
     String missingName = missing.toString();
     PAssert.that(failures)
         .satisfies(
             fs -> {
               for (Failure f : fs) {
-                if (f.subject().equals(brokenName)) {
+                if (f.subject().equals(brokenName + ":3")) {
                   assertEquals(
                       "point table "
                           + brokenName
@@ -609,9 +613,9 @@ class GranulePointsIOTest {
             });
     PipelineResult result = p.run();
     result.waitUntilFinish();
-    assertCounters(result, expected, 12);
+    assertCounters(result, expected, 12 + 2);
     Map<String, Long> c = TestPipelines.counters(result, RunCounters.NAMESPACE);
-    assertEquals(1L, c.get(RunCounters.GRANULES_READ), c.toString());
-    assertEquals(2L, c.get(RunCounters.GRANULES_FAILED), c.toString());
+    assertEquals(2L, c.get(RunCounters.GRANULES_READ), c.toString());
+    assertEquals(1L, c.get(RunCounters.GRANULES_FAILED), c.toString());
   }
 }

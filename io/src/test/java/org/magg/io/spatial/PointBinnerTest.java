@@ -38,4 +38,43 @@ class PointBinnerTest {
     assertEquals(1.0, b.value(0, 0));
     assertEquals(2.0, b.value(0, 1));
   }
+
+  @Test
+  void outOfRangeCoordinatesAndInfinitiesAreFilteredNotWrapped() {
+    double inf = Double.POSITIVE_INFINITY;
+    // kept: (-75, 100.1) and the same point as lon 100.1 - 360 = -259.9 would be if wrapped
+    double[] lat = {-75.0, -75.0, -75.0, -75.0, -75.0, 90.5, -inf, inf, -75.0, -75.0, -75.0};
+    double[] lon = {100.1, -259.9, 460.1, 360.0, -180.0, 100.1, 100.1, 100.1, inf, 100.1, 100.1};
+    double[] h = {1, 2, 3, 4, 5, 6, 7, 8, 9, inf, Double.NaN};
+    PointColumns c =
+        new PointColumns(
+            "table",
+            lat,
+            Double.NaN,
+            lon,
+            Double.NaN,
+            null,
+            new double[][] {h},
+            new double[] {Double.NaN});
+    long parent = Morton.encode(-75.0, 100.1, 6);
+    PointBinner.Granule g = new PointBinner(6, 12, null, null).start(List.of(parent), 1);
+    g.add(c);
+    g.malformedRow();
+    g.malformedRow();
+    assertEquals(13, g.read); // 11 points + 2 malformed rows
+    // -259.9, 460.1 (lon); 90.5, -inf, +inf (lat); inf (lon)
+    assertEquals(6, g.filtered[FilterReason.INVALID_COORDINATE.ordinal()]);
+    // lon 360 and -180 are in range but in other cells than the selected one
+    assertEquals(2, g.filtered[FilterReason.OUTSIDE_SELECTION.ordinal()]);
+    assertEquals(1, g.filtered[FilterReason.INVALID_VALUE.ordinal()]); // h = inf
+    assertEquals(1, g.filtered[FilterReason.FILL_VALUE.ordinal()]); // h = NaN
+    assertEquals(2, g.filtered[FilterReason.MALFORMED_ROW.ordinal()]);
+    assertEquals(1, g.kept);
+    long filtered = 0;
+    for (long f : g.filtered) {
+      filtered += f;
+    }
+    assertEquals(g.read, g.kept + filtered);
+    assertEquals(1.0, g.batches().get(parent).get(0).value(0, 0));
+  }
 }

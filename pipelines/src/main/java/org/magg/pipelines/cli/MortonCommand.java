@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.magg.core.grid.GeoCoordinates;
 import org.magg.core.grid.Healpix;
 import org.magg.core.grid.Morton;
 import picocli.CommandLine.Command;
@@ -31,8 +32,9 @@ final class MortonCommand {
       name = "encode",
       mixinStandardHelpOptions = true,
       description =
-          "Morton index of LAT LON (degrees); with no coordinates, reads 'LAT LON' lines"
-              + " from standard input and prints one index a line.")
+          "Morton index of LAT LON (degrees, latitude in [-90, 90], longitude in [-180, 360]);"
+              + " with no coordinates, reads 'LAT LON' lines from standard input and prints one"
+              + " index a line.")
   static final class Encode implements Callable<Integer> {
     @Option(names = "--order", required = true, description = "Order, 0 to 18.")
     int order;
@@ -46,6 +48,7 @@ final class MortonCommand {
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       if (coords != null && coords.length == 2) {
+        GeoCoordinates.check(coords[0], coords[1]);
         out.println(Morton.encode(coords[0], coords[1], order));
         return MaggCli.OK;
       }
@@ -75,6 +78,12 @@ final class MortonCommand {
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException(
               "standard input line " + lineNo + ": '" + t + "' is not two numbers");
+        }
+        try {
+          GeoCoordinates.check(lat, lon);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              "standard input line " + lineNo + ": " + e.getMessage(), e);
         }
         out.println(Morton.encode(lat, lon, order));
       }

@@ -199,7 +199,20 @@ public final class SpatialPipeline {
     List<Failure> failures = results.read("failures", Failure.class);
     List<ChunkWriteResult> chunks = results.read("chunks", ChunkWriteResult.class);
     results.delete();
-    return summary(plan, runner, false, counters, failures, chunks, seconds(start));
+    RunSummary summary = summary(plan, runner, false, counters, failures, chunks, seconds(start));
+    ZarrIO.markFailedCells(plan.store(), plan.storeSpec(), failedCells(summary), plan.s3());
+    return summary;
+  }
+
+  /** The Morton ids of the summary's failed cells, in chunk order. */
+  static List<String> failedCells(RunSummary summary) {
+    List<String> failed = new ArrayList<>();
+    for (RunSummary.CellResult c : summary.cells()) {
+      if ("failed".equals(c.status())) {
+        failed.add(c.morton());
+      }
+    }
+    return failed;
   }
 
   private static double seconds(long startNanos) {

@@ -73,6 +73,11 @@ class S3GranuleReadTest {
     public void groupFailed(String group, String reason) {
       events.add("failed " + group + ": " + reason);
     }
+
+    @Override
+    public void rowMalformed(String group, long line, String reason) {
+      events.add("malformed " + group + " line " + line + ": " + reason);
+    }
   }
 
   private static void assertSame(Recorded local, Recorded remote) {

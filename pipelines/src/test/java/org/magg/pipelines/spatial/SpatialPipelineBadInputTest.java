@@ -3,6 +3,7 @@ package org.magg.pipelines.spatial;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,9 @@ import org.magg.core.Failure;
 import org.magg.core.grid.Healpix;
 import org.magg.core.grid.Morton;
 import org.magg.io.spatial.GranuleCatalogException;
+import org.magg.io.spatial.ZarrIO;
 import org.magg.io.zarr.ZarrArray;
+import org.magg.io.zarr.ZarrGroup;
 import org.magg.io.zarr.ZarrStores;
 import org.magg.pipelines.Magg;
 import org.magg.pipelines.config.ConfigLoader;
@@ -118,6 +121,35 @@ class SpatialPipelineBadInputTest {
       sumA += count[j];
     }
     assertEquals(a.pointsBinned(), (long) sumA);
+    // ... and marked as failed in the store, the only one
+    ZarrGroup group = ZarrGroup.open(ZarrStores.open(store.toString()), "12");
+    assertEquals(List.of(cellA), group.attributes().get(ZarrIO.FAILED_PARENT_CELLS));
+
+    // The other cells are complete: their chunks equal those of a run without the bad granules,
+    // whose store has no mark.
+    Path cleanStore = dir.resolve("clean.zarr");
+    RunSummary c =
+        Magg.run(
+            ConfigLoader.builtin("atl06"),
+            RunOptions.defaults()
+                .withCatalog(sample.catalog().toString())
+                .withStore(cleanStore.toString()));
+    assertEquals(0, c.exitCode(), c.toText());
+    ZarrGroup cleanGroup = ZarrGroup.open(ZarrStores.open(cleanStore.toString()), "12");
+    assertFalse(cleanGroup.attributes().containsKey(ZarrIO.FAILED_PARENT_CELLS));
+    assertEquals(
+        Morton.format(Morton.parse(cellA)),
+        ((List<?>) cleanGroup.attributes().get("parent_cells")).get(0));
+    int chunk = 4096;
+    for (String name : List.of("count", "h_mean", "h_max", "cell_ids")) {
+      double[] bad = group.openArray(name).read().toDoubleArray();
+      double[] clean = cleanGroup.openArray(name).read().toDoubleArray();
+      assertEquals(clean.length, bad.length);
+      assertTrue(clean.length > chunk);
+      for (int j = chunk; j < clean.length; j++) {
+        assertEquals(clean[j], bad[j], 0.0, name + "[" + j + "]");
+      }
+    }
   }
 
   @Test
