@@ -7,13 +7,16 @@ import org.magg.io.spatial.GranuleCatalogException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * The {@code magg} command line. With no command it runs the embedded default: a small generated
  * ATL06-layout sample binned with the {@code atl06} config on the Direct runner.
  *
- * <p>Exit codes: 0 success, 1 some cells or granules failed, 2 config or usage error.
+ * <p>Exit codes: 0 success, 1 some items (cells, granules, events, days) failed or the run broke
+ * off, 2 a config or usage error found before any work started. An error is one line on standard
+ * error; its stack trace is printed only with {@code --verbose}.
  */
 @Command(
     name = "magg",
@@ -55,6 +58,12 @@ public final class MaggCli implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "On an error, also print its stack trace.")
+  boolean verbose;
+
   @Override
   public Integer call() throws Exception {
     return DefaultRun.run(spec.commandLine().getOut());
@@ -62,17 +71,32 @@ public final class MaggCli implements Callable<Integer> {
 
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     PrintWriter err = cmd.getErr();
-    if (e instanceof ConfigException
-        || e instanceof GranuleCatalogException
-        || e instanceof IllegalArgumentException) {
+    boolean usage =
+        e instanceof ConfigException
+            || e instanceof GranuleCatalogException
+            || e instanceof IllegalArgumentException;
+    if (usage) {
       err.println("magg: " + e.getMessage());
-      err.flush();
-      return USAGE;
+    } else {
+      err.println("magg: " + e);
     }
-    err.println("magg: " + e);
-    e.printStackTrace(err);
+    if (verbose(parsed)) {
+      e.printStackTrace(err);
+    } else if (!usage) {
+      err.println("magg: run with --verbose for the stack trace");
+    }
     err.flush();
-    return SOME_FAILED;
+    return usage ? USAGE : SOME_FAILED;
+  }
+
+  /** Whether {@code --verbose} was given to the command or any of its subcommands. */
+  private static boolean verbose(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Prints the project version. */
