@@ -147,17 +147,17 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    S3Config s3 =
-        new S3Config(
-            s3Region, s3Endpoint, s3PathStyle, requesterPays, s3Credentials, s3MaxAttempts);
-    // The command line alone says how to reach a config on S3; the config's own s3: section
-    // applies to everything after.
     Preflight.inputFile("--events", events);
     Preflight.inputDirectory("--fields", fields);
     Preflight.inputFile("--catalog", catalog);
     Preflight.outputDirectory("--output", output);
     Preflight.outputDirectory("--store", store);
     Preflight.outputFile("--summary-json", summaryJson);
+    S3Config s3 =
+        new S3Config(
+            s3Region, s3Endpoint, s3PathStyle, requesterPays, s3Credentials, s3MaxAttempts);
+    // The command line alone says how to reach a config on S3; the config's own s3: section
+    // applies to everything after.
     MaggConfig any = ConfigLoader.loadAny(config, s3.toSettings(S3Config.FieldNames.CLI));
     if (any instanceof TemporalConfig temporal) {
       return runTemporal(temporal, s3);
