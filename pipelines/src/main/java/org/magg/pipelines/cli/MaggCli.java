@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.magg.core.ConfigException;
 import org.magg.io.spatial.GranuleCatalogException;
+import org.magg.io.temporal.EventCatalogException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,12 +75,9 @@ public final class MaggCli implements Callable<Integer> {
     boolean usage =
         e instanceof ConfigException
             || e instanceof GranuleCatalogException
+            || e instanceof EventCatalogException
             || e instanceof IllegalArgumentException;
-    if (usage) {
-      err.println("magg: " + e.getMessage());
-    } else {
-      err.println("magg: " + e);
-    }
+    err.println("magg: " + (usage ? e.getMessage() : describe(e)));
     if (verbose(parsed)) {
       e.printStackTrace(err);
     } else if (!usage) {
@@ -87,6 +85,27 @@ public final class MaggCli implements Callable<Integer> {
     }
     err.flush();
     return usage ? USAGE : SOME_FAILED;
+  }
+
+  /**
+   * An unexpected error in one line: its message and those of its causes that add to it (the class
+   * name only for an error without a message).
+   */
+  static String describe(Throwable e) {
+    StringBuilder line = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      if (m == null || m.isBlank()) {
+        m = t.getClass().getSimpleName();
+      }
+      if (line.indexOf(m) < 0) {
+        line.append(line.length() == 0 ? "" : ": ").append(m.strip());
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return line.toString().replace('\n', ' ');
   }
 
   /** Whether {@code --verbose} was given to the command or any of its subcommands. */

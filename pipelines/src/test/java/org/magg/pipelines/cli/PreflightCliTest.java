@@ -259,4 +259,25 @@ class PreflightCliTest {
     Result top = run("--verbose", "run", "--config", "atl07", "--store", out.toString());
     assertThat(top.err(), containsString("\tat "));
   }
+
+  @Test
+  void badEventCatalogIsOneLineExitTwo() throws Exception {
+    Path out = dir.resolve("out");
+    Files.writeString(events, "{\"grid\": 3}");
+    Result r = run(temporal(out));
+    assertRefused(r, events.toString());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void anUnexpectedErrorIsOneLineWithItsCauses() {
+    Exception e =
+        new java.io.UncheckedIOException(
+            "cannot read x.nc", new java.io.IOException("x.nc: truncated at byte 12"));
+    assertEquals("cannot read x.nc: x.nc: truncated at byte 12", MaggCli.describe(e));
+    // a cause already in the message is not repeated
+    assertEquals(
+        "java.io.IOException: boom",
+        MaggCli.describe(new RuntimeException(new java.io.IOException("boom"))));
+  }
 }
