@@ -261,6 +261,33 @@ public final class Storage implements Serializable {
     }
   }
 
+  /**
+   * Every file or object under the directory {@code dir}, at any depth, sorted: local files as
+   * absolute paths, S3 objects as {@code s3://} URLs. A directory that does not exist has none; a
+   * local {@code dir} that is a file is itself.
+   */
+  public List<String> listUnder(String dir) throws IOException {
+    if (isS3(dir)) {
+      S3Location loc = S3Location.parse(dir);
+      String prefix = directoryKey(loc.key());
+      List<String> out = new ArrayList<>();
+      for (String key : objects().listKeys(loc.bucket(), prefix)) {
+        out.add("s3://" + loc.bucket() + "/" + key);
+      }
+      return out;
+    }
+    Path root = localPath(dir).toAbsolutePath().normalize();
+    if (Files.isRegularFile(root)) {
+      return List.of(root.toString());
+    }
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(Files::isRegularFile).map(Path::toString).sorted().toList();
+    }
+  }
+
   // ---- writing ----
 
   /** Something that writes a whole file's bytes to a stream. */
@@ -321,6 +348,41 @@ public final class Storage implements Serializable {
     } else {
       Files.deleteIfExists(localPath(location));
     }
+  }
+
+  /**
+   * Deletes the directory {@code dir} and everything under it (on S3: every object whose key is
+   * under {@code dir/}); a missing one is not an error. Returns how many files or objects were
+   * deleted.
+   */
+  public int deleteUnder(String dir) throws IOException {
+    if (isS3(dir)) {
+      S3Location loc = S3Location.parse(dir);
+      List<String> keys = objects().listKeys(loc.bucket(), directoryKey(loc.key()));
+      objects().deleteKeys(loc.bucket(), keys);
+      return keys.size();
+    }
+    Path root = localPath(dir);
+    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return 0;
+    }
+    List<Path> paths;
+    try (Stream<Path> walk = Files.walk(root)) {
+      paths = walk.sorted(java.util.Comparator.reverseOrder()).toList();
+    }
+    int files = 0;
+    for (Path p : paths) {
+      if (!Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        files++;
+      }
+      Files.deleteIfExists(p);
+    }
+    return files;
+  }
+
+  /** An S3 key as the prefix of what is under it: empty for the bucket, else ending in '/'. */
+  private static String directoryKey(String key) {
+    return key.isEmpty() || key.endsWith("/") ? key : key + "/";
   }
 
   private S3Objects objects() {

@@ -146,4 +146,43 @@ class StorageTest {
     NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> storage.read(day1));
     assertThat(e.getMessage(), containsString(day1));
   }
+
+  @Test
+  void listsAndDeletesEverythingUnderADirectoryOnly() throws IOException {
+    Storage storage = Storage.defaults();
+    Path out = dir.resolve("out");
+    for (String name : List.of("events.csv", "panes/a.csv", "panes/deep/b.csv", "keep.txt")) {
+      storage.write(out.resolve(name).toString(), bytes(name));
+    }
+    // a sibling sharing the name as a prefix is not under the directory
+    storage.write(dir.resolve("panes-other.csv").toString(), bytes("x"));
+    String panes = out.resolve("panes").toString();
+    assertEquals(
+        List.of(
+            out.resolve("panes/a.csv").toAbsolutePath().toString(),
+            out.resolve("panes/deep/b.csv").toAbsolutePath().toString()),
+        storage.listUnder(panes));
+    assertEquals(4, storage.listUnder(out.toString()).size());
+    assertEquals(2, storage.deleteUnder(panes));
+    assertFalse(Files.exists(out.resolve("panes")));
+    assertTrue(Files.exists(out.resolve("keep.txt")));
+    assertTrue(Files.exists(dir.resolve("panes-other.csv")));
+    assertEquals(0, storage.deleteUnder(panes));
+    assertEquals(List.of(), storage.listUnder(panes));
+  }
+
+  @Test
+  void s3ListsAndDeletesEverythingUnderAPrefixOnly() throws IOException {
+    S3TestServer server = S3TestServer.get();
+    Storage storage = Storage.of(server.settings());
+    String prefix = "s3://" + S3TestServer.BUCKET + "/under/" + UUID.randomUUID();
+    for (String name : List.of("out/panes/a.csv", "out/panes/deep/b.csv", "out/panes-x.csv")) {
+      storage.write(Storage.join(prefix, name), bytes(name));
+    }
+    String panes = prefix + "/out/panes";
+    assertEquals(List.of(panes + "/a.csv", panes + "/deep/b.csv"), storage.listUnder(panes));
+    assertEquals(2, storage.deleteUnder(panes + "/"));
+    assertEquals(List.of(), storage.listUnder(panes));
+    assertEquals(List.of(prefix + "/out/panes-x.csv"), storage.listUnder(prefix + "/out"));
+  }
 }

@@ -136,6 +136,10 @@ final class HistoricalCommand implements Callable<Integer> {
               s3Bucket,
               s3.toSettings(S3Config.FieldNames.CLI),
               beamArgs);
+      Preflight.inputDirectory("--input-dir", inputDir.toString());
+      Preflight.outputDirectory("--output-dir", outputDir.toString());
+      Preflight.outputFile(telemetry != null ? "--telemetry" : "telemetry file", c.telemetry());
+      Preflight.outputFile("--summary-json", summaryJson);
       ProcessRunSummary summary = HistoricalProcess.run(c);
       return Summaries.report(summary, spec.commandLine().getOut(), summaryJson);
     }

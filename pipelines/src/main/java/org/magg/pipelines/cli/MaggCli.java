@@ -4,16 +4,20 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.magg.core.ConfigException;
 import org.magg.io.spatial.GranuleCatalogException;
+import org.magg.io.temporal.EventCatalogException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * The {@code magg} command line. With no command it runs the embedded default: a small generated
  * ATL06-layout sample binned with the {@code atl06} config on the Direct runner.
  *
- * <p>Exit codes: 0 success, 1 some cells or granules failed, 2 config or usage error.
+ * <p>Exit codes: 0 success, 1 some items (cells, granules, events, days) failed or the run broke
+ * off, 2 a config or usage error found before any work started. An error is one line on standard
+ * error; its stack trace is printed only with {@code --verbose}.
  */
 @Command(
     name = "magg",
@@ -55,6 +59,12 @@ public final class MaggCli implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "On an error, also print its stack trace.")
+  boolean verbose;
+
   @Override
   public Integer call() throws Exception {
     return DefaultRun.run(spec.commandLine().getOut());
@@ -62,17 +72,50 @@ public final class MaggCli implements Callable<Integer> {
 
   private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     PrintWriter err = cmd.getErr();
-    if (e instanceof ConfigException
-        || e instanceof GranuleCatalogException
-        || e instanceof IllegalArgumentException) {
-      err.println("magg: " + e.getMessage());
-      err.flush();
-      return USAGE;
+    boolean usage =
+        e instanceof ConfigException
+            || e instanceof GranuleCatalogException
+            || e instanceof EventCatalogException
+            || e instanceof IllegalArgumentException;
+    err.println("magg: " + (usage ? e.getMessage() : describe(e)));
+    if (verbose(parsed)) {
+      e.printStackTrace(err);
+    } else if (!usage) {
+      err.println("magg: run with --verbose for the stack trace");
     }
-    err.println("magg: " + e);
-    e.printStackTrace(err);
     err.flush();
-    return SOME_FAILED;
+    return usage ? USAGE : SOME_FAILED;
+  }
+
+  /**
+   * An unexpected error in one line: its message and those of its causes that add to it (the class
+   * name only for an error without a message).
+   */
+  static String describe(Throwable e) {
+    StringBuilder line = new StringBuilder();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      if (m == null || m.isBlank()) {
+        m = t.getClass().getSimpleName();
+      }
+      if (line.indexOf(m) < 0) {
+        line.append(line.length() == 0 ? "" : ": ").append(m.strip());
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return line.toString().replace('\n', ' ');
+  }
+
+  /** Whether {@code --verbose} was given to the command or any of its subcommands. */
+  private static boolean verbose(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Prints the project version. */

@@ -16,6 +16,7 @@ import org.magg.pipelines.config.S3Config;
 import org.magg.pipelines.config.TemporalConfig;
 import org.magg.pipelines.spatial.RunOptions;
 import org.magg.pipelines.spatial.RunSummary;
+import org.magg.pipelines.temporal.TemporalPlan;
 import org.magg.pipelines.temporal.TemporalRunOptions;
 import org.magg.pipelines.temporal.TemporalSummary;
 import picocli.CommandLine.Command;
@@ -94,7 +95,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--morton-cell", description = "Process only this parent cell.")
   String mortonCell;
 
-  @Option(names = "--overwrite", description = "Replace an existing store.")
+  @Option(
+      names = "--overwrite",
+      description =
+          "Replace what an earlier run wrote: the whole store (spatial), or the table, panes and"
+              + " failures in the output directory (temporal). Without it an output that holds"
+              + " files is refused.")
   boolean overwrite;
 
   @Option(names = "--dry-run", description = "Print the plan; read and write nothing.")
@@ -141,6 +147,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Preflight.inputFile("--events", events);
+    Preflight.inputDirectory("--fields", fields);
+    Preflight.inputFile("--catalog", catalog);
+    Preflight.outputDirectory("--output", output);
+    Preflight.outputDirectory("--store", store);
+    Preflight.outputFile("--summary-json", summaryJson);
     S3Config s3 =
         new S3Config(
             s3Region, s3Endpoint, s3PathStyle, requesterPays, s3Credentials, s3MaxAttempts);
@@ -151,6 +163,12 @@ final class RunCommand implements Callable<Integer> {
       return runTemporal(temporal, s3);
     }
     PipelineConfig c = (PipelineConfig) any;
+    if (catalog == null) {
+      Preflight.inputFile("catalog (" + c.origin() + ")", c.catalog());
+    }
+    if (store == null) {
+      Preflight.outputDirectory("output.store (" + c.origin() + ")", c.output().store());
+    }
     RunOptions options =
         new RunOptions(
             catalog,
@@ -185,7 +203,13 @@ final class RunCommand implements Callable<Integer> {
             allowedLateness,
             0,
             beamArgs,
-            s3);
+            s3,
+            overwrite);
+    Preflight.collections(collections, temporal);
+    if (output == null) {
+      Preflight.outputDirectory(
+          "output.location (" + temporal.origin() + ")", TemporalPlan.output(temporal, options));
+    }
     TemporalSummary summary = Magg.run(temporal, options);
     return Summaries.report(summary, spec.commandLine().getOut(), summaryJson);
   }

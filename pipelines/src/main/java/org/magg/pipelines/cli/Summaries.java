@@ -18,10 +18,7 @@ final class Summaries {
     out.print(result.toText());
     out.flush();
     if (summaryJson != null) {
-      Path parent = summaryJson.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
+      // its directory exists: checked before the run (Preflight)
       Files.writeString(summaryJson, result.toJson(), StandardCharsets.UTF_8);
     }
     return result.exitCode();

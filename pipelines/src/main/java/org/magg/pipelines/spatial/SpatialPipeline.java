@@ -181,8 +181,9 @@ public final class SpatialPipeline {
     if (options.dryRun()) {
       return summary(plan, runner, true, Map.of(), List.of(), List.of(), seconds(start));
     }
-    ResultFiles results = ResultFiles.create(beamOptions);
+    // refused before the result directory is made, so a refused run leaves nothing behind
     ZarrIO.prepareStore(plan.store(), options.overwrite(), plan.s3());
+    ResultFiles results = ResultFiles.create(beamOptions);
     Pipeline pipeline = Pipeline.create(beamOptions);
     Outputs outputs = build(pipeline, plan);
     // Each collection of failures on its own (no Flatten, see Outputs).

@@ -1,5 +1,7 @@
 package org.magg.pipelines.temporal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.magg.io.gridded.GriddedFieldIO;
 import org.magg.io.storage.ResultFiles;
 import org.magg.io.storage.Storage;
 import org.magg.io.temporal.Event;
+import org.magg.io.temporal.EventOutputs;
 import org.magg.io.temporal.EventRow;
 import org.magg.io.temporal.EventTableIO;
 import org.magg.io.temporal.WrittenFile;
@@ -44,6 +47,7 @@ public final class TemporalPipeline {
   /** Plans, runs and summarises a temporal pipeline (batch, or streaming with a watch). */
   public static TemporalSummary run(TemporalConfig config, TemporalRunOptions options) {
     long t0 = System.nanoTime();
+    prepareOutput(config, options);
     TemporalPlan plan = TemporalPlan.load(config, options);
     // Field slices are megabytes: the Direct runner's copying checks are off for runs (tests
     // keep them), and Flink gets the options that keep slices inside one operator chain.
@@ -141,6 +145,20 @@ public final class TemporalPipeline {
         locations(written),
         (System.nanoTime() - t0) / 1e9,
         all);
+  }
+
+  /**
+   * Refuses an output directory that holds files unless the run overwrites, and then clears what an
+   * earlier run wrote there, before anything is read.
+   */
+  private static void prepareOutput(TemporalConfig config, TemporalRunOptions options) {
+    String output = TemporalPlan.output(config, options);
+    Storage storage = Storage.of(config.s3().overriddenBy(options.s3()).toSettings());
+    try {
+      EventOutputs.prepare(output, options.overwrite(), storage);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the output directory " + output, e);
+    }
   }
 
   /** The name of a written file's result: its kind and name (unique within a kind). */

@@ -87,6 +87,16 @@ public record TemporalPlan(
     return of(config, options, catalog, EvaluateSlices.EventSource.load(options.events(), s3));
   }
 
+  /** The output directory: {@code --output}, else the config's {@code output.location}. */
+  public static String output(TemporalConfig config, TemporalRunOptions options) {
+    String output = options.output() != null ? options.output() : config.output().location();
+    if (output == null) {
+      throw new ConfigException(
+          "output.location", "no output directory given: set output.location or pass --output");
+    }
+    return output;
+  }
+
   /** A plan over an event catalog already in memory (it travels with the pipeline). */
   public static TemporalPlan of(
       TemporalConfig config, TemporalRunOptions options, EventCatalog catalog) {
@@ -99,11 +109,7 @@ public record TemporalPlan(
       EventCatalog catalog,
       EvaluateSlices.EventSource source) {
     S3Settings s3 = config.s3().overriddenBy(options.s3()).toSettings();
-    String output = options.output() != null ? options.output() : config.output().location();
-    if (output == null) {
-      throw new ConfigException(
-          "output.location", "no output directory given: set output.location or pass --output");
-    }
+    String output = output(config, options);
     String fields = options.fields();
     List<GriddedCollection> collections = new ArrayList<>();
     for (CollectionSpec c : config.usedCollections()) {

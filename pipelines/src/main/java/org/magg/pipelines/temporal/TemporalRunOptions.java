@@ -20,6 +20,8 @@ import org.magg.pipelines.config.S3Config;
  * @param timestepsPerSplit consecutive timesteps of a file per unit of parallel work
  * @param pipelineArgs Beam pipeline options, for example {@code --runner=FlinkRunner}
  * @param s3 S3 settings that override the config's {@code s3:} section
+ * @param overwrite replace the table, panes and failures of an earlier run in {@code output}
+ *     instead of refusing an output directory that holds files
  */
 public record TemporalRunOptions(
     String events,
@@ -31,7 +33,8 @@ public record TemporalRunOptions(
     Duration allowedLateness,
     int timestepsPerSplit,
     List<String> pipelineArgs,
-    S3Config s3) {
+    S3Config s3,
+    boolean overwrite) {
 
   public TemporalRunOptions {
     collectionFiles = collectionFiles == null ? Map.of() : Map.copyOf(collectionFiles);
@@ -41,6 +44,32 @@ public record TemporalRunOptions(
     if (timestepsPerSplit <= 0) {
       timestepsPerSplit = 24;
     }
+  }
+
+  /** As the canonical constructor, not overwriting. */
+  public TemporalRunOptions(
+      String events,
+      String fields,
+      String output,
+      Map<String, String> collectionFiles,
+      Duration watch,
+      Duration stopAfterIdle,
+      Duration allowedLateness,
+      int timestepsPerSplit,
+      List<String> pipelineArgs,
+      S3Config s3) {
+    this(
+        events,
+        fields,
+        output,
+        collectionFiles,
+        watch,
+        stopAfterIdle,
+        allowedLateness,
+        timestepsPerSplit,
+        pipelineArgs,
+        s3,
+        false);
   }
 
   /** A batch run. */
@@ -80,6 +109,11 @@ public record TemporalRunOptions(
     return toBuilder().s3(s3Overrides).build();
   }
 
+  /** Whether to replace what an earlier run wrote in the output directory. */
+  public TemporalRunOptions withOverwrite(boolean overwrite) {
+    return toBuilder().overwrite(overwrite).build();
+  }
+
   /** A builder holding this object's values, to change some of them. */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -93,6 +127,7 @@ public record TemporalRunOptions(
     b.timestepsPerSplit = timestepsPerSplit;
     b.pipelineArgs = pipelineArgs;
     b.s3 = s3;
+    b.overwrite = overwrite;
     return b;
   }
 
@@ -111,6 +146,7 @@ public record TemporalRunOptions(
     private int timestepsPerSplit;
     private List<String> pipelineArgs;
     private S3Config s3;
+    private boolean overwrite;
 
     private Builder() {}
 
@@ -164,6 +200,11 @@ public record TemporalRunOptions(
       return this;
     }
 
+    public Builder overwrite(boolean overwrite) {
+      this.overwrite = overwrite;
+      return this;
+    }
+
     public TemporalRunOptions build() {
       return new TemporalRunOptions(
           events,
@@ -175,7 +216,8 @@ public record TemporalRunOptions(
           allowedLateness,
           timestepsPerSplit,
           pipelineArgs,
-          s3);
+          s3,
+          overwrite);
     }
   }
 }

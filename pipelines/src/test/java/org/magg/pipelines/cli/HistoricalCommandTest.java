@@ -139,7 +139,8 @@ class HistoricalCommandTest {
   void summaryJsonHoldsTheSameCountsAsTheText() throws IOException {
     copy("REACH-ALL_20250904T000000_20250905T000000.csv");
     copy("REACH-ALL_20250906T000000_20250907T000000.csv");
-    Path json = tmp.resolve("reports/summary.json");
+    // the summary's directory must exist (a missing one is refused, see PreflightCliTest)
+    Path json = Files.createDirectories(tmp.resolve("reports")).resolve("summary.json");
     Result r =
         run(
             "historical",

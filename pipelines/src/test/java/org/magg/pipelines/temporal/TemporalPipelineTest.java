@@ -1,6 +1,10 @@
 package org.magg.pipelines.temporal;
 
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -135,6 +139,11 @@ class TemporalPipelineTest {
           + "timestep,A@2021-01-09T00:30:00Z,no variable T\n";
 
   private TemporalSummary runIntoOutputWithOldFailures(Path root, Path out) throws IOException {
+    return runIntoOutputWithOldFailures(root, out, true);
+  }
+
+  private TemporalSummary runIntoOutputWithOldFailures(Path root, Path out, boolean overwrite)
+      throws IOException {
     Path events = dir.resolve("ok-events.json");
     Files.writeString(events, OK_EVENTS);
     Files.createDirectories(out);
@@ -142,7 +151,41 @@ class TemporalPipelineTest {
     TemporalConfig config =
         (TemporalConfig) ConfigLoader.parseAny(TemporalPipelineFixture.CONFIG, "test");
     return TemporalPipeline.run(
-        config, TemporalRunOptions.batch(events.toString(), root.toString(), out.toString()));
+        config,
+        TemporalRunOptions.batch(events.toString(), root.toString(), out.toString())
+            .withOverwrite(overwrite));
+  }
+
+  @Test
+  void anOutputHoldingFilesIsRefusedWithoutOverwrite() throws Exception {
+    Path out = dir.resolve("out");
+    Path fields = fields();
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> runIntoOutputWithOldFailures(fields, out, false));
+    assertThat(e.getMessage(), containsString("output " + out + " already holds 1 file(s)"));
+    assertThat(e.getMessage(), containsString("pass --overwrite"));
+    // nothing was touched or written
+    assertEquals(OLD_FAILURES, Files.readString(out.resolve("failures.csv")));
+    try (var files = Files.list(out)) {
+      assertEquals(1, files.count());
+    }
+  }
+
+  @Test
+  void overwriteClearsWhatARunWritesOnly() throws Exception {
+    Path out = dir.resolve("out");
+    Files.createDirectories(out.resolve("panes"));
+    Files.createDirectories(out.resolve("events.zarr"));
+    Files.writeString(out.resolve("panes/old.pane-0.csv"), "old pane");
+    Files.writeString(out.resolve("events.zarr/.zgroup"), "{}");
+    Files.writeString(out.resolve("notes.txt"), "kept");
+    runIntoOutputWithOldFailures(fields(), out, true);
+    assertFalse(Files.exists(out.resolve("panes")));
+    assertFalse(Files.exists(out.resolve("events.zarr")));
+    assertFalse(Files.exists(out.resolve("failures.csv")));
+    assertEquals("kept", Files.readString(out.resolve("notes.txt")));
+    assertTrue(Files.exists(out.resolve("events.csv")));
   }
 
   @Test
@@ -158,8 +201,8 @@ class TemporalPipelineTest {
     assertEquals(
         List.of(out.resolve("events.csv").toString(), out.resolve("events.nc").toString()),
         summary.outputs());
-    // the run wrote no failures.csv (the old one is left as it was)
-    assertEquals(OLD_FAILURES, Files.readString(out.resolve("failures.csv")));
+    // the run cleared the old failures.csv and, having no failure, wrote none
+    assertFalse(Files.exists(out.resolve("failures.csv")));
   }
 
   @Test
