@@ -138,7 +138,8 @@ final class HistoricalCommand implements Callable<Integer> {
               beamArgs);
       Preflight.inputDirectory("--input-dir", inputDir.toString());
       Preflight.outputDirectory("--output-dir", outputDir.toString());
-      Preflight.outputFile(telemetry != null ? "--telemetry" : "telemetry file", c.telemetry());
+      Preflight.outputFile(
+          telemetry != null ? "--telemetry" : "telemetry file", c.telemetry(), outputDir);
       Preflight.outputFile("--summary-json", summaryJson);
       ProcessRunSummary summary = HistoricalProcess.run(c);
       return Summaries.report(summary, spec.commandLine().getOut(), summaryJson);

@@ -78,7 +78,20 @@ final class Preflight {
    * An output file: not an existing directory, on an existing parent directory that is writable.
    */
   static void outputFile(String option, Path file) {
+    outputFile(option, file, null);
+  }
+
+  /**
+   * As {@link #outputFile(String, Path)}; a file inside {@code runOutputDir} (an output directory
+   * already checked, which the run creates) may have parents that do not exist yet.
+   */
+  static void outputFile(String option, Path file, Path runOutputDir) {
     if (file == null) {
+      return;
+    }
+    if (runOutputDir != null
+        && file.toAbsolutePath().normalize().startsWith(runOutputDir.toAbsolutePath().normalize())
+        && !Files.exists(file.toAbsolutePath().normalize().getParent())) {
       return;
     }
     String location = file.toString();

@@ -3,6 +3,8 @@ package org.magg.pipelines.cli;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -168,5 +170,45 @@ class HistoricalCommandTest {
     assertEquals(1, root.get("daysFailed").asInt());
     assertEquals(3, root.get("days").size());
     assertEquals("2025-09-06", root.get("days").get(2).get("date").asText());
+  }
+
+  @Test
+  void telemetryMayLiveInTheOutputDirectoryTheRunCreates() throws IOException {
+    copy("REACH-ALL_20250904T000000_20250905T000000.csv");
+    Path out = tmp.resolve("new/out");
+    Result r =
+        run(
+            "historical",
+            "process",
+            "--start-date",
+            "2025-09-04",
+            "--end-date",
+            "2025-09-04",
+            "--input-dir",
+            tmp.resolve("in").toString(),
+            "--output-dir",
+            out.toString(),
+            "--telemetry",
+            out.resolve("logs/telemetry.csv").toString());
+    // --output-dir's parent does not exist: refused before any work, nothing created.
+    assertEquals(2, r.code(), r.out());
+    assertFalse(Files.exists(tmp.resolve("new")));
+    Files.createDirectories(tmp.resolve("new"));
+    Result ok =
+        run(
+            "historical",
+            "process",
+            "--start-date",
+            "2025-09-04",
+            "--end-date",
+            "2025-09-04",
+            "--input-dir",
+            tmp.resolve("in").toString(),
+            "--output-dir",
+            out.toString(),
+            "--telemetry",
+            out.resolve("logs/telemetry.csv").toString());
+    assertEquals(0, ok.code(), ok.err());
+    assertTrue(Files.isRegularFile(out.resolve("logs/telemetry.csv")));
   }
 }
