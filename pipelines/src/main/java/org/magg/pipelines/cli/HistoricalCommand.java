@@ -12,6 +12,7 @@ import org.magg.pipelines.historical.ProcessRunConfig;
 import org.magg.pipelines.historical.ProcessRunSummary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
@@ -92,24 +93,7 @@ final class HistoricalCommand implements Callable<Integer> {
     @Option(names = "--s3-bucket", description = "Destination bucket.")
     String s3Bucket;
 
-    @Option(names = "--s3-region", description = "S3 region.")
-    String s3Region;
-
-    @Option(names = "--s3-endpoint", description = "S3-compatible endpoint URL.")
-    String s3Endpoint;
-
-    @Option(
-        names = "--s3-path-style",
-        arity = "0..1",
-        fallbackValue = "true",
-        description = "Path-style S3 addressing.")
-    Boolean s3PathStyle;
-
-    @Option(names = "--s3-credentials", description = "default or profile:NAME.")
-    String s3Credentials;
-
-    @Option(names = "--s3-max-attempts", description = "Attempts per S3 request.")
-    Integer s3MaxAttempts;
+    @Mixin S3Options s3Options = new S3Options();
 
     @Unmatched List<String> beamArgs = new ArrayList<>();
 
@@ -117,8 +101,7 @@ final class HistoricalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
-      S3Config s3 =
-          new S3Config(s3Region, s3Endpoint, s3PathStyle, null, s3Credentials, s3MaxAttempts);
+      S3Config s3 = s3Options.toConfig();
       ProcessRunConfig c =
           new ProcessRunConfig(
               date("--start-date", startDate),

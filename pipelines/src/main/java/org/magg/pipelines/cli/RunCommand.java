@@ -20,6 +20,7 @@ import org.magg.pipelines.temporal.TemporalPlan;
 import org.magg.pipelines.temporal.TemporalRunOptions;
 import org.magg.pipelines.temporal.TemporalSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
@@ -109,37 +110,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--summary-json", description = "Also write the summary as JSON to this file.")
   Path summaryJson;
 
-  @Option(names = "--s3-region", description = "S3 region (overrides s3.region).")
-  String s3Region;
-
-  @Option(
-      names = "--s3-endpoint",
-      description = "S3-compatible endpoint URL, http(s)://host:port (overrides s3.endpoint).")
-  String s3Endpoint;
-
-  @Option(
-      names = "--s3-path-style",
-      arity = "0..1",
-      fallbackValue = "true",
-      description = "Path-style S3 addressing (overrides s3.path_style).")
-  Boolean s3PathStyle;
-
-  @Option(
-      names = "--requester-pays",
-      arity = "0..1",
-      fallbackValue = "true",
-      description = "Pay for S3 requests to requester-pays buckets (overrides s3.requester_pays).")
-  Boolean requesterPays;
-
-  @Option(
-      names = "--s3-credentials",
-      description = "S3 credentials: default or profile:NAME (overrides s3.credentials).")
-  String s3Credentials;
-
-  @Option(
-      names = "--s3-max-attempts",
-      description = "Attempts per S3 request, retries included (overrides s3.max_attempts).")
-  Integer s3MaxAttempts;
+  @Mixin S3Options s3Options = new S3Options();
 
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
@@ -153,9 +124,7 @@ final class RunCommand implements Callable<Integer> {
     Preflight.outputDirectory("--output", output);
     Preflight.outputDirectory("--store", store);
     Preflight.outputFile("--summary-json", summaryJson);
-    S3Config s3 =
-        new S3Config(
-            s3Region, s3Endpoint, s3PathStyle, requesterPays, s3Credentials, s3MaxAttempts);
+    S3Config s3 = s3Options.toConfig();
     // The command line alone says how to reach a config on S3; the config's own s3: section
     // applies to everything after.
     MaggConfig any = ConfigLoader.loadAny(config, s3.toSettings(S3Config.FieldNames.CLI));
