@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,36 +27,27 @@ import org.magg.io.zarr.ZarrStores;
  */
 class BadPointInputCliTest {
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = MaggCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   @Test
   void mortonEncodeRefusesCoordinatesOutOfRange() {
-    Result lat = run("morton", "encode", "--order", "6", "95", "10");
+    CliRun lat = CliRun.of("morton", "encode", "--order", "6", "95", "10");
     assertEquals(2, lat.code(), lat.err());
     assertEquals("magg: latitude 95.0 is outside [-90, 90] degrees\n", lat.err());
     assertEquals("", lat.out());
-    Result lon = run("morton", "encode", "--order", "6", "--", "45", "-181");
+    CliRun lon = CliRun.of("morton", "encode", "--order", "6", "--", "45", "-181");
     assertEquals(2, lon.code(), lon.err());
     assertEquals("magg: longitude -181.0 is outside [-180, 360] degrees\n", lon.err());
-    Result high = run("morton", "encode", "--order", "6", "45", "400");
+    CliRun high = CliRun.of("morton", "encode", "--order", "6", "45", "400");
     assertEquals(2, high.code(), high.err());
     assertThat(high.err(), containsString("longitude 400.0 is outside [-180, 360]"));
-    Result nan = run("morton", "encode", "--order", "6", "NaN", "10");
+    CliRun nan = CliRun.of("morton", "encode", "--order", "6", "NaN", "10");
     assertEquals(2, nan.code(), nan.err());
     assertThat(nan.err(), containsString("latitude NaN is outside [-90, 90]"));
     // the ends of the ranges are accepted; 238 and -122 are the same meridian
-    Result east = run("morton", "encode", "--order", "6", "45", "238");
+    CliRun east = CliRun.of("morton", "encode", "--order", "6", "45", "238");
     assertEquals(0, east.code(), east.err());
     assertEquals("3234123", east.out().trim());
-    assertEquals(0, run("morton", "encode", "--order", "6", "90", "360").code());
-    assertEquals(0, run("morton", "encode", "--order", "6", "--", "-90", "-180").code());
+    assertEquals(0, CliRun.of("morton", "encode", "--order", "6", "90", "360").code());
+    assertEquals(0, CliRun.of("morton", "encode", "--order", "6", "--", "-90", "-180").code());
   }
 
   @Test
@@ -66,7 +55,7 @@ class BadPointInputCliTest {
     InputStream saved = System.in;
     try {
       System.setIn(new ByteArrayInputStream("45 -122\n-91 10\n".getBytes(StandardCharsets.UTF_8)));
-      Result r = run("morton", "encode", "--order", "6");
+      CliRun r = CliRun.of("morton", "encode", "--order", "6");
       assertEquals(2, r.code(), r.err());
       assertEquals(
           "magg: standard input line 2: latitude -91.0 is outside [-90, 90] degrees\n", r.err());
@@ -107,8 +96,8 @@ class BadPointInputCliTest {
                 Map.of(Morton.format(parent), List.of(csv.toString()))));
     Path store = dir.resolve("out.zarr");
     Path json = dir.resolve("summary.json");
-    Result r =
-        run(
+    CliRun r =
+        CliRun.of(
             "run",
             "--config",
             "atl06_csv",

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -28,15 +26,6 @@ import org.magg.io.spatial.GranuleCatalog;
 
 /** {@code magg catalog build|info} against a local server that answers like CMR. */
 class CatalogCommandTest {
-
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = MaggCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
-  }
 
   private HttpServer server;
   private final List<String> queries = Collections.synchronizedList(new ArrayList<>());
@@ -114,7 +103,7 @@ class CatalogCommandTest {
   @Test
   void buildsACycleCatalogAndDescribesIt(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("cycle1.json");
-    Result r = run(build(out, "--cycle", "1", "--bbox", "-180,-90,180,-60"));
+    CliRun r = CliRun.of(build(out, "--cycle", "1", "--bbox", "-180,-90,180,-60"));
     assertEquals(0, r.code(), r.err() + r.out());
     assertEquals(1, queries.size());
     String q = queries.get(0);
@@ -136,7 +125,7 @@ class CatalogCommandTest {
     assertEquals(1, catalog.metadata().get("cycle"));
     assertEquals("2018-10-13T00:00:00Z", catalog.metadata().get("start_date"));
 
-    Result info = run("catalog", "info", out.toString());
+    CliRun info = CliRun.of("catalog", "info", out.toString());
     assertEquals(0, info.code(), info.err());
     assertThat(info.out(), containsString("parent order: 6"));
     assertThat(info.out(), containsString("cells: " + catalog.cells().size()));
@@ -177,11 +166,11 @@ class CatalogCommandTest {
       "does not exist",
     };
     for (int k = 0; k < cases.length; k++) {
-      Result r = run(cases[k]);
+      CliRun r = CliRun.of(cases[k]);
       assertEquals(2, r.code(), "case " + k + ": " + r.err());
       assertThat("case " + k, r.err(), containsString(expected[k]));
     }
-    Result missing = run("catalog", "build", "--cycle", "1");
+    CliRun missing = CliRun.of("catalog", "build", "--cycle", "1");
     assertEquals(2, missing.code());
     assertThat(missing.err(), containsString("Missing required options"));
     assertTrue(queries.isEmpty(), "no search for a usage error");
@@ -192,7 +181,7 @@ class CatalogCommandTest {
   void cmrFailureExitsWithOne(@TempDir Path dir) {
     status = 400;
     Path out = dir.resolve("c.json");
-    Result r = run(build(out, "--cycle", "2"));
+    CliRun r = CliRun.of(build(out, "--cycle", "2"));
     assertEquals(1, r.code(), r.out());
     assertThat(r.err(), containsString("HTTP 400"));
     assertThat(r.err(), containsString("Parameter [version] must be a string."));
@@ -209,8 +198,8 @@ class CatalogCommandTest {
             + " {}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[0, -70], [0, -60],"
             + " [14, -60], [14, -70], [0, -70]]]}}]}");
     Path out = dir.resolve("c.json");
-    Result r =
-        run(
+    CliRun r =
+        CliRun.of(
             build(
                 out,
                 "--start-date",
@@ -236,7 +225,7 @@ class CatalogCommandTest {
     }
     Path bad = dir.resolve("bad.geojson");
     Files.writeString(bad, "{\"type\": \"Polygon\", \"coordinates\": [[[0, -70], [0], [1, 1]]]}");
-    Result badRun = run(build(out, "--cycle", "2", "--polygon", bad.toString()));
+    CliRun badRun = CliRun.of(build(out, "--cycle", "2", "--polygon", bad.toString()));
     assertEquals(2, badRun.code());
     assertThat(badRun.err(), containsString("bad.geojson: coordinates[0][1]: expected [lon, lat]"));
   }

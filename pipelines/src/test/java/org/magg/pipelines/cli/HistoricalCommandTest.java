@@ -8,23 +8,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HistoricalCommandTest {
   @TempDir Path tmp;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = MaggCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Result(code, out.toString(), err.toString());
+  /**
+   * {@code magg historical process} over [start, end] from {@code in} to {@code out}, plus more.
+   */
+  private static CliRun process(String start, String end, String in, String out, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "historical",
+                "process",
+                "--start-date",
+                start,
+                "--end-date",
+                end,
+                "--input-dir",
+                in,
+                "--output-dir",
+                out));
+    args.addAll(List.of(more));
+    return CliRun.of(args.toArray(String[]::new));
   }
 
   private void copy(String name) throws IOException {
@@ -42,20 +54,7 @@ class HistoricalCommandTest {
     String out = tmp.resolve("out").toString();
     String telemetry = tmp.resolve("t.csv").toString();
 
-    Result ok =
-        run(
-            "historical",
-            "process",
-            "--start-date",
-            "2025-09-04",
-            "--end-date",
-            "2025-09-05",
-            "--input-dir",
-            in,
-            "--output-dir",
-            out,
-            "--telemetry",
-            telemetry);
+    CliRun ok = process("2025-09-04", "2025-09-05", in, out, "--telemetry", telemetry);
     assertEquals(0, ok.code(), ok.err());
     assertThat(
         ok.out(),
@@ -66,35 +65,16 @@ class HistoricalCommandTest {
     assertThat(
         ok.out(), containsString("(9 records kept: 12 read, 1 without sensor id, 2 duplicates)"));
 
-    Result failed =
-        run(
-            "historical",
-            "process",
-            "--start-date",
-            "2025-09-04",
-            "--end-date",
-            "2025-09-06",
-            "--input-dir",
-            in,
-            "--output-dir",
-            out,
-            "--telemetry",
-            telemetry);
+    CliRun failed = process("2025-09-04", "2025-09-06", in, out, "--telemetry", telemetry);
     assertEquals(1, failed.code());
     assertThat(failed.out(), containsString("2025-09-06  run_process -> FAILED"));
     assertThat(failed.out(), containsString("skipped existing 1"));
 
-    Result dry =
-        run(
-            "historical",
-            "process",
-            "--start-date",
+    CliRun dry =
+        process(
             "2025-09-04",
-            "--end-date",
             "2025-09-06",
-            "--input-dir",
             in,
-            "--output-dir",
             out,
             "--telemetry",
             telemetry,
@@ -103,38 +83,14 @@ class HistoricalCommandTest {
     assertEquals(0, dry.code());
     assertThat(dry.out(), containsString("2025-09-06  run_process"));
 
-    assertEquals(
-        2,
-        run(
-                "historical",
-                "process",
-                "--start-date",
-                "2025-13-01",
-                "--end-date",
-                "2025-09-06",
-                "--input-dir",
-                in,
-                "--output-dir",
-                out)
-            .code());
-    Result noBucket =
-        run(
-            "historical",
-            "process",
-            "--start-date",
-            "2025-09-04",
-            "--end-date",
-            "2025-09-06",
-            "--input-dir",
-            in,
-            "--output-dir",
-            out,
-            "--upload-to-s3");
+    assertEquals(2, process("2025-13-01", "2025-09-06", in, out).code());
+    CliRun noBucket = process("2025-09-04", "2025-09-06", in, out, "--upload-to-s3");
     assertEquals(2, noBucket.code());
     assertThat(noBucket.err(), containsString("--upload-to-s3 requires --s3-bucket"));
     assertEquals(
-        2, run("historical", "process", "--start-date", "2025-09-04", "--input-dir", in).code());
-    assertEquals(2, run("historical").code());
+        2,
+        CliRun.of("historical", "process", "--start-date", "2025-09-04", "--input-dir", in).code());
+    assertEquals(2, CliRun.of("historical").code());
   }
 
   @Test
@@ -143,17 +99,11 @@ class HistoricalCommandTest {
     copy("REACH-ALL_20250906T000000_20250907T000000.csv");
     // the summary's directory must exist (a missing one is refused, see PreflightCliTest)
     Path json = Files.createDirectories(tmp.resolve("reports")).resolve("summary.json");
-    Result r =
-        run(
-            "historical",
-            "process",
-            "--start-date",
+    CliRun r =
+        process(
             "2025-09-04",
-            "--end-date",
             "2025-09-06",
-            "--input-dir",
             tmp.resolve("in").toString(),
-            "--output-dir",
             tmp.resolve("out").toString(),
             "--telemetry",
             tmp.resolve("t.csv").toString(),
@@ -176,17 +126,11 @@ class HistoricalCommandTest {
   void telemetryMayLiveInTheOutputDirectoryTheRunCreates() throws IOException {
     copy("REACH-ALL_20250904T000000_20250905T000000.csv");
     Path out = tmp.resolve("new/out");
-    Result r =
-        run(
-            "historical",
-            "process",
-            "--start-date",
+    CliRun r =
+        process(
             "2025-09-04",
-            "--end-date",
             "2025-09-04",
-            "--input-dir",
             tmp.resolve("in").toString(),
-            "--output-dir",
             out.toString(),
             "--telemetry",
             out.resolve("logs/telemetry.csv").toString());
@@ -194,17 +138,11 @@ class HistoricalCommandTest {
     assertEquals(2, r.code(), r.out());
     assertFalse(Files.exists(tmp.resolve("new")));
     Files.createDirectories(tmp.resolve("new"));
-    Result ok =
-        run(
-            "historical",
-            "process",
-            "--start-date",
+    CliRun ok =
+        process(
             "2025-09-04",
-            "--end-date",
             "2025-09-04",
-            "--input-dir",
             tmp.resolve("in").toString(),
-            "--output-dir",
             out.toString(),
             "--telemetry",
             out.resolve("logs/telemetry.csv").toString());

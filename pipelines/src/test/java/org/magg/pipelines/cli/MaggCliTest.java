@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,23 +19,14 @@ import org.magg.pipelines.samples.SampleData;
 
 class MaggCliTest {
 
-  /** Output, error and exit code of one command line. */
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = MaggCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   @Test
   void mortonEncodeKnownValues() {
-    Result r = run("morton", "encode", "--order", "6", "45", "-122");
+    CliRun r = CliRun.of("morton", "encode", "--order", "6", "45", "-122");
     assertEquals(0, r.code(), r.err());
     assertEquals("3234123", r.out().trim());
     assertEquals(
-        "-3331423232321", run("morton", "encode", "--order", "12", "--", "-45", "10").out().trim());
+        "-3331423232321",
+        CliRun.of("morton", "encode", "--order", "12", "--", "-45", "10").out().trim());
   }
 
   @Test
@@ -47,7 +36,7 @@ class MaggCliTest {
       System.setIn(
           new ByteArrayInputStream(
               "45 -122\n# comment\n-45 10\n".getBytes(StandardCharsets.UTF_8)));
-      Result r = run("morton", "encode", "--order", "6");
+      CliRun r = CliRun.of("morton", "encode", "--order", "6");
       assertEquals(0, r.code(), r.err());
       // -45, 10 at order 6 is the order-12 index cut to its first 7 digits
       assertEquals("3234123\n-3331423\n", r.out());
@@ -58,36 +47,36 @@ class MaggCliTest {
 
   @Test
   void mortonDecodeParentChildren() {
-    Result d = run("morton", "decode", "3234123");
+    CliRun d = CliRun.of("morton", "decode", "3234123");
     assertEquals(0, d.code(), d.err());
     assertThat(d.out(), containsString("order: 6"));
     // base 2, digits 234123 -> in-base index bits 01 10 11 00 01 10 = 0b011011000110 = 1734
     assertThat(d.out(), containsString("nested: " + ((2L << 12) + 1734)));
-    assertEquals("323412", run("morton", "parent", "3234123", "--order", "5").out().trim());
+    assertEquals("323412", CliRun.of("morton", "parent", "3234123", "--order", "5").out().trim());
     assertEquals(
         "32341231\n32341232\n32341233\n32341234\n",
-        run("morton", "children", "3234123", "--order", "7").out());
-    Result bad = run("morton", "decode", "3235");
+        CliRun.of("morton", "children", "3234123", "--order", "7").out());
+    CliRun bad = CliRun.of("morton", "decode", "3235");
     assertEquals(2, bad.code());
     assertThat(bad.err(), containsString("3235"));
   }
 
   @Test
   void configShowAndValidate(@TempDir Path dir) throws Exception {
-    Result show = run("config", "show", "atl06");
+    CliRun show = CliRun.of("config", "show", "atl06");
     assertEquals(0, show.code());
     assertThat(show.out(), containsString("h_li: \"/{group}/land_ice_segments/h_li\""));
     Path f = dir.resolve("bad.yaml");
     Files.writeString(
         f, show.out().replace("source: h_li\n      params", "source: h\n      params"));
-    Result bad = run("config", "validate", f.toString());
+    CliRun bad = CliRun.of("config", "validate", f.toString());
     assertEquals(2, bad.code());
     assertThat(
         bad.err(),
         containsString(
             "aggregation.variables.h_mean.source: 'h' is not a data_source variable (known: h_li,"
                 + " s_li)"));
-    Result ok = run("config", "validate", "atl06");
+    CliRun ok = CliRun.of("config", "validate", "atl06");
     assertEquals(0, ok.code(), ok.err());
     assertThat(ok.out(), containsString("valid"));
   }
@@ -97,8 +86,8 @@ class MaggCliTest {
     SampleData.Result sample =
         SampleData.generate(dir.resolve("sample"), new SampleData.Spec(2, 800, 6, 7L));
     Path store = dir.resolve("out.zarr");
-    Result dry =
-        run(
+    CliRun dry =
+        CliRun.of(
             "run",
             "--config",
             "atl06",
@@ -113,8 +102,8 @@ class MaggCliTest {
     assertFalse(Files.exists(store), "a dry run writes nothing");
 
     Path json = dir.resolve("summary.json");
-    Result first =
-        run(
+    CliRun first =
+        CliRun.of(
             "run",
             "--config",
             "atl06",
@@ -133,8 +122,8 @@ class MaggCliTest {
     assertEquals(summary.get("pointsKept").asLong(), summary.get("pointsBinned").asLong());
     assertTrue(Files.exists(store.resolve("12/zarr.json")));
 
-    Result again =
-        run(
+    CliRun again =
+        CliRun.of(
             "run",
             "--config",
             "atl06",
@@ -145,8 +134,8 @@ class MaggCliTest {
     assertEquals(2, again.code());
     assertThat(again.err(), containsString("already exists; pass --overwrite"));
 
-    Result notACell =
-        run(
+    CliRun notACell =
+        CliRun.of(
             "run",
             "--config",
             "atl06",
@@ -160,8 +149,8 @@ class MaggCliTest {
     assertEquals(2, notACell.code());
     assertThat(notACell.err(), containsString("3234123 is not in catalog"));
 
-    Result badRunner =
-        run(
+    CliRun badRunner =
+        CliRun.of(
             "run",
             "--config",
             "atl06",

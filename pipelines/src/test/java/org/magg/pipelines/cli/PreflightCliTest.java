@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,16 +31,6 @@ class PreflightCliTest {
   private Path fields;
   private Path events;
   private Path config;
-
-  /** Output, error and exit code of one command line. */
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = MaggCli.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(code, out.toString(), err.toString());
-  }
 
   @BeforeEach
   void temporalInputs() throws IOException {
@@ -72,7 +60,7 @@ class PreflightCliTest {
   }
 
   /** Exit 2, the fragment on standard error in one line, no stack trace. */
-  private static void assertRefused(Result r, String fragment) {
+  private static void assertRefused(CliRun r, String fragment) {
     assertEquals(2, r.code(), r.out() + r.err());
     assertThat(r.err(), containsString(fragment));
     assertThat(r.err(), not(containsString("Exception")));
@@ -98,11 +86,11 @@ class PreflightCliTest {
     Files.writeString(out.resolve("notes.txt"), "kept");
     List<String> before = tree(out);
 
-    Result refused = run(temporal(out));
+    CliRun refused = CliRun.of(temporal(out));
     assertRefused(refused, "output " + out + " already holds 3 file(s); pass --overwrite");
     assertEquals(before, tree(out), "a refused run touches nothing");
 
-    Result ok = run(temporal(out, "--overwrite"));
+    CliRun ok = CliRun.of(temporal(out, "--overwrite"));
     // E3 (a mask cell off the grid) is a failed event; no field file fails
     assertEquals(1, ok.code(), ok.out() + ok.err());
     assertThat(ok.out(), not(containsString("/old")));
@@ -121,8 +109,8 @@ class PreflightCliTest {
     Files.writeString(store.resolve(".zgroup"), "{\"zarr_format\": 2}");
     Path temp = dir.resolve("beam-temp");
     Files.createDirectories(temp);
-    Result r =
-        run(
+    CliRun r =
+        CliRun.of(
             "run",
             "--config",
             "atl06",
@@ -139,8 +127,8 @@ class PreflightCliTest {
   @Test
   void storeThatIsAnExistingFile() throws Exception {
     Path file = Files.writeString(dir.resolve("store.zarr"), "not a store");
-    Result r =
-        run("run", "--config", "atl06", "--catalog", events.toString(), "--store", "" + file);
+    CliRun r =
+        CliRun.of("run", "--config", "atl06", "--catalog", events.toString(), "--store", "" + file);
     assertRefused(r, "--store " + file + " is an existing file; give a directory");
     assertEquals("not a store", Files.readString(file));
   }
@@ -148,7 +136,7 @@ class PreflightCliTest {
   @Test
   void outputOnAMissingParent() throws Exception {
     Path out = dir.resolve("no-such-dir/out");
-    Result r = run(temporal(out));
+    CliRun r = CliRun.of(temporal(out));
     assertRefused(
         r, "--output " + out + ": its parent directory " + out.getParent() + " does not exist");
     assertFalse(Files.exists(out.getParent()));
@@ -157,7 +145,7 @@ class PreflightCliTest {
   @Test
   void summaryJsonThatIsADirectory() throws Exception {
     Path out = dir.resolve("out");
-    Result r = run(temporal(out, "--summary-json", dir.toString()));
+    CliRun r = CliRun.of(temporal(out, "--summary-json", dir.toString()));
     assertRefused(r, "--summary-json " + dir + " is an existing directory; give a file name");
     assertFalse(Files.exists(out), "nothing was written");
   }
@@ -167,18 +155,20 @@ class PreflightCliTest {
     Path out = dir.resolve("out");
     Path none = dir.resolve("none");
     Files.delete(events);
-    assertRefused(run(temporal(out)), "--events " + events + " does not exist; give an existing");
+    assertRefused(
+        CliRun.of(temporal(out)), "--events " + events + " does not exist; give an existing");
     Files.writeString(events, TemporalPipelineFixture.EVENTS);
     List<String> args = new ArrayList<>(List.of(temporal(out)));
     args.set(args.indexOf("--fields") + 1, none.toString());
     assertRefused(
-        run(args.toArray(String[]::new)),
+        CliRun.of(args.toArray(String[]::new)),
         "--fields " + none + " does not exist; give an existing directory");
     assertRefused(
-        run("run", "--config", "atl06", "--catalog", none + ".json", "--store", out.toString()),
+        CliRun.of(
+            "run", "--config", "atl06", "--catalog", none + ".json", "--store", out.toString()),
         "--catalog " + none + ".json does not exist");
     assertRefused(
-        run("run", "--config", none + ".yaml", "--store", out.toString()),
+        CliRun.of("run", "--config", none + ".yaml", "--store", out.toString()),
         "config file " + none + ".yaml does not exist");
     assertFalse(Files.exists(out));
   }
@@ -187,10 +177,10 @@ class PreflightCliTest {
   void unknownCollectionAndBuiltInConfig() throws Exception {
     Path out = dir.resolve("out");
     assertRefused(
-        run(temporal(out, "--collection", "B=" + fields + "/A/*.nc")),
+        CliRun.of(temporal(out, "--collection", "B=" + fields + "/A/*.nc")),
         "--collection B=...: config " + config + " has no collection 'B' (collections: A)");
     assertRefused(
-        run("run", "--config", "atl07", "--store", out.toString()),
+        CliRun.of("run", "--config", "atl07", "--store", out.toString()),
         "no built-in config named 'atl07'");
     assertFalse(Files.exists(out));
   }
@@ -227,7 +217,7 @@ class PreflightCliTest {
     Path telemetry = dir.resolve("t.csv");
     // /proc takes no new files, whatever the user's permissions
     Path out = Path.of("/proc/magg-preflight-out");
-    Result r = run(historical(in, out, telemetry));
+    CliRun r = CliRun.of(historical(in, out, telemetry));
     assertRefused(
         r, "--output-dir " + out + ": cannot write in /proc (files cannot be created there)");
     assertFalse(Files.exists(telemetry), "no day is recorded, so a fixed rerun does it");
@@ -240,11 +230,11 @@ class PreflightCliTest {
     Path out = dir.resolve("cdf");
     Path none = dir.resolve("none");
     assertRefused(
-        run(historical(none, out, dir.resolve("t.csv"))),
+        CliRun.of(historical(none, out, dir.resolve("t.csv"))),
         "--input-dir " + none + " does not exist; give an existing directory");
     Path telemetry = none.resolve("t.csv");
     assertRefused(
-        run(historical(in, out, telemetry)),
+        CliRun.of(historical(in, out, telemetry)),
         "--telemetry " + telemetry + ": its parent directory " + none + " does not exist");
     assertFalse(Files.exists(out));
   }
@@ -252,11 +242,11 @@ class PreflightCliTest {
   @Test
   void verbosePrintsTheStackTrace() throws Exception {
     Path out = dir.resolve("out");
-    Result r = run("run", "--verbose", "--config", "atl07", "--store", out.toString());
+    CliRun r = CliRun.of("run", "--verbose", "--config", "atl07", "--store", out.toString());
     assertEquals(2, r.code(), r.err());
     assertThat(r.err(), containsString("no built-in config named 'atl07'"));
     assertThat(r.err(), containsString("\tat "));
-    Result top = run("--verbose", "run", "--config", "atl07", "--store", out.toString());
+    CliRun top = CliRun.of("--verbose", "run", "--config", "atl07", "--store", out.toString());
     assertThat(top.err(), containsString("\tat "));
   }
 
@@ -264,7 +254,7 @@ class PreflightCliTest {
   void badEventCatalogIsOneLineExitTwo() throws Exception {
     Path out = dir.resolve("out");
     Files.writeString(events, "{\"grid\": 3}");
-    Result r = run(temporal(out));
+    CliRun r = CliRun.of(temporal(out));
     assertRefused(r, events.toString());
     assertFalse(Files.exists(out));
   }

@@ -5,8 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,21 +18,11 @@ import org.magg.pipelines.temporal.TemporalPipelineFixture;
 class TemporalBadInputCommandTest {
   @TempDir Path dir;
 
-  /** Output and error together, and the exit code, of one command line. */
-  private record Result(int code, String text) {}
-
-  private static Result run(String... args) {
-    StringWriter text = new StringWriter();
-    PrintWriter w = new PrintWriter(text, true);
-    int code = MaggCli.execute(w, w, args);
-    return new Result(code, text.toString());
-  }
-
-  private Result runTemporal(String events) throws Exception {
+  private CliRun runTemporal(String events) throws Exception {
     Path fields = TemporalPipelineFixture.writeFields(dir.resolve("fields"));
     Files.writeString(dir.resolve("config.yaml"), TemporalPipelineFixture.CONFIG);
     Files.writeString(dir.resolve("events.json"), events);
-    return run(
+    return CliRun.of(
         "run",
         "--config",
         dir.resolve("config.yaml").toString(),
@@ -69,7 +57,7 @@ class TemporalBadInputCommandTest {
 
   @Test
   void aRepeatedEventIdKeepsTheValidEventAndFailsTheRepeatInItsOwnRow() throws Exception {
-    Result r =
+    CliRun r =
         runTemporal(
             catalog(
                 event("a", "2021-01-01T03:00:00Z", 0),
@@ -115,8 +103,8 @@ class TemporalBadInputCommandTest {
     TemporalPipelineFixture.writeStatic(fields);
     Files.writeString(dir.resolve("config.yaml"), TemporalPipelineFixture.CONFIG);
     Files.writeString(dir.resolve("events.json"), catalog(event("a", "2021-01-01T03:00:00Z", 0)));
-    Result r =
-        run(
+    CliRun r =
+        CliRun.of(
             "run",
             "--config",
             dir.resolve("config.yaml").toString(),
