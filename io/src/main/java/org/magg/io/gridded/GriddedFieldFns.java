@@ -161,9 +161,17 @@ final class GriddedFieldFns {
       this.splitsFailed = counter(collection.name(), GriddedFieldIO.SPLITS_FAILED);
     }
 
+    /**
+     * Reads the split's timesteps one by one. A timestep that cannot be read (a corrupt or
+     * truncated chunk) fails on its own and the next ones are still read: each run of consecutive
+     * failed timesteps is one failure ({@code path#time=a..b}) with the first one's reason. A file
+     * that cannot be opened fails the whole split.
+     */
     @ProcessElement
     public void process(@Element FileSplit split, MultiOutputReceiver out) {
       int t = split.start();
+      int failedFrom = -1;
+      Exception firstError = null;
       try (GriddedSource src = GriddedSources.open(split.path(), s3, collection.sourceOptions())) {
         Instant[] times = src.times();
         if (split.end() > times.length) {
@@ -182,8 +190,20 @@ final class GriddedFieldFns {
         for (; t < split.end(); t++) {
           long before = src.bytesRead();
           Map<String, GridSlice> fields = new LinkedHashMap<>();
-          for (String v : collection.variables()) {
-            fields.put(v, src.read(v, t));
+          try {
+            for (String v : collection.variables()) {
+              fields.put(v, src.read(v, t));
+            }
+          } catch (IOException | RuntimeException e) {
+            if (failedFrom < 0) {
+              failedFrom = t;
+              firstError = e;
+            }
+            continue;
+          }
+          if (failedFrom >= 0) {
+            fail(out, new FileSplit(split.path(), failedFrom, t), firstError);
+            failedFrom = -1;
           }
           long read = src.bytesRead() - before;
           Instant time = times[t].plus(collection.timeShift());
@@ -194,11 +214,21 @@ final class GriddedFieldFns {
           timesteps.inc();
           bytes.inc(read);
         }
+        if (failedFrom >= 0) {
+          fail(out, new FileSplit(split.path(), failedFrom, split.end()), firstError);
+          failedFrom = -1;
+        }
       } catch (IOException | RuntimeException e) {
-        splitsFailed.inc();
-        String subject = new FileSplit(split.path(), t, split.end()).describe();
-        out.get(FAILURES).output(new Failure(STAGE, subject, reason(e, subject)));
+        // the file could not be opened (or closed): the timesteps not yet output fail
+        int from = failedFrom >= 0 ? failedFrom : Math.min(t, split.end() - 1);
+        fail(out, new FileSplit(split.path(), from, split.end()), e);
       }
+    }
+
+    private void fail(MultiOutputReceiver out, FileSplit failed, Exception e) {
+      splitsFailed.inc();
+      String subject = failed.describe();
+      out.get(FAILURES).output(new Failure(STAGE, subject, reason(e, subject)));
     }
 
     @SuppressWarnings("deprecation")

@@ -46,14 +46,16 @@ import org.magg.io.storage.Storage;
  * {@link #readFiles}, which a streaming pipeline can feed from a watcher ({@code
  * FileIO.match().continuously(...)} mapped to paths). Each file is opened once to read its time
  * axis and check the variables, then cut into splits of consecutive timesteps; the splits are
- * redistributed and read in parallel. A file that cannot be opened or checked, a split that cannot
- * be read, and (in {@link #read}) a pattern of the collection that matches no file go to {@link
+ * redistributed and read in parallel. A file that cannot be opened or checked, a run of consecutive
+ * timesteps that cannot be read (subject {@code path#time=a..b}; the timesteps after it are still
+ * read), and (in {@link #read}) a pattern of the collection that matches no file go to {@link
  * Result#failures()} (stage {@code field}); the others complete. {@link #readFiles} reports no
  * empty match: a watcher's patterns match nothing until files arrive.
  *
  * <p>Counters (namespace {@link #metricsNamespace(String)}): {@value #FILES_MATCHED}, {@value
- * #FILES_FAILED}, {@value #SPLITS_FAILED}, {@value #TIMESTEPS_READ} and {@value #BYTES_READ} (bytes
- * read for the fields of the timesteps emitted: the sum of {@link FieldSlice#bytesRead()}).
+ * #FILES_FAILED}, {@value #SPLITS_FAILED} (runs of timesteps that failed), {@value #TIMESTEPS_READ}
+ * and {@value #BYTES_READ} (bytes read for the fields of the timesteps emitted: the sum of {@link
+ * FieldSlice#bytesRead()}).
  */
 public final class GriddedFieldIO {
   public static final String FILES_MATCHED = "files_matched";

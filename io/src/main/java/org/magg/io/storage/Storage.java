@@ -222,8 +222,9 @@ public final class Storage implements Serializable {
   /**
    * The files or objects a location names, sorted. A glob (see {@link Globs}) lists its matches:
    * local files as absolute paths, S3 objects as {@code s3://} URLs. A name without wildcards is
-   * itself on S3 (not looked up: reading it reports a missing object) and, locally, its absolute
-   * path when the file exists, else nothing (as Beam's local match).
+   * itself on S3 (not looked up: reading it reports a missing object, and it may name a prefix such
+   * as a Zarr store) and, locally, its absolute path when the file or directory (a Zarr store)
+   * exists, else nothing (as Beam's local match).
    */
   public List<String> list(String pattern) throws IOException {
     if (isS3(pattern)) {
@@ -244,7 +245,7 @@ public final class Storage implements Serializable {
     String glob = localPath(pattern).toAbsolutePath().normalize().toString();
     int wild = Globs.firstWildcard(glob);
     if (wild < 0) {
-      return Files.isRegularFile(Path.of(glob)) ? List.of(glob) : List.of();
+      return Files.exists(Path.of(glob)) ? List.of(glob) : List.of();
     }
     Path base = Path.of(glob.substring(0, glob.lastIndexOf('/', wild) + 1));
     if (!Files.isDirectory(base)) {

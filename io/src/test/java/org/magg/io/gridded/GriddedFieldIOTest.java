@@ -283,6 +283,38 @@ class GriddedFieldIOTest {
   }
 
   @Test
+  void aCorruptChunkFailsItsTimestepsOnlyAndAStoreMayBeNamedByItsDirectory(@TempDir Path dir)
+      throws Exception {
+    Path store = dir.resolve("a.zarr");
+    GriddedSourceTest.writeZarr(store, ZarrFormat.V2, Map.of("units", "hours since 2021-01-10"));
+    // timestep 1 is in chunks tas/1.0.0 and tas/1.0.1 (chunk shape 1 x 2 x 2): cut one short
+    byte[] chunk = Files.readAllBytes(store.resolve("tas/1.0.1"));
+    Files.write(store.resolve("tas/1.0.1"), java.util.Arrays.copyOf(chunk, chunk.length / 2));
+    GriddedCollection c =
+        GriddedCollection.builder("tas").withPattern(store.toString()).withVariables("tas").build();
+    Pipeline p = pipeline();
+    GriddedFieldIO.Result r = p.apply(GriddedFieldIO.read(c));
+    // the timestep after the bad one is still read
+    PAssert.that(r.slices().apply(ParDo.of(new TasText())))
+        .containsInAnyOrder("2021-01-10T00:00:00Z 250.0 256.5", "2021-01-10T02:00:00Z 350.0 356.5");
+    String subject = "field|" + store + "#time=1|";
+    PAssert.that(r.failures().apply(ParDo.of(new FailureText())))
+        .satisfies(
+            failures -> {
+              List<String> all = new ArrayList<>();
+              failures.forEach(all::add);
+              assertEquals(1, all.size(), all.toString());
+              assertThat(all.get(0), containsString(subject));
+              assertThat(all.get(0), containsString("tas/1.0.1"));
+              return null;
+            });
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    assertEquals(1, counter(result, "tas", GriddedFieldIO.SPLITS_FAILED));
+    assertEquals(2, counter(result, "tas", GriddedFieldIO.TIMESTEPS_READ));
+  }
+
+  @Test
   void readFilesTakesPaths() throws Exception {
     Path day2 = GriddedSourceTest.resource("coll/day2.nc");
     GriddedCollection c =

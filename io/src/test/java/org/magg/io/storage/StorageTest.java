@@ -118,6 +118,8 @@ class StorageTest {
     assertEquals(List.of(f + "/day2.nc"), storage.list(f + "/day2.nc"));
     assertEquals(List.of(f + "/day2.nc"), storage.list("file:" + f + "/day2.nc"));
     assertEquals(List.of(), storage.list(dir.resolve("absent") + "/*.nc"));
+    // a name without wildcards may be a directory (a Zarr store), as an S3 prefix may
+    assertEquals(List.of(f + "/sub"), storage.list(f + "/sub"));
   }
 
   @Test
