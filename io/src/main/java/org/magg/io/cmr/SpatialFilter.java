@@ -84,7 +84,7 @@ public sealed interface SpatialFilter
       root = org.magg.core.Json.mapper().readTree(text);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
-          "--polygon " + file + " is not valid JSON: " + e.getOriginalMessage());
+          "--polygon " + file + " is not valid JSON: " + org.magg.core.Json.problem(e));
     }
     List<SphericalPolygon> polygons = new ArrayList<>();
     int[] holes = {0};

@@ -88,7 +88,7 @@ public final class GranuleCatalog implements Serializable {
       root = JSON.readTree(json);
     } catch (JsonProcessingException e) {
       throw new GranuleCatalogException(
-          "catalog " + origin + " is not valid JSON: " + e.getOriginalMessage(), e);
+          "catalog " + origin + " is not valid JSON: " + org.magg.core.Json.problem(e), e);
     }
     if (root == null || !root.isObject()) {
       throw new GranuleCatalogException(

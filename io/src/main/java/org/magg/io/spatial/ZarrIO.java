@@ -65,10 +65,32 @@ public final class ZarrIO {
    */
   public static void prepareStore(String location, boolean overwrite, S3Settings s3) {
     ZarrStore store = ZarrStores.open(location, s3);
+    if (checkStore(store, location, overwrite)) {
+      try {
+        store.deletePrefix("");
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot prepare store " + location, e);
+      }
+    }
+  }
+
+  /**
+   * The check of {@link #prepareStore(String, boolean, S3Settings)} alone, deleting nothing, for a
+   * run to make before it reads anything: an existing store is refused unless {@code overwrite},
+   * and a location holding something other than a Zarr store is refused even then.
+   *
+   * @throws IllegalArgumentException naming the location and {@code --overwrite}
+   */
+  public static void checkStore(String location, boolean overwrite, S3Settings s3) {
+    checkStore(ZarrStores.open(location, s3), location, overwrite);
+  }
+
+  /** Whether the store holds anything (which {@code overwrite} allows to be deleted). */
+  private static boolean checkStore(ZarrStore store, String location, boolean overwrite) {
     try {
       List<String> keys = store.list("");
       if (keys.isEmpty()) {
-        return;
+        return false;
       }
       if (!overwrite) {
         throw new IllegalArgumentException(
@@ -82,7 +104,7 @@ public final class ZarrIO {
         throw new IllegalArgumentException(
             location + " exists and is not a Zarr store; refusing to delete it");
       }
-      store.deletePrefix("");
+      return true;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare store " + location, e);
     }

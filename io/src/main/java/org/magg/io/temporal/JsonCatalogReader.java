@@ -54,7 +54,7 @@ final class JsonCatalogReader {
     try {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      throw report.whole("is not valid JSON: " + e.getOriginalMessage(), e);
+      throw report.whole("is not valid JSON: " + Json.problem(e), e);
     }
     if (root == null || !root.isObject()) {
       throw report.whole("expected a JSON object with \"grid\" and \"events\"");

@@ -127,7 +127,7 @@ public final class ConfigLoader {
       tree = Json.yaml().readTree(yamlText);
     } catch (JsonProcessingException e) {
       throw new ConfigException(
-          "", "config " + origin + " is not valid YAML: " + e.getOriginalMessage(), e);
+          "", "config " + origin + " is not valid YAML: " + Json.problem(e), e);
     }
     if (tree == null || tree.isMissingNode() || tree.isNull()) {
       throw new ConfigException("", "config " + origin + " is empty");

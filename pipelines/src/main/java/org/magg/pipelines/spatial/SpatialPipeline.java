@@ -94,11 +94,7 @@ public final class SpatialPipeline {
       throw new ConfigException(
           "catalog", "no granule catalog given: set `catalog` in the config or pass --catalog");
     }
-    String store = options.store() != null ? options.store() : config.output().store();
-    if (store == null) {
-      throw new ConfigException(
-          "output.store", "no output store given: set `output.store` or pass --store");
-    }
+    String store = store(config, options);
     S3Settings s3 = config.s3().overriddenBy(options.s3()).toSettings();
     GranuleCatalog cat = GranuleCatalog.read(catalog, s3);
     Integer configured = config.output().grid().parentOrder();
@@ -133,6 +129,16 @@ public final class SpatialPipeline {
     }
     CellStoreSpec spec = SpatialStoreLayout.of(config, selection, childOrder);
     return new Plan(config, catalog, selection, childOrder, store, inputs, aggregators, spec, s3);
+  }
+
+  /** The store a run writes: {@code --store}, else the config's {@code output.store}. */
+  static String store(PipelineConfig config, RunOptions options) {
+    String store = options.store() != null ? options.store() : config.output().store();
+    if (store == null) {
+      throw new ConfigException(
+          "output.store", "no output store given: set `output.store` or pass --store");
+    }
+    return store;
   }
 
   /** Assembles the pipeline graph for a plan. */
@@ -175,6 +181,13 @@ public final class SpatialPipeline {
   /** Plans, runs and summarises a spatial pipeline. */
   public static RunSummary run(PipelineConfig config, RunOptions options) {
     long start = System.nanoTime();
+    if (!options.dryRun()) {
+      // an existing store is refused before the catalog or any granule is read
+      ZarrIO.checkStore(
+          store(config, options),
+          options.overwrite(),
+          config.s3().overriddenBy(options.s3()).toSettings());
+    }
     Plan plan = plan(config, options);
     PipelineOptions beamOptions = Runners.options(options.pipelineArgs());
     String runner = Runners.name(beamOptions);
@@ -184,22 +197,29 @@ public final class SpatialPipeline {
     // refused before the result directory is made, so a refused run leaves nothing behind
     ZarrIO.prepareStore(plan.store(), options.overwrite(), plan.s3());
     ResultFiles results = ResultFiles.create(beamOptions);
-    Pipeline pipeline = Pipeline.create(beamOptions);
-    Outputs outputs = build(pipeline, plan);
-    // Each collection of failures on its own (no Flatten, see Outputs).
-    for (PCollection<Failure> f : outputs.failures().getAll()) {
-      results.write(f, "failures", Failure.class, null);
+    Map<String, Long> counters;
+    List<Failure> failures;
+    List<ChunkWriteResult> chunks;
+    try {
+      Pipeline pipeline = Pipeline.create(beamOptions);
+      Outputs outputs = build(pipeline, plan);
+      // Each collection of failures on its own (no Flatten, see Outputs).
+      for (PCollection<Failure> f : outputs.failures().getAll()) {
+        results.write(f, "failures", Failure.class, null);
+      }
+      results.write(outputs.written(), "chunks", ChunkWriteResult.class, null);
+      PipelineResult result = pipeline.run();
+      PipelineResult.State state = result.waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("pipeline ended in state " + state);
+      }
+      counters = RunMetrics.counters(result);
+      failures = results.read("failures", Failure.class);
+      chunks = results.read("chunks", ChunkWriteResult.class);
+    } finally {
+      // a failed run leaves nothing behind either
+      results.delete();
     }
-    results.write(outputs.written(), "chunks", ChunkWriteResult.class, null);
-    PipelineResult result = pipeline.run();
-    PipelineResult.State state = result.waitUntilFinish();
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("pipeline ended in state " + state);
-    }
-    Map<String, Long> counters = RunMetrics.counters(result);
-    List<Failure> failures = results.read("failures", Failure.class);
-    List<ChunkWriteResult> chunks = results.read("chunks", ChunkWriteResult.class);
-    results.delete();
     RunSummary summary = summary(plan, runner, false, counters, failures, chunks, seconds(start));
     ZarrIO.markFailedCells(plan.store(), plan.storeSpec(), failedCells(summary), plan.s3());
     return summary;

@@ -71,51 +71,59 @@ public final class TemporalPipeline {
     List<String> allIds = new ArrayList<>(order);
     plan.catalog().failures().forEach(f -> allIds.add(f.subject()));
     ResultFiles results = ResultFiles.create(beamOptions);
-    PCollection<WrittenFile> table =
-        options.streaming()
-            ? outputs
-                .rows()
-                .apply(
-                    "WritePanes",
-                    EventTableIO.writePanes(plan.output(), plan.metricNames(), plan.s3()))
-            : outputs
-                .rows()
-                .apply(
-                    "WriteTable",
-                    EventTableIO.write(
-                        plan.output(),
-                        plan.metricNames(),
-                        allIds,
-                        config.output().format(),
-                        plan.s3()));
-    PCollection<WrittenFile> failureFiles =
-        outputs
-            .failures()
-            .apply(
-                "WriteFailures",
-                EventTableIO.writeFailures(plan.output(), options.streaming(), plan.s3()));
-    results.write(table, "files", WrittenFile.class, TemporalPipeline::fileKey);
-    results.write(failureFiles, "files", WrittenFile.class, TemporalPipeline::fileKey);
-    results.write(outputs.failures(), "failures", Failure.class, null);
-    PCollection<PaneStatus> panes =
-        outputs
-            .rows()
-            // refused catalog entries are counted from the catalog (several may share an id)
-            .apply("EvaluatedRows", Filter.by((EventRow r) -> !r.catalogEntry()))
-            .apply(
-                "PaneStatuses",
-                MapElements.into(TypeDescriptor.of(PaneStatus.class)).via(PaneStatus::of))
-            .setCoder(PaneStatus.coder());
-    results.write(panes, "panes", PaneStatus.class, PaneStatus::key);
-    PipelineResult result = pipeline.run();
-    PipelineResult.State state = result.waitUntilFinish();
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("pipeline ended in state " + state);
+    PipelineResult result;
+    List<WrittenFile> written;
+    List<Failure> failures;
+    List<PaneStatus> paneStatuses;
+    try {
+      PCollection<WrittenFile> table =
+          options.streaming()
+              ? outputs
+                  .rows()
+                  .apply(
+                      "WritePanes",
+                      EventTableIO.writePanes(plan.output(), plan.metricNames(), plan.s3()))
+              : outputs
+                  .rows()
+                  .apply(
+                      "WriteTable",
+                      EventTableIO.write(
+                          plan.output(),
+                          plan.metricNames(),
+                          allIds,
+                          config.output().format(),
+                          plan.s3()));
+      PCollection<WrittenFile> failureFiles =
+          outputs
+              .failures()
+              .apply(
+                  "WriteFailures",
+                  EventTableIO.writeFailures(plan.output(), options.streaming(), plan.s3()));
+      results.write(table, "files", WrittenFile.class, TemporalPipeline::fileKey);
+      results.write(failureFiles, "files", WrittenFile.class, TemporalPipeline::fileKey);
+      results.write(outputs.failures(), "failures", Failure.class, null);
+      PCollection<PaneStatus> panes =
+          outputs
+              .rows()
+              // refused catalog entries are counted from the catalog (several may share an id)
+              .apply("EvaluatedRows", Filter.by((EventRow r) -> !r.catalogEntry()))
+              .apply(
+                  "PaneStatuses",
+                  MapElements.into(TypeDescriptor.of(PaneStatus.class)).via(PaneStatus::of))
+              .setCoder(PaneStatus.coder());
+      results.write(panes, "panes", PaneStatus.class, PaneStatus::key);
+      result = pipeline.run();
+      PipelineResult.State state = result.waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("pipeline ended in state " + state);
+      }
+      written = results.read("files", WrittenFile.class);
+      failures = new ArrayList<>(results.read("failures", Failure.class));
+      paneStatuses = results.read("panes", PaneStatus.class);
+    } finally {
+      // a failed run leaves nothing behind either
+      results.delete();
     }
-    List<WrittenFile> written = results.read("files", WrittenFile.class);
-    List<Failure> failures = new ArrayList<>(results.read("failures", Failure.class));
-    List<PaneStatus> paneStatuses = results.read("panes", PaneStatus.class);
-    results.delete();
     Map<String, Long> counters = RunMetrics.countersUnder(result, "gridded/");
     Map<String, Long> all = new java.util.TreeMap<>(counters);
     all.putAll(RunMetrics.countersUnder(result, "temporal"));
@@ -142,6 +150,7 @@ public final class TemporalPipeline {
         files,
         failures.subList(0, Math.min(20, failures.size())),
         failureCount,
+        plan.catalog().failures().subList(0, Math.min(20, plan.catalog().failures().size())),
         locations(written),
         (System.nanoTime() - t0) / 1e9,
         all);

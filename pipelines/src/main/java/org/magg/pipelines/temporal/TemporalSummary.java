@@ -24,6 +24,8 @@ import org.magg.core.RunResult;
  * @param filesMatched field files matched
  * @param failures files and timesteps that could not be read or evaluated (first ones)
  * @param failureCount how many there were
+ * @param refusedEvents catalog entries refused before the run (a broken mask, a repeated id), the
+ *     first ones; each is one of the {@code failed} events and has its own row
  * @param outputs files written
  * @param seconds wall time
  * @param counters the run's counters under {@code gridded/} (per collection: {@code
@@ -41,6 +43,7 @@ public record TemporalSummary(
     long filesMatched,
     List<Failure> failures,
     long failureCount,
+    List<Failure> refusedEvents,
     List<String> outputs,
     double seconds,
     Map<String, Long> counters)
@@ -50,6 +53,7 @@ public record TemporalSummary(
     counters = Map.copyOf(counters);
     statuses = Map.copyOf(statuses);
     failures = List.copyOf(failures);
+    refusedEvents = List.copyOf(refusedEvents);
     outputs = List.copyOf(outputs);
   }
 
@@ -85,6 +89,13 @@ public record TemporalSummary(
     for (Failure f : failures) {
       sb.append("  ").append(f.stage()).append(' ').append(f.subject()).append(": ");
       sb.append(f.reason()).append('\n');
+    }
+    if (!refusedEvents.isEmpty()) {
+      sb.append("events refused by the catalog:\n");
+      for (Failure f : refusedEvents) {
+        sb.append("  ").append(f.stage()).append(' ').append(f.subject()).append(": ");
+        sb.append(f.reason()).append('\n');
+      }
     }
     for (String o : outputs) {
       sb.append("wrote ").append(o).append('\n');
@@ -123,6 +134,10 @@ public record TemporalSummary(
     var fs = n.putArray("failures");
     for (Failure f : failures) {
       fs.addObject().put("stage", f.stage()).put("subject", f.subject()).put("reason", f.reason());
+    }
+    var rs = n.putArray("refused_events");
+    for (Failure f : refusedEvents) {
+      rs.addObject().put("stage", f.stage()).put("subject", f.subject()).put("reason", f.reason());
     }
     var os = n.putArray("outputs");
     outputs.forEach(os::add);

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -169,6 +170,11 @@ class ConfigLoaderTest {
             ConfigException.class,
             () -> ConfigLoader.parse("data_source: [unclosed", "broken.yaml"));
     assertThat(yaml.getMessage(), containsString("broken.yaml is not valid YAML"));
+    // one line: where, and what the parser expected (not its quoted source lines and carets)
+    assertThat(
+        yaml.getMessage(), containsString("YAML: while parsing a flow sequence; expected ','"));
+    assertThat(yaml.getMessage(), containsString(" (line 1, column 23)"));
+    assertFalse(yaml.getMessage().contains("\n"), yaml.getMessage());
   }
 
   @Test
