@@ -280,6 +280,18 @@ public final class S3Objects {
     }
   }
 
+  /** Whether any key of {@code bucket} starts with {@code prefix} (one request of one key). */
+  public boolean anyKey(String bucket, String prefix) throws IOException {
+    try {
+      ListObjectsV2Response page =
+          client()
+              .listObjectsV2(b -> b.bucket(bucket).prefix(prefix).maxKeys(1).requestPayer(payer()));
+      return !page.contents().isEmpty();
+    } catch (SdkException e) {
+      throw wrap("cannot list", "s3://" + bucket + "/" + prefix, e);
+    }
+  }
+
   /** Every key of {@code bucket} that starts with {@code prefix}, sorted (all pages). */
   public List<String> listKeys(String bucket, String prefix) throws IOException {
     List<String> keys = new ArrayList<>();

@@ -151,6 +151,18 @@ public final class Storage implements Serializable {
     return Files.isRegularFile(localPath(location));
   }
 
+  /**
+   * Whether the directory exists: locally a directory, on S3 a prefix with at least one object
+   * under it (S3 has no directories; one list request).
+   */
+  public boolean directoryExists(String dir) throws IOException {
+    if (isS3(dir)) {
+      S3Location loc = S3Location.parse(dir);
+      return objects().anyKey(loc.bucket(), directoryKey(loc.key()));
+    }
+    return Files.isDirectory(localPath(dir));
+  }
+
   /** The size in bytes. */
   public long size(String location) throws IOException {
     if (isS3(location)) {

@@ -120,6 +120,9 @@ class StorageTest {
     assertEquals(List.of(), storage.list(dir.resolve("absent") + "/*.nc"));
     // a name without wildcards may be a directory (a Zarr store), as an S3 prefix may
     assertEquals(List.of(f + "/sub"), storage.list(f + "/sub"));
+    assertTrue(storage.directoryExists(f + "/sub"));
+    assertFalse(storage.directoryExists(f + "/day1.nc"));
+    assertFalse(storage.directoryExists(f + "/none"));
   }
 
   @Test
@@ -134,6 +137,11 @@ class StorageTest {
         List.of(prefix + "/b/day1.nc", prefix + "/b/day2.nc"), storage.list(prefix + "/b/*.nc"));
     assertEquals(3, storage.list(prefix + "/b/**.nc").size());
     assertEquals(List.of(prefix + "/b/none.nc"), storage.list(prefix + "/b/none.nc"));
+    // a prefix exists when an object is under it ("b" is not a prefix of "b2/...")
+    assertTrue(storage.directoryExists(prefix + "/b"));
+    assertTrue(storage.directoryExists(prefix + "/b/sub/"));
+    assertFalse(storage.directoryExists(prefix + "/b/su"));
+    assertFalse(storage.directoryExists(prefix + "/none"));
     String day1 = prefix + "/b/day1.nc";
     assertEquals("0123456789b/day1.nc", storage.readText(day1));
     assertEquals(19, storage.size(day1));

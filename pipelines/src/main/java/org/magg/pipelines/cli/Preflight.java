@@ -17,8 +17,9 @@ import org.magg.pipelines.config.TemporalConfig;
  * config does not know. Each failure is an {@link IllegalArgumentException} whose message is one
  * line naming the option, the location and the fix (exit 2).
  *
- * <p>Local locations are checked; {@code s3://} locations are left to the run (checking them would
- * take requests and credentials before the run has its settings).
+ * <p>Local locations are checked here without any settings; {@code s3://} inputs are checked by
+ * {@link #s3InputFile} and {@link #s3InputDirectory} once the run's S3 settings are known (a HEAD
+ * or a one-key list request each). S3 outputs are not probed: writing is the run's first request.
  */
 final class Preflight {
   private Preflight() {}
@@ -100,6 +101,58 @@ final class Preflight {
           option + " " + location + " is an existing directory; give a file name");
     }
     writable(option, location, parentOf(option, location, file));
+  }
+
+  /** An {@code s3://} input file must exist (a HEAD request); local and null ones are skipped. */
+  static void s3InputFile(String option, String location, Storage storage) {
+    if (location == null || !Storage.isS3(location)) {
+      return;
+    }
+    boolean exists;
+    try {
+      exists = storage.exists(location);
+    } catch (IOException e) {
+      throw unreachable(option, location, e);
+    }
+    if (!exists) {
+      throw new IllegalArgumentException(
+          option + " " + location + " does not exist; give an existing object");
+    }
+  }
+
+  /**
+   * An {@code s3://} input directory must hold at least one object (a one-key list request); local
+   * and null ones are skipped.
+   */
+  static void s3InputDirectory(String option, String location, Storage storage) {
+    if (location == null || !Storage.isS3(location)) {
+      return;
+    }
+    boolean exists;
+    try {
+      exists = storage.directoryExists(location);
+    } catch (IOException e) {
+      throw unreachable(option, location, e);
+    }
+    if (!exists) {
+      throw new IllegalArgumentException(
+          option
+              + " "
+              + location
+              + " does not exist (no object under it); give the prefix that holds the inputs");
+    }
+  }
+
+  private static IllegalArgumentException unreachable(
+      String option, String location, IOException e) {
+    return new IllegalArgumentException(
+        option
+            + " "
+            + location
+            + " cannot be reached ("
+            + e.getMessage()
+            + "); check the location and the S3 options",
+        e);
   }
 
   /** Every {@code --collection NAME=...} must name a collection of the config. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.magg.core.grid.Morton;
+import org.magg.io.storage.Storage;
 import org.magg.pipelines.Magg;
 import org.magg.pipelines.config.ConfigLoader;
 import org.magg.pipelines.config.MaggConfig;
@@ -128,12 +129,17 @@ final class RunCommand implements Callable<Integer> {
     // The command line alone says how to reach a config on S3; the config's own s3: section
     // applies to everything after.
     MaggConfig any = ConfigLoader.loadAny(config, s3.toSettings(S3Config.FieldNames.CLI));
+    Storage storage = Storage.of(any.s3().overriddenBy(s3).toSettings());
+    Preflight.s3InputFile("--events", events, storage);
+    Preflight.s3InputDirectory("--fields", fields, storage);
+    Preflight.s3InputFile("--catalog", catalog, storage);
     if (any instanceof TemporalConfig temporal) {
       return runTemporal(temporal, s3);
     }
     PipelineConfig c = (PipelineConfig) any;
     if (catalog == null) {
       Preflight.inputFile("catalog (" + c.origin() + ")", c.catalog());
+      Preflight.s3InputFile("catalog (" + c.origin() + ")", c.catalog(), storage);
     }
     if (store == null) {
       Preflight.outputDirectory("output.store (" + c.origin() + ")", c.output().store());
