@@ -14,4 +14,16 @@ public interface RunResult {
 
   /** The summary as JSON. */
   String toJson();
+
+  /**
+   * The summary line for work a runner repeated: {@code n} results were written again by tasks it
+   * restarted (a lost worker, a failed task). Outputs are written so that a repeat gives the same
+   * result, so this is information, not a failure.
+   */
+  static String repeatedText(long n) {
+    return n
+        + (n == 1 ? " result" : " results")
+        + " written again by restarted tasks (a worker was lost or a task failed and the runner"
+        + " retried it); the outputs are those of the final attempts";
+  }
 }

@@ -23,6 +23,7 @@ import org.magg.core.grid.Morton;
 import org.magg.io.s3.S3Settings;
 import org.magg.io.zarr.ArrayMetadata;
 import org.magg.io.zarr.DataType;
+import org.magg.io.zarr.FileSystemZarrStore;
 import org.magg.io.zarr.ZarrArray;
 import org.magg.io.zarr.ZarrGroup;
 import org.magg.io.zarr.ZarrStore;
@@ -113,6 +114,24 @@ public final class ZarrIO {
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot mark failed cells " + cells + " in store " + location, e);
+    }
+  }
+
+  /**
+   * Removes what chunk writes killed mid-way left in a local store (S3 writes leave nothing: each
+   * is one PUT). A restarted task rewrites the chunk itself, so only the temporary file remains.
+   *
+   * @return how many temporary files were removed
+   */
+  public static int removeUnfinishedWrites(String location, S3Settings s3) {
+    ZarrStore store = ZarrStores.open(location, s3);
+    if (!(store instanceof FileSystemZarrStore local)) {
+      return 0;
+    }
+    try {
+      return local.removeTemporaryFiles();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean unfinished writes in store " + location, e);
     }
   }
 

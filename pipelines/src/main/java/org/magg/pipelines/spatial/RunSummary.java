@@ -39,6 +39,8 @@ import org.magg.core.RunResult;
  * @param wallSeconds wall-clock time of the run
  * @param cells per-cell results, in chunk order
  * @param failures everything that failed, with the reason
+ * @param resultsRepeated results written again by tasks the runner restarted (e.g. after losing a
+ *     worker); the outputs are those of the final attempts
  */
 public record RunSummary(
     String pipelineType,
@@ -65,7 +67,8 @@ public record RunSummary(
     double[] granulesPerCell,
     double wallSeconds,
     List<CellResult> cells,
-    List<Failure> failures)
+    List<Failure> failures,
+    long resultsRepeated)
     implements RunResult {
 
   /**
@@ -173,6 +176,9 @@ public record RunSummary(
           "points binned",
           String.format(Locale.ROOT, "%,d", pointsBinned)
               + (pointsInFailedCells > 0 ? " (" + pointsInFailedCells + " in failed cells)" : ""));
+      if (resultsRepeated > 0) {
+        line(s, "restarts", RunResult.repeatedText(resultsRepeated));
+      }
       line(s, "wall time", String.format(Locale.ROOT, "%.2f s", wallSeconds));
       for (Failure failure : failures) {
         s.append("  FAILED ")

@@ -176,10 +176,11 @@ public final class SpatialPipeline {
   public static RunSummary run(PipelineConfig config, RunOptions options) {
     long start = System.nanoTime();
     Plan plan = plan(config, options);
-    PipelineOptions beamOptions = Runners.options(options.pipelineArgs());
+    PipelineOptions beamOptions =
+        Runners.options(Runners.withRunnerDefaults(options.pipelineArgs()));
     String runner = Runners.name(beamOptions);
     if (options.dryRun()) {
-      return summary(plan, runner, true, Map.of(), List.of(), List.of(), seconds(start));
+      return summary(plan, runner, true, Map.of(), List.of(), List.of(), 0, seconds(start));
     }
     // refused before the result directory is made, so a refused run leaves nothing behind
     ZarrIO.prepareStore(plan.store(), options.overwrite(), plan.s3());
@@ -196,11 +197,21 @@ public final class SpatialPipeline {
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("pipeline ended in state " + state);
     }
+    ZarrIO.removeUnfinishedWrites(plan.store(), plan.s3());
     Map<String, Long> counters = RunMetrics.counters(result);
     List<Failure> failures = results.read("failures", Failure.class);
     List<ChunkWriteResult> chunks = results.read("chunks", ChunkWriteResult.class);
     results.delete();
-    RunSummary summary = summary(plan, runner, false, counters, failures, chunks, seconds(start));
+    RunSummary summary =
+        summary(
+            plan,
+            runner,
+            false,
+            counters,
+            failures,
+            chunks,
+            ResultFiles.repeated(result),
+            seconds(start));
     ZarrIO.markFailedCells(plan.store(), plan.storeSpec(), failedCells(summary), plan.s3());
     return summary;
   }
@@ -227,6 +238,7 @@ public final class SpatialPipeline {
       Map<String, Long> counters,
       List<Failure> failures,
       List<ChunkWriteResult> written,
+      long resultsRepeated,
       double wallSeconds) {
     GranuleSelection selection = plan.selection();
     Map<Long, ChunkWriteResult> byCell = new HashMap<>();
@@ -304,6 +316,7 @@ public final class SpatialPipeline {
         selection.granulesPerCell(),
         wallSeconds,
         cells,
-        failures);
+        failures,
+        resultsRepeated);
   }
 }
