@@ -250,6 +250,7 @@ public final class ZarrIO {
     private final Counter binned = RunCounters.counter(RunCounters.POINTS_BINNED);
     private final Counter failed = RunCounters.counter(RunCounters.CELLS_FAILED);
     private final Counter inFailed = RunCounters.counter(RunCounters.POINTS_IN_FAILED_CELLS);
+    private final Counter rewritten = RunCounters.counter(RunCounters.CHUNKS_REWRITTEN);
     private transient ZarrArray[] arrays;
 
     WriteChunkFn(String location, CellStoreSpec spec, S3Settings s3) {
@@ -289,6 +290,11 @@ public final class ZarrIO {
         }
         long[] coords = {chunk.chunkIndex()};
         ZarrArray[] zarr = arrays();
+        // The store was new or cleared when the run began: a chunk already there was written by
+        // an earlier attempt of this task (its worker was lost); it is written again, whole.
+        if (zarr[0].store().exists(zarr[0].chunkKey(coords))) {
+          rewritten.inc();
+        }
         long bytes = 0;
         for (int i = 0; i < zarr.length; i++) {
           CellStoreSpec.ArraySpec a = spec.arrays().get(i);

@@ -82,7 +82,9 @@ public record ProcessRunSummary(
             daysSkippedNoInput,
             daysFailed));
     if (resultsRepeated > 0) {
-      sb.append("restarts: ").append(RunResult.repeatedText(resultsRepeated)).append('\n');
+      sb.append("restarts: ")
+          .append(RunResult.repeatedText(RunResult.count(resultsRepeated, "day result")))
+          .append('\n');
     }
     for (Day d : days) {
       sb.append("  ").append(d.date()).append("  ").append(d.action());

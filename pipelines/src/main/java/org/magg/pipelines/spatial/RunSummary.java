@@ -39,6 +39,8 @@ import org.magg.core.RunResult;
  * @param wallSeconds wall-clock time of the run
  * @param cells per-cell results, in chunk order
  * @param failures everything that failed, with the reason
+ * @param chunksRewritten chunks a restarted task wrote again (same values: a chunk is written
+ *     whole)
  * @param resultsRepeated results written again by tasks the runner restarted (e.g. after losing a
  *     worker); the outputs are those of the final attempts
  */
@@ -68,6 +70,7 @@ public record RunSummary(
     double wallSeconds,
     List<CellResult> cells,
     List<Failure> failures,
+    long chunksRewritten,
     long resultsRepeated)
     implements RunResult {
 
@@ -176,8 +179,14 @@ public record RunSummary(
           "points binned",
           String.format(Locale.ROOT, "%,d", pointsBinned)
               + (pointsInFailedCells > 0 ? " (" + pointsInFailedCells + " in failed cells)" : ""));
-      if (resultsRepeated > 0) {
-        line(s, "restarts", RunResult.repeatedText(resultsRepeated));
+      if (chunksRewritten + resultsRepeated > 0) {
+        line(
+            s,
+            "restarts",
+            RunResult.repeatedText(
+                RunResult.count(chunksRewritten, "chunk")
+                    + " and "
+                    + RunResult.count(resultsRepeated, "result")));
       }
       line(s, "wall time", String.format(Locale.ROOT, "%.2f s", wallSeconds));
       for (Failure failure : failures) {

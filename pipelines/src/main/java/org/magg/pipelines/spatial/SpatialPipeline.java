@@ -317,6 +317,7 @@ public final class SpatialPipeline {
         wallSeconds,
         cells,
         failures,
+        counters.getOrDefault(RunCounters.CHUNKS_REWRITTEN, 0L),
         resultsRepeated);
   }
 }

@@ -93,7 +93,9 @@ public record TemporalSummary(
       sb.append("wrote ").append(o).append('\n');
     }
     if (resultsRepeated > 0) {
-      sb.append("restarts: ").append(RunResult.repeatedText(resultsRepeated)).append('\n');
+      sb.append("restarts: ")
+          .append(RunResult.repeatedText(RunResult.count(resultsRepeated, "result")))
+          .append('\n');
     }
     sb.append(String.format("time: %.1f s%n", seconds));
     return sb.toString();
