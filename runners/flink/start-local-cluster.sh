@@ -2,10 +2,17 @@
 # A local Apache Flink session cluster on 127.0.0.1: one JobManager and one TaskManager, each its
 # own JVM, run from Flink's Maven Central artifacts (no Flink distribution needed).
 #
-#   runners/flink/start-local-cluster.sh [start]   start it and wait until its REST API answers
-#                                                   with a registered TaskManager
-#   runners/flink/start-local-cluster.sh stop      stop the processes this script started
-#   runners/flink/start-local-cluster.sh status    print the cluster overview (exit 1 if down)
+#   runners/flink/start-local-cluster.sh [start]     start it and wait until its REST API answers
+#                                                     with a registered TaskManager
+#   runners/flink/start-local-cluster.sh taskmanager start one more TaskManager on the running
+#                                                     cluster (e.g. to replace one that died) and
+#                                                     wait until it is registered
+#   runners/flink/start-local-cluster.sh stop        stop the processes this script started
+#   runners/flink/start-local-cluster.sh status      print the cluster overview (exit 1 if down)
+#
+# Jobs survive the loss of a TaskManager: the cluster restarts the failed tasks (restart strategy
+# fixed-delay, FLINK_RESTART_ATTEMPTS times, FLINK_RESTART_DELAY apart) once a TaskManager with
+# free slots is registered, and notices a dead TaskManager within FLINK_HEARTBEAT_TIMEOUT.
 #
 # Settings (environment):
 #   FLINK_REST_PORT      REST API and job submission port            (default 8081)
@@ -15,6 +22,10 @@
 #   FLINK_JM_MEMORY      JobManager process size                     (default 1024m)
 #   FLINK_CLUSTER_DIR    configuration, logs, pid files              (default target/flink-cluster)
 #   FLINK_START_TIMEOUT  seconds to wait for the cluster             (default 120)
+#   FLINK_RESTART_STRATEGY  the cluster's restart strategy: fixed-delay, none (default fixed-delay)
+#   FLINK_RESTART_ATTEMPTS  restarts of a failing job before it fails   (default 10)
+#   FLINK_RESTART_DELAY  pause before a restart                       (default 5 s)
+#   FLINK_HEARTBEAT_TIMEOUT  a silent TaskManager is lost after (ms)  (default 15000)
 #
 # Submit to it with --runner=FlinkRunner --flinkMaster=127.0.0.1:$FLINK_REST_PORT (see docs/runners.md,
 # "Runners"). The classpath is Flink's runtime only (runners/flink/pom.xml), as in a Flink
@@ -30,6 +41,10 @@ tm_memory="${FLINK_TM_MEMORY:-2048m}"
 jm_memory="${FLINK_JM_MEMORY:-1024m}"
 dir="${FLINK_CLUSTER_DIR:-$project/target/flink-cluster}"
 timeout="${FLINK_START_TIMEOUT:-120}"
+restart_strategy="${FLINK_RESTART_STRATEGY:-fixed-delay}"
+restart_attempts="${FLINK_RESTART_ATTEMPTS:-10}"
+restart_delay="${FLINK_RESTART_DELAY:-5 s}"
+heartbeat_timeout="${FLINK_HEARTBEAT_TIMEOUT:-15000}"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 log() { echo "flink-cluster: $*" >&2; }
@@ -48,7 +63,8 @@ alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
 stop() {
   local stopped=0 f pid
-  for f in "$dir/taskmanager.pid" "$dir/jobmanager.pid"; do
+  for f in "$dir"/taskmanager*.pid "$dir/jobmanager.pid"; do
+    [ -e "$f" ] || continue
     if alive "$f"; then
       pid="$(cat "$f")"
       kill "$pid" 2>/dev/null || true
@@ -93,6 +109,51 @@ resource_params() {
     2>"$dir/log/bash-java-utils.log" | sed -n 's/^BASH_JAVA_UTILS_EXEC_RESULT://p'
 }
 
+# Starts a TaskManager JVM named NAME (its pid file NAME.pid, log NAME.log, resource id NAME).
+launch_taskmanager() {
+  local name="$1" cp="$2" tm tm_jvm tm_dyn
+  tm="$(resource_params "$cp" GET_TM_RESOURCE_PARAMS)"
+  tm_jvm="$(sed -n 1p <<<"$tm")"
+  tm_dyn="$(sed -n 2p <<<"$tm")"
+  # shellcheck disable=SC2086 # the computed options are word lists
+  nohup "$java" $tm_jvm -cp "$cp" \
+    org.apache.flink.runtime.taskexecutor.TaskManagerRunner \
+    --configDir "$dir/conf" $tm_dyn -D "taskmanager.resource-id=$name" \
+    >"$dir/log/$name.log" 2>&1 </dev/null &
+  echo $! >"$dir/$name.pid"
+}
+
+# One more TaskManager on the running cluster; waits until the JobManager lists it.
+add_taskmanager() {
+  if ! alive "$dir/jobmanager.pid"; then
+    log "no JobManager started from $dir is running; run '$0 start' first"
+    exit 1
+  fi
+  local n=2 name cp
+  while [ -e "$dir/taskmanager-$n.pid" ]; do n=$((n + 1)); done
+  name="taskmanager-$n"
+  cp="$(classpath)"
+  launch_taskmanager "$name" "$cp"
+  local waited=0
+  while [ "$waited" -lt "$timeout" ]; do
+    if ! alive "$dir/$name.pid"; then
+      log "$name exited during start-up:"
+      tail -n 20 "$dir/log/$name.log" >&2 || true
+      rm -f "$dir/$name.pid"
+      exit 1
+    fi
+    if rest /taskmanagers 2>/dev/null | grep -q "\"id\":\"$name\""; then
+      log "$name (pid $(cat "$dir/$name.pid")) registered after ${waited}s; log $dir/log/$name.log"
+      return 0
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
+  log "$name did not register within ${timeout}s:"
+  tail -n 20 "$dir/log/$name.log" >&2 || true
+  exit 1
+}
+
 start() {
   if alive "$dir/jobmanager.pid" || alive "$dir/taskmanager.pid"; then
     log "already running (pid files in $dir); run '$0 stop' first"
@@ -127,15 +188,21 @@ rest.port: $rest_port
 parallelism.default: 1
 io.tmp.dirs: $dir/tmp
 blob.storage.directory: $dir/tmp
+# A job whose TaskManager dies is restarted (the failed region, or the whole job when its tasks
+# are pipelined) as soon as slots are free again, instead of failing with
+# NoRestartBackoffTimeStrategy. Jobs may set their own strategy (Beam's
+# --numberOfExecutionRetries/--executionRetryDelay, honoured by streaming jobs).
+restart-strategy.type: $restart_strategy
+restart-strategy.fixed-delay.attempts: $restart_attempts
+restart-strategy.fixed-delay.delay: $restart_delay
+heartbeat.interval: 2000
+heartbeat.timeout: $heartbeat_timeout
 EOF
-  local jm tm jm_jvm jm_dyn tm_jvm tm_dyn
+  local jm jm_jvm jm_dyn
   jm="$(resource_params "$cp" GET_JM_RESOURCE_PARAMS)"
-  tm="$(resource_params "$cp" GET_TM_RESOURCE_PARAMS)"
   jm_jvm="$(sed -n 1p <<<"$jm")"
   jm_dyn="$(sed -n 2p <<<"$jm")"
-  tm_jvm="$(sed -n 1p <<<"$tm")"
-  tm_dyn="$(sed -n 2p <<<"$tm")"
-  if [ -z "$jm_jvm" ] || [ -z "$tm_jvm" ]; then
+  if [ -z "$jm_jvm" ] || [ -z "$(resource_params "$cp" GET_TM_RESOURCE_PARAMS)" ]; then
     log "could not compute the process memory settings; see $dir/log/bash-java-utils.log"
     exit 1
   fi
@@ -144,11 +211,7 @@ EOF
     org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint \
     --configDir "$dir/conf" $jm_dyn >"$dir/log/jobmanager.log" 2>&1 </dev/null &
   echo $! >"$dir/jobmanager.pid"
-  # shellcheck disable=SC2086
-  nohup "$java" $tm_jvm -cp "$cp" \
-    org.apache.flink.runtime.taskexecutor.TaskManagerRunner \
-    --configDir "$dir/conf" $tm_dyn >"$dir/log/taskmanager.log" 2>&1 </dev/null &
-  echo $! >"$dir/taskmanager.pid"
+  launch_taskmanager taskmanager "$cp"
   log "started JobManager (pid $(cat "$dir/jobmanager.pid")) and TaskManager (pid $(cat "$dir/taskmanager.pid")); logs in $dir/log"
 
   local waited=0 overview=""
@@ -176,6 +239,7 @@ EOF
 
 case "${1:-start}" in
   start) start ;;
+  taskmanager) add_taskmanager ;;
   stop) stop ;;
   status)
     if rest /overview; then echo; else
@@ -184,7 +248,7 @@ case "${1:-start}" in
     fi
     ;;
   *)
-    echo "usage: $0 [start|stop|status]" >&2
+    echo "usage: $0 [start|taskmanager|stop|status]" >&2
     exit 2
     ;;
 esac

@@ -14,4 +14,20 @@ public interface RunResult {
 
   /** The summary as JSON. */
   String toJson();
+
+  /**
+   * The summary line for work a runner repeated: {@code what} (e.g. "3 results") was written again
+   * by tasks it restarted (a lost worker, a failed task). Outputs are written so that a repeat
+   * gives the same result, so this is information, not a failure.
+   */
+  static String repeatedText(String what) {
+    return what
+        + " written again by restarted tasks (a worker was lost or a task failed and the runner"
+        + " retried it); the outputs are those of the final attempts";
+  }
+
+  /** {@code n} and the noun, singular or plural: "1 result", "3 results". */
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
 }

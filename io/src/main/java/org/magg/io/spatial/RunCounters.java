@@ -23,6 +23,10 @@ public final class RunCounters {
   public static final String POINTS_IN_FAILED_CELLS = "points_in_failed_cells";
   public static final String CELLS_WRITTEN = "cells_written";
   public static final String CELLS_FAILED = "cells_failed";
+
+  /** Chunks written over a chunk of the same run: a restarted task repeating its work. */
+  public static final String CHUNKS_REWRITTEN = "chunks_rewritten";
+
   public static final String CHILD_CELLS_WITH_DATA = "child_cells_with_data";
 
   /** Counter name of a filter reason: {@code filtered_<reason>}. */

@@ -23,6 +23,7 @@ import org.magg.core.grid.Morton;
 import org.magg.io.s3.S3Settings;
 import org.magg.io.zarr.ArrayMetadata;
 import org.magg.io.zarr.DataType;
+import org.magg.io.zarr.FileSystemZarrStore;
 import org.magg.io.zarr.ZarrArray;
 import org.magg.io.zarr.ZarrGroup;
 import org.magg.io.zarr.ZarrStore;
@@ -135,6 +136,24 @@ public final class ZarrIO {
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot mark failed cells " + cells + " in store " + location, e);
+    }
+  }
+
+  /**
+   * Removes what chunk writes killed mid-way left in a local store (S3 writes leave nothing: each
+   * is one PUT). A restarted task rewrites the chunk itself, so only the temporary file remains.
+   *
+   * @return how many temporary files were removed
+   */
+  public static int removeUnfinishedWrites(String location, S3Settings s3) {
+    ZarrStore store = ZarrStores.open(location, s3);
+    if (!(store instanceof FileSystemZarrStore local)) {
+      return 0;
+    }
+    try {
+      return local.removeTemporaryFiles();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean unfinished writes in store " + location, e);
     }
   }
 
@@ -253,6 +272,7 @@ public final class ZarrIO {
     private final Counter binned = RunCounters.counter(RunCounters.POINTS_BINNED);
     private final Counter failed = RunCounters.counter(RunCounters.CELLS_FAILED);
     private final Counter inFailed = RunCounters.counter(RunCounters.POINTS_IN_FAILED_CELLS);
+    private final Counter rewritten = RunCounters.counter(RunCounters.CHUNKS_REWRITTEN);
     private transient ZarrArray[] arrays;
 
     WriteChunkFn(String location, CellStoreSpec spec, S3Settings s3) {
@@ -292,6 +312,11 @@ public final class ZarrIO {
         }
         long[] coords = {chunk.chunkIndex()};
         ZarrArray[] zarr = arrays();
+        // The store was new or cleared when the run began: a chunk already there was written by
+        // an earlier attempt of this task (its worker was lost); it is written again, whole.
+        if (zarr[0].store().exists(zarr[0].chunkKey(coords))) {
+          rewritten.inc();
+        }
         long bytes = 0;
         for (int i = 0; i < zarr.length; i++) {
           CellStoreSpec.ArraySpec a = spec.arrays().get(i);

@@ -17,9 +17,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -33,7 +40,9 @@ import org.magg.core.Json;
  * --tempLocation} (through Beam's file systems, so a cluster's shared temp location works) or,
  * without one, a local temporary directory. A result's file is named by a key of its own (or by its
  * content), so a retried bundle rewrites the same file instead of adding one, and the launcher
- * reads exactly one result per key.
+ * reads exactly one result per key. A result written again (its file was there already: the task
+ * that wrote it was restarted, e.g. after its worker was lost) is counted; {@link
+ * #repeated(PipelineResult)} tells the summary how much work the runner repeated.
  *
  * <pre>{@code
  * ResultFiles results = ResultFiles.create(options);
@@ -45,6 +54,8 @@ import org.magg.core.Json;
  */
 public final class ResultFiles implements Serializable {
   private static final long serialVersionUID = 1L;
+  private static final String NAMESPACE = ResultFiles.class.getName();
+  private static final String REPEATED = "results_repeated";
   private final String dir;
 
   private ResultFiles(String dir) {
@@ -119,6 +130,30 @@ public final class ResultFiles implements Serializable {
     }
   }
 
+  /**
+   * How many results of the run were written again because their file existed already: work a
+   * runner repeated after restarting tasks (0 on a run without restarts). Runners count the final
+   * attempt of each task, so a result written twice counts once.
+   */
+  public static long repeated(PipelineResult result) {
+    long n = 0;
+    for (MetricResult<Long> c :
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.named(NAMESPACE, REPEATED))
+                    .build())
+            .getCounters()) {
+      try {
+        n += c.getCommitted();
+      } catch (UnsupportedOperationException e) {
+        n += c.getAttempted();
+      }
+    }
+    return n;
+  }
+
   /** Removes a local results directory (one in a remote temp location is left to its lifecycle). */
   public void delete() {
     if (dir.contains("://")) {
@@ -135,6 +170,7 @@ public final class ResultFiles implements Serializable {
     private static final long serialVersionUID = 1L;
     private final String dir;
     private final SerializableFunction<T, String> key;
+    private final Counter repeated = Metrics.counter(NAMESPACE, REPEATED);
 
     WriteFn(String dir, SerializableFunction<T, String> key) {
       this.dir = dir;
@@ -145,7 +181,12 @@ public final class ResultFiles implements Serializable {
     public void process(@Element T result) throws IOException {
       byte[] bytes = Json.mapper().writeValueAsBytes(result);
       String name = key != null ? key.apply(result) : hash(bytes);
-      ResourceId id = FileSystems.matchNewResource(dir + "/" + name + ".json", false);
+      String file = dir + "/" + name + ".json";
+      MatchResult earlier = FileSystems.match(file, EmptyMatchTreatment.ALLOW);
+      if (earlier.status() == MatchResult.Status.OK && !earlier.metadata().isEmpty()) {
+        repeated.inc();
+      }
+      ResourceId id = FileSystems.matchNewResource(file, false);
       try (WritableByteChannel ch = FileSystems.create(id, "application/json")) {
         ch.write(ByteBuffer.wrap(bytes));
       }

@@ -152,6 +152,30 @@ public final class FileSystemZarrStore implements ZarrStore {
     return keys;
   }
 
+  /**
+   * Deletes the temporary files of writes that never finished (a process killed between writing a
+   * value and renaming it into place), and returns how many there were. Call it when no write is
+   * running, e.g. after a run whose workers may have been lost.
+   */
+  public int removeTemporaryFiles() throws IOException {
+    if (!Files.isDirectory(root)) {
+      return 0;
+    }
+    List<Path> leftovers;
+    try (Stream<Path> walk = Files.walk(root)) {
+      leftovers =
+          walk.filter(Files::isRegularFile)
+              .filter(p -> p.getFileName().toString().contains(TEMP_MARKER))
+              .toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    for (Path p : leftovers) {
+      Files.deleteIfExists(p);
+    }
+    return leftovers.size();
+  }
+
   @Override
   public String location() {
     return root.toString();

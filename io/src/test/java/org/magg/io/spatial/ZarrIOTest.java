@@ -21,6 +21,7 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -215,6 +216,29 @@ class ZarrIOTest {
       out.add(GROUP + "/" + a.name());
     }
     return out;
+  }
+
+  /** One write of the three good chunks into {@code location}; its counters. */
+  private static Map<String, Long> writeGoodChunks(String location, CellStoreSpec spec) {
+    TestPipeline p = TestPipelines.create();
+    p.apply(Create.of(A, B, EMPTY).withCoder(CellChunk.coder()))
+        .apply(ZarrIO.write().to(location).withSpec(spec));
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+    return TestPipelines.counters(result, RunCounters.NAMESPACE);
+  }
+
+  @Test
+  void aRestartedTaskRewritesItsChunksWholeAndIsCounted(@TempDir Path dir) throws Exception {
+    Path store = dir.resolve("cells.zarr");
+    CellStoreSpec spec = spec(ZarrFormat.V3);
+    Map<String, Long> first = writeGoodChunks(store.toString(), spec);
+    assertEquals(0L, first.getOrDefault(RunCounters.CHUNKS_REWRITTEN, 0L), first.toString());
+    // the same task again, as a runner repeats it after losing the worker that ran it
+    Map<String, Long> again = writeGoodChunks(store.toString(), spec);
+    assertEquals(3L, again.get(RunCounters.CHUNKS_REWRITTEN), again.toString());
+    assertEquals(3L, again.get(RunCounters.CELLS_WRITTEN), again.toString());
+    readWithTheProjectsReader(store, spec);
   }
 
   private static void readWithTheProjectsReader(Path store, CellStoreSpec spec) throws Exception {

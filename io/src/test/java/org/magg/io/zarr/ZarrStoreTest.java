@@ -108,6 +108,25 @@ class ZarrStoreTest {
   }
 
   @Test
+  void leftoverTemporaryFilesOfKilledWritesAreRemoved() throws IOException {
+    FileSystemZarrStore store = new FileSystemZarrStore(tmp.resolve("s.zarr"));
+    store.put("arr/c/0", bytes("v"));
+    store.put("zarr.json", bytes("{}"));
+    // what a worker killed between writing and renaming leaves behind, at two depths
+    Files.write(
+        store.root().resolve("arr/c/1" + FileSystemZarrStore.TEMP_MARKER + "x"), bytes("partial"));
+    Files.write(
+        store.root().resolve("zarr.json" + FileSystemZarrStore.TEMP_MARKER + "y"), bytes("{"));
+    assertEquals(2, store.removeTemporaryFiles());
+    try (var files = Files.walk(store.root())) {
+      assertEquals(
+          List.of(store.root().resolve("arr/c/0"), store.root().resolve("zarr.json")),
+          files.filter(Files::isRegularFile).sorted().toList());
+    }
+    assertEquals(0, store.removeTemporaryFiles());
+  }
+
+  @Test
   void fileSystemDeletePrefixRemovesEmptyDirectories() throws IOException {
     FileSystemZarrStore store = new FileSystemZarrStore(tmp.resolve("s.zarr"));
     store.put("arr/c/0/0", bytes("v"));

@@ -106,10 +106,8 @@ final class BenchCommand implements Callable<Integer> {
     }
     // The Direct runner's checks copy every element and Flink's chained operators copy them
     // too; a benchmark of the pipeline itself turns both off unless asked otherwise.
-    List<String> args = Runners.withDefaults(beamArgs, Runners.DIRECT_RUN_DEFAULTS);
-    if (Runners.isFlink(args)) {
-      args = Runners.withDefaults(args, Runners.FLINK_RUN_DEFAULTS);
-    }
+    List<String> args =
+        Runners.withRunnerDefaults(Runners.withDefaults(beamArgs, Runners.DIRECT_RUN_DEFAULTS));
     if (temporal) {
       if (Runners.isFlink(args)) {
         args = Runners.withDefaults(args, TemporalPipeline.FLINK_DEFAULTS);

@@ -77,7 +77,12 @@ public final class MaggCli implements Callable<Integer> {
             || e instanceof GranuleCatalogException
             || e instanceof EventCatalogException
             || e instanceof IllegalArgumentException;
-    err.println("magg: " + (usage ? e.getMessage() : describe(e)));
+    String line = usage ? e.getMessage() : describe(e);
+    err.println("magg: " + line);
+    String hint = runnerHint(line);
+    if (hint != null) {
+      err.println("magg: " + hint);
+    }
     if (verbose(parsed)) {
       e.printStackTrace(err);
     } else if (!usage) {
@@ -106,6 +111,23 @@ public final class MaggCli implements Callable<Integer> {
       }
     }
     return line.toString().replace('\n', ' ');
+  }
+
+  /**
+   * What to do about a job the runner gave up on, when its message says why (null otherwise). Flink
+   * names the restart strategy that stopped the recovery.
+   */
+  static String runnerHint(String line) {
+    if (line.contains("NoRestartBackoffTimeStrategy")) {
+      return "the Flink cluster restarts no failed job, so losing a TaskManager ends the run: give"
+          + " the cluster a restart strategy (restart-strategy.type: fixed-delay, see"
+          + " docs/runners.md) and run again with --overwrite";
+    }
+    if (line.contains("Recovery is suppressed by")) {
+      return "the job failed more often than the Flink cluster's restart strategy allows (see"
+          + " its restart-strategy settings and docs/runners.md); run again with --overwrite";
+    }
+    return null;
   }
 
   /** Whether {@code --verbose} was given to the command or any of its subcommands. */

@@ -88,7 +88,7 @@ public final class HistoricalProcess {
       return n.summary(runId, true, days);
     }
     // Options first: a bad runner or option is a usage error before anything is written.
-    PipelineOptions options = Runners.options(config.pipelineArgs());
+    PipelineOptions options = Runners.options(Runners.withRunnerDefaults(config.pipelineArgs()));
     DayLog log = new DayLog(telemetry, runId, config, clock);
     List<PlannedDay> work = new ArrayList<>();
     Map<LocalDate, String> started = new java.util.HashMap<>();
@@ -143,6 +143,7 @@ public final class HistoricalProcess {
         Files.createDirectories(config.outputDir());
         Outcome o = runPipeline(config, options, work, customize);
         results = o.results();
+        n.resultsRepeated = o.repeated();
         if (o.failure() != null) {
           throw o.failure();
         }
@@ -208,11 +209,14 @@ public final class HistoricalProcess {
       Pipeline pipeline = Pipeline.create(options);
       results.write(build(pipeline, tasks, transform), "days", DayResult.class, DayResult::date);
       RuntimeException failure = null;
+      long repeated = 0;
       try {
-        PipelineResult.State st = pipeline.run().waitUntilFinish();
+        PipelineResult result = pipeline.run();
+        PipelineResult.State st = result.waitUntilFinish();
         if (st != PipelineResult.State.DONE) {
           failure = new IllegalStateException("pipeline ended in state " + st);
         }
+        repeated = ResultFiles.repeated(result);
       } catch (RuntimeException e) {
         failure = e;
       }
@@ -221,14 +225,17 @@ public final class HistoricalProcess {
       for (DayResult r : results.read("days", DayResult.class)) {
         byDay.put(r.date(), r);
       }
-      return new Outcome(byDay, failure);
+      return new Outcome(byDay, failure, repeated);
     } finally {
       results.delete();
     }
   }
 
-  /** The per-day results that came back, and what stopped the pipeline, if anything. */
-  private record Outcome(Map<String, DayResult> results, RuntimeException failure) {}
+  /**
+   * The per-day results that came back, what stopped the pipeline, if anything, and how many
+   * results restarted tasks wrote again.
+   */
+  private record Outcome(Map<String, DayResult> results, RuntimeException failure, long repeated) {}
 
   /** The days of the range with their actions, cut by {@code --limit-days}. */
   static List<PlannedDay> plan(ProcessRunConfig config, Map<LocalDate, TelemetryRow> state) {

@@ -18,6 +18,8 @@ import org.magg.core.RunResult;
  * @param daysSkippedNoInput days without an input file
  * @param daysFailed days that failed, or were skipped as failed
  * @param days each planned day: its action and outcome
+ * @param resultsRepeated day results written again by tasks the runner restarted (e.g. after losing
+ *     a worker); a repeated day rewrites the same CDF
  */
 public record ProcessRunSummary(
     String runId,
@@ -29,7 +31,8 @@ public record ProcessRunSummary(
     int daysSkippedExisting,
     int daysSkippedNoInput,
     int daysFailed,
-    List<Day> days)
+    List<Day> days,
+    long resultsRepeated)
     implements RunResult {
 
   /**
@@ -78,6 +81,11 @@ public record ProcessRunSummary(
             daysSkippedExisting,
             daysSkippedNoInput,
             daysFailed));
+    if (resultsRepeated > 0) {
+      sb.append("restarts: ")
+          .append(RunResult.repeatedText(RunResult.count(resultsRepeated, "day result")))
+          .append('\n');
+    }
     for (Day d : days) {
       sb.append("  ").append(d.date()).append("  ").append(d.action());
       if (!d.outcome().equals(d.action())) {

@@ -11,6 +11,7 @@ final class RunCounts {
   int skippedExisting;
   int skippedNoInput;
   int failed;
+  long resultsRepeated;
 
   RunCounts(int planned) {
     this.planned = planned;
@@ -27,6 +28,7 @@ final class RunCounts {
         skippedExisting,
         skippedNoInput,
         failed,
-        days);
+        days,
+        resultsRepeated);
   }
 }

@@ -88,10 +88,26 @@ public final class Runners {
 
   /**
    * On Flink, elements passed between chained operators need not be copied (our DoFns do not modify
-   * their inputs).
+   * their inputs; the Direct runner's immutability checks in the tests hold them to it). A job that
+   * loses a task (a TaskManager dies) is restarted up to 10 times, 10 s apart: long enough for a
+   * replacement to register after the cluster notices the loss. Beam applies these two to streaming
+   * jobs; batch jobs take the cluster's restart strategy (docs/runners.md).
    */
   public static final Map<String, String> FLINK_RUN_DEFAULTS =
-      orderedMap("objectReuse", "true", "fasterCopy", "true");
+      orderedMap(
+          "objectReuse",
+          "true",
+          "fasterCopy",
+          "true",
+          "numberOfExecutionRetries",
+          "10",
+          "executionRetryDelay",
+          "10000");
+
+  /** {@code args} with the defaults of the runner they choose ({@link #FLINK_RUN_DEFAULTS}). */
+  public static List<String> withRunnerDefaults(List<String> args) {
+    return isFlink(args) ? withDefaults(args, FLINK_RUN_DEFAULTS) : args;
+  }
 
   private static Map<String, String> orderedMap(String... kv) {
     Map<String, String> m = new java.util.LinkedHashMap<>();

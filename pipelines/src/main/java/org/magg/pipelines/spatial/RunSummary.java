@@ -39,6 +39,10 @@ import org.magg.core.RunResult;
  * @param wallSeconds wall-clock time of the run
  * @param cells per-cell results, in chunk order
  * @param failures everything that failed, with the reason
+ * @param chunksRewritten chunks a restarted task wrote again (same values: a chunk is written
+ *     whole)
+ * @param resultsRepeated results written again by tasks the runner restarted (e.g. after losing a
+ *     worker); the outputs are those of the final attempts
  */
 public record RunSummary(
     String pipelineType,
@@ -65,7 +69,9 @@ public record RunSummary(
     double[] granulesPerCell,
     double wallSeconds,
     List<CellResult> cells,
-    List<Failure> failures)
+    List<Failure> failures,
+    long chunksRewritten,
+    long resultsRepeated)
     implements RunResult {
 
   /**
@@ -173,6 +179,15 @@ public record RunSummary(
           "points binned",
           String.format(Locale.ROOT, "%,d", pointsBinned)
               + (pointsInFailedCells > 0 ? " (" + pointsInFailedCells + " in failed cells)" : ""));
+      if (chunksRewritten + resultsRepeated > 0) {
+        line(
+            s,
+            "restarts",
+            RunResult.repeatedText(
+                RunResult.count(chunksRewritten, "chunk")
+                    + " and "
+                    + RunResult.count(resultsRepeated, "result")));
+      }
       line(s, "wall time", String.format(Locale.ROOT, "%.2f s", wallSeconds));
       for (Failure failure : failures) {
         s.append("  FAILED ")

@@ -189,10 +189,11 @@ public final class SpatialPipeline {
           config.s3().overriddenBy(options.s3()).toSettings());
     }
     Plan plan = plan(config, options);
-    PipelineOptions beamOptions = Runners.options(options.pipelineArgs());
+    PipelineOptions beamOptions =
+        Runners.options(Runners.withRunnerDefaults(options.pipelineArgs()));
     String runner = Runners.name(beamOptions);
     if (options.dryRun()) {
-      return summary(plan, runner, true, Map.of(), List.of(), List.of(), seconds(start));
+      return summary(plan, runner, true, Map.of(), List.of(), List.of(), 0, seconds(start));
     }
     // refused before the result directory is made, so a refused run leaves nothing behind
     ZarrIO.prepareStore(plan.store(), options.overwrite(), plan.s3());
@@ -200,6 +201,7 @@ public final class SpatialPipeline {
     Map<String, Long> counters;
     List<Failure> failures;
     List<ChunkWriteResult> chunks;
+    long repeated;
     try {
       Pipeline pipeline = Pipeline.create(beamOptions);
       Outputs outputs = build(pipeline, plan);
@@ -213,14 +215,17 @@ public final class SpatialPipeline {
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("pipeline ended in state " + state);
       }
+      ZarrIO.removeUnfinishedWrites(plan.store(), plan.s3());
       counters = RunMetrics.counters(result);
+      repeated = ResultFiles.repeated(result);
       failures = results.read("failures", Failure.class);
       chunks = results.read("chunks", ChunkWriteResult.class);
     } finally {
       // a failed run leaves nothing behind either
       results.delete();
     }
-    RunSummary summary = summary(plan, runner, false, counters, failures, chunks, seconds(start));
+    RunSummary summary =
+        summary(plan, runner, false, counters, failures, chunks, repeated, seconds(start));
     ZarrIO.markFailedCells(plan.store(), plan.storeSpec(), failedCells(summary), plan.s3());
     return summary;
   }
@@ -247,6 +252,7 @@ public final class SpatialPipeline {
       Map<String, Long> counters,
       List<Failure> failures,
       List<ChunkWriteResult> written,
+      long resultsRepeated,
       double wallSeconds) {
     GranuleSelection selection = plan.selection();
     Map<Long, ChunkWriteResult> byCell = new HashMap<>();
@@ -324,6 +330,8 @@ public final class SpatialPipeline {
         selection.granulesPerCell(),
         wallSeconds,
         cells,
-        failures);
+        failures,
+        counters.getOrDefault(RunCounters.CHUNKS_REWRITTEN, 0L),
+        resultsRepeated);
   }
 }

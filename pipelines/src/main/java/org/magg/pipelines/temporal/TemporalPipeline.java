@@ -55,7 +55,7 @@ public final class TemporalPipeline {
     if (Runners.isDirect(args)) {
       args = Runners.withDefaults(args, Runners.DIRECT_RUN_DEFAULTS);
     } else if (Runners.isFlink(args)) {
-      args = Runners.withDefaults(args, Runners.FLINK_RUN_DEFAULTS);
+      args = Runners.withRunnerDefaults(args);
       args = Runners.withDefaults(args, FLINK_DEFAULTS);
     }
     PipelineOptions beamOptions = Runners.options(args);
@@ -153,7 +153,8 @@ public final class TemporalPipeline {
         plan.catalog().failures().subList(0, Math.min(20, plan.catalog().failures().size())),
         locations(written),
         (System.nanoTime() - t0) / 1e9,
-        all);
+        all,
+        ResultFiles.repeated(result));
   }
 
   /**

@@ -31,6 +31,8 @@ import org.magg.core.RunResult;
  * @param counters the run's counters under {@code gridded/} (per collection: {@code
  *     gridded/T2M_TQV_SLP/timesteps_read}, ...) and {@code temporal/} ({@code
  *     temporal/event_steps}, ...), as {@code namespace/name}
+ * @param resultsRepeated results written again by tasks the runner restarted (e.g. after losing a
+ *     worker); the outputs are those of the final attempts
  */
 public record TemporalSummary(
     String config,
@@ -46,7 +48,8 @@ public record TemporalSummary(
     List<Failure> refusedEvents,
     List<String> outputs,
     double seconds,
-    Map<String, Long> counters)
+    Map<String, Long> counters,
+    long resultsRepeated)
     implements RunResult {
 
   public TemporalSummary {
@@ -100,6 +103,11 @@ public record TemporalSummary(
     for (String o : outputs) {
       sb.append("wrote ").append(o).append('\n');
     }
+    if (resultsRepeated > 0) {
+      sb.append("restarts: ")
+          .append(RunResult.repeatedText(RunResult.count(resultsRepeated, "result")))
+          .append('\n');
+    }
     sb.append(String.format("time: %.1f s%n", seconds));
     return sb.toString();
   }
@@ -142,6 +150,7 @@ public record TemporalSummary(
     var os = n.putArray("outputs");
     outputs.forEach(os::add);
     n.put("seconds", seconds);
+    n.put("results_repeated", resultsRepeated);
     n.set("counters", m.valueToTree(new java.util.TreeMap<>(counters)));
     return n.toPrettyString() + "\n";
   }

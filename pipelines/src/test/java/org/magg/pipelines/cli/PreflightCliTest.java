@@ -270,4 +270,19 @@ class PreflightCliTest {
         "java.io.IOException: boom",
         MaggCli.describe(new RuntimeException(new java.io.IOException("boom"))));
   }
+
+  @Test
+  void aJobTheRunnerGaveUpOnGetsAHintNamingTheRestartStrategy() {
+    // the messages Flink 1.19 gives when a TaskManager is lost (seen on the local session cluster)
+    String none =
+        "Pipeline execution failed: Job failed (JobID: c65d): Job execution failed.: Recovery is"
+            + " suppressed by NoRestartBackoffTimeStrategy: TaskManager with id taskmanager is no"
+            + " longer reachable.";
+    assertThat(MaggCli.runnerHint(none), containsString("restart-strategy.type: fixed-delay"));
+    String exhausted =
+        "Job execution failed.: Recovery is suppressed by"
+            + " FixedDelayRestartBackoffTimeStrategy(maxNumberRestartAttempts=3, backoffTimeMS=5000)";
+    assertThat(MaggCli.runnerHint(exhausted), containsString("more often than"));
+    assertEquals(null, MaggCli.runnerHint("cannot read x.nc: truncated at byte 12"));
+  }
 }

@@ -52,10 +52,18 @@ class RunnersTest {
   @Test
   void defaultsAreAddedOnlyWhenAbsent() {
     assertEquals(
-        java.util.List.of("--runner=FlinkRunner", "--objectReuse=false", "--fasterCopy=true"),
-        Runners.withDefaults(
-            java.util.List.of("--runner=FlinkRunner", "--objectReuse=false"),
-            Runners.FLINK_RUN_DEFAULTS));
+        java.util.List.of(
+            "--runner=FlinkRunner",
+            "--objectReuse=false",
+            "--numberOfExecutionRetries=-1",
+            "--fasterCopy=true",
+            "--executionRetryDelay=10000"),
+        Runners.withRunnerDefaults(
+            java.util.List.of(
+                "--runner=FlinkRunner", "--objectReuse=false", "--numberOfExecutionRetries=-1")));
+    assertEquals(
+        java.util.List.of("--runner=DirectRunner"),
+        Runners.withRunnerDefaults(java.util.List.of("--runner=DirectRunner")));
     assertEquals(
         java.util.List.of("--enforceImmutability", "--enforceEncodability=false"),
         Runners.withDefaults(
