@@ -148,7 +148,9 @@ public final class HistoricalProcess {
           throw o.failure();
         }
       } catch (IOException | RuntimeException e) {
-        LOG.error("the pipeline failed: {}", e.toString(), e);
+        // one line: the days it cost are in the telemetry and the summary (trace at debug level)
+        LOG.error("the pipeline failed: {}", e.toString());
+        LOG.debug("the pipeline failed", e);
         pipelineError = e.getClass().getSimpleName() + ": " + e.getMessage();
       }
     }
