@@ -80,6 +80,7 @@ public final class EventTracker {
       events.addAll(tracker.advance(s));
     }
     events.addAll(tracker.finish());
+    events.sort(TrackedEvent.ID_ORDER);
     return events;
   }
 

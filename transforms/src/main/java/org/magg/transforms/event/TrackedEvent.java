@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.AtomicCoder;
@@ -28,6 +29,14 @@ import org.magg.io.temporal.EventMask;
 public final class TrackedEvent implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final double MILLIS_PER_HOUR = 3_600_000.0;
+
+  /**
+   * Events in id order: by genesis time, then by the number of their first object at genesis (so
+   * {@code ...-2} before {@code ...-10}).
+   */
+  public static final Comparator<TrackedEvent> ID_ORDER =
+      Comparator.comparing(TrackedEvent::genesis)
+          .thenComparingInt(e -> e.steps.get(0).object().number());
 
   private final String id;
   private final List<TrackStep> steps;
