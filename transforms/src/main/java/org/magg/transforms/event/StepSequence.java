@@ -1,5 +1,6 @@
 package org.magg.transforms.event;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -31,16 +32,26 @@ final class StepSequence {
     sorted.sort(ORDER);
     for (StepObjects s : sorted) {
       if (tracker.lastTime() != null && !s.time().isAfter(tracker.lastTime())) {
-        failures.accept(refused(s, tracker));
+        failures.accept(refused(s, tracker.lastTime()));
         continue;
       }
       tracker.advance(s).forEach(events);
     }
   }
 
-  static Failure refused(StepObjects s, EventTracker tracker) {
+  /**
+   * Why {@code s} is not tracked, {@code lastTime} being the last timestep tracked (null: the input
+   * has ended and tracking with it).
+   */
+  static Failure refused(StepObjects s, Instant lastTime) {
     String time = s.time().toString();
-    if (s.time().equals(tracker.lastTime())) {
+    if (lastTime == null) {
+      return new Failure(
+          "timestep",
+          time,
+          "the objects of timestep " + time + " came after the input ended; ignored");
+    }
+    if (s.time().equals(lastTime)) {
       return new Failure(
           "timestep",
           time,
@@ -54,7 +65,7 @@ final class StepSequence {
         "the objects of timestep "
             + time
             + " came after tracking had passed it (last timestep tracked: "
-            + tracker.lastTime()
+            + lastTime
             + "); ignored");
   }
 

@@ -167,6 +167,12 @@ public final class TrackEvents extends PTransform<PCollection<StepObjects>, PCol
     @StateId("timerAt")
     private final StateSpec<ValueState<Long>> timerAtSpec = StateSpecs.value(VarLongCoder.of());
 
+    /**
+     * The last timestep tracked (epoch ms), so elements are checked without reading the tracker.
+     */
+    @StateId("trackedUpTo")
+    private final StateSpec<ValueState<Long>> trackedUpToSpec = StateSpecs.value(VarLongCoder.of());
+
     @TimerId("step")
     private final TimerSpec stepSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
@@ -187,16 +193,18 @@ public final class TrackEvents extends PTransform<PCollection<StepObjects>, PCol
     public void process(
         @Element KV<Integer, StepObjects> element,
         @StateId("waiting") BagState<StepObjects> waiting,
-        @StateId("tracker") ValueState<TrackerState> state,
         @StateId("timerAt") ValueState<Long> timerAt,
+        @StateId("trackedUpTo") ValueState<Long> trackedUpTo,
         @TimerId("step") Timer stepTimer,
         @TimerId("end") Timer endTimer,
         MultiOutputReceiver out) {
       StepObjects step = element.getValue();
-      tracker.resume(state.read());
-      if (tracker.finished()
-          || (tracker.lastTime() != null && !step.time().isAfter(tracker.lastTime()))) {
-        out.get(FAILURES).output(StepSequence.refused(step, tracker));
+      Long upTo = trackedUpTo.read();
+      if (upTo != null && step.time().toEpochMilli() <= upTo) {
+        out.get(FAILURES)
+            .output(
+                StepSequence.refused(
+                    step, upTo == Long.MAX_VALUE ? null : java.time.Instant.ofEpochMilli(upTo)));
         return;
       }
       waiting.add(step);
@@ -215,6 +223,7 @@ public final class TrackEvents extends PTransform<PCollection<StepObjects>, PCol
         @StateId("waiting") BagState<StepObjects> waiting,
         @StateId("tracker") ValueState<TrackerState> state,
         @StateId("timerAt") ValueState<Long> timerAt,
+        @StateId("trackedUpTo") ValueState<Long> trackedUpTo,
         @TimerId("step") Timer stepTimer,
         MultiOutputReceiver out) {
       long passed = context.fireTimestamp().getMillis();
@@ -238,6 +247,9 @@ public final class TrackEvents extends PTransform<PCollection<StepObjects>, PCol
         timerAt.write(next);
       }
       state.write(tracker.state());
+      if (tracker.lastTime() != null) {
+        trackedUpTo.write(tracker.lastTime().toEpochMilli());
+      }
     }
 
     @OnTimer("end")
@@ -245,6 +257,7 @@ public final class TrackEvents extends PTransform<PCollection<StepObjects>, PCol
         @StateId("waiting") BagState<StepObjects> waiting,
         @StateId("tracker") ValueState<TrackerState> state,
         @StateId("timerAt") ValueState<Long> timerAt,
+        @StateId("trackedUpTo") ValueState<Long> trackedUpTo,
         MultiOutputReceiver out) {
       List<StepObjects> ready = new ArrayList<>();
       waiting.read().forEach(ready::add);
@@ -255,6 +268,7 @@ public final class TrackEvents extends PTransform<PCollection<StepObjects>, PCol
       waiting.clear();
       timerAt.clear();
       state.write(tracker.state());
+      trackedUpTo.write(Long.MAX_VALUE); // the input has ended: anything later is refused
     }
 
     private void track(List<StepObjects> ready, MultiOutputReceiver out) {
