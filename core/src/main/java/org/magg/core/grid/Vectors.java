@@ -3,13 +3,14 @@ package org.magg.core.grid;
 /**
  * Unit vectors on the sphere, stored as {@code x, y, z} triples in flat {@code double[]} arrays:
  * {@code x = cos(lat) cos(lon)}, {@code y = cos(lat) sin(lon)}, {@code z = sin(lat)}. Great-circle
- * arcs are the shorter arcs between two such vectors.
+ * arcs are the shorter arcs between two such vectors. The conversions to and from longitude and
+ * latitude are public (centroids elsewhere are means of these vectors); the arc geometry is not.
  */
-final class Vectors {
+public final class Vectors {
   private Vectors() {}
 
   /** Writes the unit vector of {@code (lonDeg, latDeg)} at {@code out[off..off+2]}. */
-  static void fromLonLat(double lonDeg, double latDeg, double[] out, int off) {
+  public static void fromLonLat(double lonDeg, double latDeg, double[] out, int off) {
     double lon = Math.toRadians(lonDeg);
     double lat = Math.toRadians(latDeg);
     double c = StrictMath.cos(lat);
@@ -19,12 +20,12 @@ final class Vectors {
   }
 
   /** Longitude in degrees, in (-180, 180], of the vector at {@code v[off]}. */
-  static double lonDeg(double[] v, int off) {
+  public static double lonDeg(double[] v, int off) {
     return Math.toDegrees(Math.atan2(v[off + 1], v[off]));
   }
 
   /** Latitude in degrees of the vector at {@code v[off]}. */
-  static double latDeg(double[] v, int off) {
+  public static double latDeg(double[] v, int off) {
     return Math.toDegrees(Math.atan2(v[off + 2], Math.hypot(v[off], v[off + 1])));
   }
 
