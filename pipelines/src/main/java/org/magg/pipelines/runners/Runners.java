@@ -90,8 +90,9 @@ public final class Runners {
    * On Flink, elements passed between chained operators need not be copied (our DoFns do not modify
    * their inputs; the Direct runner's immutability checks in the tests hold them to it). A job that
    * loses a task (a TaskManager dies) is restarted up to 10 times, 10 s apart: long enough for a
-   * replacement to register after the cluster notices the loss. Beam applies these two to streaming
-   * jobs; batch jobs take the cluster's restart strategy (docs/runners.md).
+   * replacement to register after the cluster notices the loss. Beam applies these two to jobs on
+   * Flink's DataStream API (streaming, and batch with {@code --useDataStreamForBatch}); other batch
+   * jobs take the cluster's restart strategy (docs/runners.md).
    */
   public static final Map<String, String> FLINK_RUN_DEFAULTS =
       orderedMap(
