@@ -1,9 +1,15 @@
 package org.magg.pipelines;
 
 import java.nio.file.Path;
+import org.magg.core.RunResult;
 import org.magg.pipelines.config.ConfigLoader;
+import org.magg.pipelines.config.EventConfig;
+import org.magg.pipelines.config.MaggConfig;
 import org.magg.pipelines.config.PipelineConfig;
 import org.magg.pipelines.config.TemporalConfig;
+import org.magg.pipelines.event.EventPipeline;
+import org.magg.pipelines.event.EventRunOptions;
+import org.magg.pipelines.event.EventSummary;
 import org.magg.pipelines.spatial.RunOptions;
 import org.magg.pipelines.spatial.RunSummary;
 import org.magg.pipelines.spatial.SpatialPipeline;
@@ -47,6 +53,32 @@ public final class Magg {
         throw new IllegalArgumentException(
             "pipeline type '" + config.type().yamlName() + "' is not available in this version");
     }
+  }
+
+  /**
+   * Runs an event pipeline (batch, or streaming when the options watch the detection collection):
+   * detects and tracks the events in the fields and writes their catalog, lifecycle and tracks (and
+   * metrics, with an aggregation).
+   */
+  public static EventSummary run(EventConfig config, EventRunOptions options) {
+    return EventPipeline.run(config, options);
+  }
+
+  /**
+   * Runs any config: a spatial one with {@code spatial} options, a temporal one with {@code
+   * temporal} options, an event one with {@code event} options (the others may be null).
+   *
+   * @throws IllegalArgumentException when the options the config's type needs are null
+   */
+  public static RunResult run(
+      MaggConfig config, RunOptions spatial, TemporalRunOptions temporal, EventRunOptions event) {
+    if (config instanceof EventConfig e) {
+      return run(e, java.util.Objects.requireNonNull(event, "event run options"));
+    }
+    if (config instanceof TemporalConfig t) {
+      return run(t, java.util.Objects.requireNonNull(temporal, "temporal run options"));
+    }
+    return run((PipelineConfig) config, java.util.Objects.requireNonNull(spatial, "run options"));
   }
 
   /** Runs a temporal pipeline (batch, or streaming when the options watch the collections). */

@@ -62,6 +62,15 @@ public final class EventTableIO {
     return new Write(location, metricNames, order, format, s3);
   }
 
+  /**
+   * The whole table of events whose ids are only known when the pipeline runs (say, detected in
+   * it), written once all rows are in, in the order {@code idOrder} gives their ids (batch).
+   */
+  public static <C extends Comparator<String> & java.io.Serializable> Write write(
+      String location, List<String> metricNames, C idOrder, String format, S3Settings s3) {
+    return new Write(location, metricNames, List.of(), format, s3).withIdOrder(idOrder);
+  }
+
   /** Each pane's row as its own CSV file under {@code location/panes/} (streaming). */
   public static WritePanes writePanes(String location, List<String> metricNames, S3Settings s3) {
     return new WritePanes(location, metricNames, s3);
@@ -83,6 +92,12 @@ public final class EventTableIO {
     private final List<String> order;
     private final String format;
     private final S3Settings s3;
+    private Comparator<String> idOrder;
+
+    private Write withIdOrder(Comparator<String> order) {
+      this.idOrder = order;
+      return this;
+    }
 
     private Write(
         String location,
@@ -111,7 +126,8 @@ public final class EventTableIO {
           .apply(GroupByKey.create())
           .apply(
               "WriteTable",
-              ParDo.of(new WriteTableFn(location, metricNames, order, format, Storage.of(s3))))
+              ParDo.of(
+                  new WriteTableFn(location, metricNames, order, idOrder, format, Storage.of(s3))))
           .setCoder(WrittenFile.coder());
     }
   }
@@ -225,6 +241,7 @@ public final class EventTableIO {
     private final String location;
     private final List<String> metricNames;
     private final List<String> order;
+    private final Comparator<String> idOrder;
     private final String format;
     private final Storage storage;
 
@@ -232,11 +249,13 @@ public final class EventTableIO {
         String location,
         List<String> metricNames,
         List<String> order,
+        Comparator<String> idOrder,
         String format,
         Storage storage) {
       this.location = location;
       this.metricNames = metricNames;
       this.order = order;
+      this.idOrder = idOrder;
       this.format = format;
       this.storage = storage;
     }
@@ -246,6 +265,9 @@ public final class EventTableIO {
         @Element KV<String, Iterable<EventRow>> table, OutputReceiver<WrittenFile> out)
         throws IOException {
       List<EventRow> rows = inOrder(table.getValue(), order);
+      if (idOrder != null) {
+        rows.sort(Comparator.comparing(EventRow::eventId, idOrder));
+      }
       int n = rows.size();
       out.output(
           put(

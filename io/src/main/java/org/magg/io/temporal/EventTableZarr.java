@@ -94,7 +94,7 @@ final class EventTableZarr {
   }
 
   /** A store that remembers the size of each object put into it. */
-  private static final class SizedStore implements ZarrStore {
+  static final class SizedStore implements ZarrStore {
     private final ZarrStore store;
     private final Map<String, Integer> sizes = new TreeMap<>();
 

@@ -226,6 +226,60 @@ public final class StaticData implements Serializable {
     return months[month - 1];
   }
 
+  /**
+   * A single {@code (lat, lon)} field of a file on this grid, such as a fixed detection threshold.
+   * Shared: do not modify.
+   *
+   * @param file the file (local or {@code s3://}), already resolved
+   * @throws UncheckedIOException naming the file and variable when it cannot be read, is on another
+   *     grid or has more than one step
+   */
+  public double[] field(String file, String variable) {
+    return (double[])
+        cached(
+            "field",
+            file,
+            variable,
+            () -> {
+              checkOnGrid(file);
+              return readStatic(file, variable);
+            });
+  }
+
+  /**
+   * The step of a 12-step (one per calendar month) field of a file on this grid for {@code month}
+   * (1 = January), such as a monthly percentile threshold; the months are found as for {@link
+   * #climatology}. Shared: do not modify.
+   *
+   * @throws UncheckedIOException naming the file and variable when it cannot be read, is on another
+   *     grid or does not have 12 monthly steps
+   */
+  public double[] monthly(String file, String variable, int month) {
+    if (month < 1 || month > 12) {
+      throw new IllegalArgumentException("month must be 1..12, got " + month);
+    }
+    double[][] months =
+        (double[][])
+            cached(
+                "monthly",
+                file,
+                variable,
+                () -> {
+                  checkOnGrid(file);
+                  return readClimatology(file, variable);
+                });
+    return months[month - 1];
+  }
+
+  private void checkOnGrid(String file) throws IOException {
+    try (GridFiles.GridFile f = files().open(file)) {
+      String offGrid = GridFiles.offGrid(grid, "", f.grid());
+      if (offGrid != null) {
+        throw new IOException("file " + file + " " + offGrid);
+      }
+    }
+  }
+
   private double[][] readClimatology(String file, String variable) throws IOException {
     try (GridFiles.GridFile f = files().open(file)) {
       int[] index = monthIndex(f);

@@ -2,6 +2,7 @@ package org.magg.pipelines.cli;
 
 import java.util.concurrent.Callable;
 import org.magg.pipelines.config.ConfigLoader;
+import org.magg.pipelines.config.EventConfig;
 import org.magg.pipelines.config.MaggConfig;
 import org.magg.pipelines.config.PipelineConfig;
 import org.magg.pipelines.config.TemporalConfig;
@@ -42,6 +43,24 @@ final class ConfigCommand {
                     + t.usedCollections().size()
                     + " collections: "
                     + String.join(", ", t.usedCollections().stream().map(c -> c.name()).toList())
+                    + ")");
+        return MaggCli.OK;
+      }
+      if (any instanceof EventConfig e) {
+        EventConfig.Detection d = e.detection();
+        spec.commandLine()
+            .getOut()
+            .println(
+                "valid: "
+                    + e.origin()
+                    + " (event, detection on "
+                    + d.collection()
+                    + ": "
+                    + d.expression()
+                    + ", "
+                    + (e.aggregation() == null
+                        ? "no aggregation"
+                        : e.aggregation().metrics().size() + " metrics")
                     + ")");
         return MaggCli.OK;
       }

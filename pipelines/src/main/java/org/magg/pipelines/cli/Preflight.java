@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeSet;
 import org.magg.io.storage.Storage;
+import org.magg.pipelines.config.EventConfig;
 import org.magg.pipelines.config.TemporalConfig;
 
 /**
@@ -157,17 +158,27 @@ final class Preflight {
 
   /** Every {@code --collection NAME=...} must name a collection of the config. */
   static void collections(Map<String, String> given, TemporalConfig config) {
+    collections(given, config.collections().keySet(), config.origin());
+  }
+
+  /** {@code --collection NAME=...} must name a collection of the event config. */
+  static void collections(Map<String, String> given, EventConfig config) {
+    collections(given, config.collections().keySet(), config.origin());
+  }
+
+  private static void collections(
+      Map<String, String> given, java.util.Set<String> names, String origin) {
     for (String name : given.keySet()) {
-      if (!config.collections().containsKey(name)) {
+      if (!names.contains(name)) {
         throw new IllegalArgumentException(
             "--collection "
                 + name
                 + "=...: config "
-                + config.origin()
+                + origin
                 + " has no collection '"
                 + name
                 + "' (collections: "
-                + String.join(", ", new TreeSet<>(config.collections().keySet()))
+                + String.join(", ", new TreeSet<>(names))
                 + ")");
       }
     }

@@ -11,10 +11,14 @@ import org.magg.core.grid.Morton;
 import org.magg.io.storage.Storage;
 import org.magg.pipelines.Magg;
 import org.magg.pipelines.config.ConfigLoader;
+import org.magg.pipelines.config.EventConfig;
 import org.magg.pipelines.config.MaggConfig;
 import org.magg.pipelines.config.PipelineConfig;
 import org.magg.pipelines.config.S3Config;
 import org.magg.pipelines.config.TemporalConfig;
+import org.magg.pipelines.event.EventPlan;
+import org.magg.pipelines.event.EventRunOptions;
+import org.magg.pipelines.event.EventSummary;
 import org.magg.pipelines.spatial.RunOptions;
 import org.magg.pipelines.spatial.RunSummary;
 import org.magg.pipelines.temporal.TemporalPlan;
@@ -136,6 +140,9 @@ final class RunCommand implements Callable<Integer> {
     if (any instanceof TemporalConfig temporal) {
       return runTemporal(temporal, s3);
     }
+    if (any instanceof EventConfig event) {
+      return runEvent(event, s3);
+    }
     PipelineConfig c = (PipelineConfig) any;
     if (catalog == null) {
       Preflight.inputFile("catalog (" + c.origin() + ")", c.catalog());
@@ -155,6 +162,46 @@ final class RunCommand implements Callable<Integer> {
             beamArgs);
     options = options.withS3(s3);
     RunSummary summary = Magg.run(c, options);
+    return Summaries.report(summary, spec.commandLine().getOut(), summaryJson);
+  }
+
+  /** Runs an event pipeline; prints the summary and writes it as JSON when asked. */
+  private int runEvent(EventConfig event, S3Config s3) throws Exception {
+    if (catalog != null || store != null || maxCells != null || mortonCell != null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--catalog, --store, --max-cells and --morton-cell are for spatial pipelines; "
+              + event.origin()
+              + " is an event pipeline (use --fields, --output)");
+    }
+    if (events != null || allowedLateness != null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--events and --allowed-lateness are for temporal pipelines; "
+              + event.origin()
+              + " is an event pipeline: it finds the events itself (use --fields, --output)");
+    }
+    if (stopAfterIdle != null && watch == null) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--stop-after-idle needs --watch");
+    }
+    Preflight.collections(collections, event);
+    EventRunOptions options =
+        EventRunOptions.builder()
+            .fields(fields)
+            .output(output)
+            .collectionFiles(collections)
+            .watch(watch)
+            .stopAfterIdle(stopAfterIdle)
+            .pipelineArgs(beamArgs)
+            .s3(s3)
+            .overwrite(overwrite)
+            .build();
+    if (output == null) {
+      Preflight.outputDirectory(
+          "output.location (" + event.origin() + ")", EventPlan.output(event, options));
+    }
+    EventSummary summary = Magg.run(event, options);
     return Summaries.report(summary, spec.commandLine().getOut(), summaryJson);
   }
 

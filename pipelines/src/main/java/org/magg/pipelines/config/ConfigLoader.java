@@ -114,7 +114,18 @@ public final class ConfigLoader {
         "config " + c.origin() + " is a " + c.type().yamlName() + " pipeline, not a temporal one");
   }
 
-  /** Loads any config (spatial or temporal) from a file, S3 (with {@code s3}) or by name. */
+  /** Loads an event config from a file, S3 or by built-in name. */
+  public static EventConfig loadEvent(String fileOrName, S3Settings s3) {
+    MaggConfig c = loadAny(fileOrName, s3);
+    if (c instanceof EventConfig e) {
+      return e;
+    }
+    throw new ConfigException(
+        "pipeline.type",
+        "config " + c.origin() + " is a " + c.type().yamlName() + " pipeline, not an event one");
+  }
+
+  /** Loads any config (spatial, temporal or event) from a file, S3 (with {@code s3}) or by name. */
   public static MaggConfig loadAny(String fileOrName, S3Settings s3) {
     String[] textAndOrigin = readFileOrName(fileOrName, s3);
     return parseAny(textAndOrigin[0], textAndOrigin[1]);
@@ -137,6 +148,9 @@ public final class ConfigLoader {
     PipelineType type = PipelineType.parse("pipeline.type", typeName);
     if (type == PipelineType.TEMPORAL) {
       return TemporalConfigParser.parse(tree, origin);
+    }
+    if (type == PipelineType.EVENT) {
+      return EventConfigParser.parse(tree, origin);
     }
     PipelineConfig config = SpatialConfigParser.parse(tree, type, origin);
     ConfigValidator.validate(config);

@@ -1,7 +1,10 @@
 package org.magg.pipelines.config;
 
-/** A parsed pipeline config of any type: {@link PipelineConfig} or {@link TemporalConfig}. */
-public sealed interface MaggConfig permits PipelineConfig, TemporalConfig {
+/**
+ * A parsed pipeline config of any type: {@link PipelineConfig}, {@link TemporalConfig} or {@link
+ * EventConfig}.
+ */
+public sealed interface MaggConfig permits PipelineConfig, TemporalConfig, EventConfig {
   /** The pipeline type. */
   PipelineType type();
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.magg.io.gridded.GriddedCollection;
 import org.magg.transforms.temporal.DerivedVariable;
 import org.magg.transforms.temporal.MetricSpec;
 import org.magg.transforms.temporal.SliceEvaluator;
@@ -87,7 +88,10 @@ public record TemporalConfig(
     return metrics.stream().anyMatch(MetricSpec::precip);
   }
 
-  /** A gridded collection. */
+  /**
+   * A gridded collection; {@code calendar} overrides the files' time calendar (null: theirs), for
+   * GPM IMERG V06 whose {@code julian} means UTC seconds.
+   */
   public record CollectionSpec(
       String name,
       int order,
@@ -98,12 +102,45 @@ public record TemporalConfig(
       String latName,
       String lonName,
       String timeName,
-      String levName)
+      String levName,
+      String calendar)
       implements Serializable {
+
+    /** As the canonical constructor, with the files' own calendar. */
+    public CollectionSpec(
+        String name,
+        int order,
+        String doi,
+        boolean halfHour,
+        String files,
+        Duration timeStep,
+        String latName,
+        String lonName,
+        String timeName,
+        String levName) {
+      this(name, order, doi, halfHour, files, timeStep, latName, lonName, timeName, levName, null);
+    }
 
     /** The shift applied to the file's times: -30 min for half-hour (time-averaged) collections. */
     public Duration timeShift() {
       return halfHour ? Duration.ofMinutes(-30) : Duration.ZERO;
+    }
+
+    /** The reader's collection: files matching {@code pattern}, reading {@code variables}. */
+    public GriddedCollection gridded(String pattern, List<String> variables) {
+      GriddedCollection.Builder b =
+          GriddedCollection.builder(name)
+              .withPattern(pattern)
+              .withVariables(variables.toArray(String[]::new))
+              .withTimeShift(timeShift())
+              .withLatitude(latName)
+              .withLongitude(lonName)
+              .withTime(timeName)
+              .withLevel(levName);
+      if (calendar != null) {
+        b = b.withCalendar(calendar);
+      }
+      return b.build();
     }
   }
 

@@ -134,8 +134,10 @@ final class TemporalConfigParser {
       String files,
       @JsonDeserialize(using = Iso.class) Duration timeStep,
       @JsonDeserialize(using = Texts.class) List<String> variables,
-      Axes coordinates) {
-    static final GriddedCollection NONE = new GriddedCollection(null, null, null, null, null, null);
+      Axes coordinates,
+      String calendar) {
+    static final GriddedCollection NONE =
+        new GriddedCollection(null, null, null, null, null, null, null);
 
     CollectionSpec toSpec(String name, int order) {
       Axes axes = or(coordinates, Axes.NONE);
@@ -149,7 +151,8 @@ final class TemporalConfigParser {
           or(axes.lat(), "lat"),
           or(axes.lon(), "lon"),
           or(axes.time(), "time"),
-          or(axes.lev(), "lev"));
+          or(axes.lev(), "lev"),
+          calendar);
     }
   }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.magg.core.ConfigException;
 import org.magg.io.gridded.GriddedCollection;
 import org.magg.io.gridded.TimeRanges;
@@ -103,6 +104,27 @@ public record TemporalPlan(
     return of(config, options, catalog, EvaluateSlices.EventSource.of(catalog));
   }
 
+  /**
+   * The files of a collection: its {@code --collection} override, else its {@code files} glob (or
+   * {@code NAME/*}) under {@code fields}.
+   *
+   * @throws ConfigException when neither is given
+   */
+  public static String filesOf(CollectionSpec c, Map<String, String> overrides, String fields) {
+    String pattern = overrides.get(c.name());
+    if (pattern != null) {
+      return pattern;
+    }
+    if (fields == null) {
+      throw new ConfigException(
+          "--fields",
+          "no fields location given: pass --fields DIR (collection "
+              + c.name()
+              + " is read from its `files` glob under it)");
+    }
+    return Storage.join(fields, c.files() != null ? c.files() : c.name() + "/*");
+  }
+
   private static TemporalPlan of(
       TemporalConfig config,
       TemporalRunOptions options,
@@ -113,27 +135,8 @@ public record TemporalPlan(
     String fields = options.fields();
     List<GriddedCollection> collections = new ArrayList<>();
     for (CollectionSpec c : config.usedCollections()) {
-      String pattern = options.collectionFiles().get(c.name());
-      if (pattern == null) {
-        if (fields == null) {
-          throw new ConfigException(
-              "--fields",
-              "no fields location given: pass --fields DIR (collection "
-                  + c.name()
-                  + " is read from its `files` glob under it)");
-        }
-        pattern = Storage.join(fields, c.files() != null ? c.files() : c.name() + "/*");
-      }
-      collections.add(
-          GriddedCollection.builder(c.name())
-              .withPattern(pattern)
-              .withVariables(config.variablesOf(c.name()).toArray(String[]::new))
-              .withTimeShift(c.timeShift())
-              .withLatitude(c.latName())
-              .withLongitude(c.lonName())
-              .withTime(c.timeName())
-              .withLevel(c.levName())
-              .build());
+      String pattern = filesOf(c, options.collectionFiles(), fields);
+      collections.add(c.gridded(pattern, config.variablesOf(c.name())));
     }
     TemporalConfig.StaticDataConfig sd = config.staticData();
     StaticDataSpec spec = new StaticDataSpec(sd.regions(), sd.cellAreas(), sd.climatology());

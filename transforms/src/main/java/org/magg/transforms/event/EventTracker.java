@@ -89,6 +89,11 @@ public final class EventTracker {
     return state.lastTime;
   }
 
+  /** How many events ended seen at fewer than {@code min_steps} timesteps, and were dropped. */
+  public long dropped() {
+    return state.dropped;
+  }
+
   /** Whether {@link #finish} was called. */
   public boolean finished() {
     return state.finished;
@@ -298,6 +303,8 @@ public final class EventTracker {
     for (OpenTrack c : closing) {
       if (c.steps.size() >= minSteps) {
         s.pending.add(c);
+      } else {
+        s.dropped++;
       }
     }
     Map<String, OpenTrack> openById = null;

@@ -61,6 +61,12 @@ public final class TrackEvents extends PTransform<PCollection<StepObjects>, PCol
   /** Timesteps refused: a second copy of a timestep, or one that came too late. */
   public static final TupleTag<Failure> FAILURES = new TupleTag<>() {};
 
+  /** The counter (namespace {@code events}) of events dropped for having too few timesteps. */
+  public static final String DROPPED = "events_dropped";
+
+  /** The counter (namespace {@code events}) of events emitted. */
+  public static final String TRACKED = "events_tracked";
+
   /** The one key all timesteps of a domain are tracked under. */
   static final int DOMAIN = 0;
 
@@ -121,7 +127,8 @@ public final class TrackEvents extends PTransform<PCollection<StepObjects>, PCol
   static final class SortAndTrackFn extends DoFn<KV<Integer, Iterable<StepObjects>>, TrackedEvent> {
     private final DetectionGrid grid;
     private final TrackingRules rules;
-    private final Counter events = Metrics.counter("events", "events_tracked");
+    private final Counter events = Metrics.counter("events", TRACKED);
+    private final Counter dropped = Metrics.counter("events", DROPPED);
 
     SortAndTrackFn(DetectionGrid grid, TrackingRules rules) {
       this.grid = grid;
@@ -138,6 +145,7 @@ public final class TrackEvents extends PTransform<PCollection<StepObjects>, PCol
       OutputReceiver<Failure> failures = out.get(FAILURES);
       StepSequence.track(tracker, steps, e -> emit(events, e), failures::output);
       tracker.finish().forEach(e -> emit(events, e));
+      dropped.inc(tracker.dropped());
     }
 
     private void emit(OutputReceiver<TrackedEvent> out, TrackedEvent e) {
@@ -153,7 +161,8 @@ public final class TrackEvents extends PTransform<PCollection<StepObjects>, PCol
   static final class TrackInOrderFn extends DoFn<KV<Integer, StepObjects>, TrackedEvent> {
     private final DetectionGrid grid;
     private final TrackingRules rules;
-    private final Counter events = Metrics.counter("events", "events_tracked");
+    private final Counter events = Metrics.counter("events", TRACKED);
+    private final Counter dropped = Metrics.counter("events", DROPPED);
     private transient EventTracker tracker;
 
     @StateId("waiting")
@@ -264,7 +273,9 @@ public final class TrackEvents extends PTransform<PCollection<StepObjects>, PCol
       tracker.resume(state.read());
       track(ready, out);
       OutputReceiver<TrackedEvent> receiver = out.get(EVENTS);
+      long before = tracker.dropped();
       tracker.finish().forEach(e -> emit(receiver, e));
+      dropped.inc(tracker.dropped() - before);
       waiting.clear();
       timerAt.clear();
       state.write(tracker.state());
@@ -274,7 +285,9 @@ public final class TrackEvents extends PTransform<PCollection<StepObjects>, PCol
     private void track(List<StepObjects> ready, MultiOutputReceiver out) {
       OutputReceiver<TrackedEvent> events = out.get(EVENTS);
       OutputReceiver<Failure> failures = out.get(FAILURES);
+      long before = tracker.dropped();
       StepSequence.track(tracker, ready, e -> emit(events, e), failures::output);
+      dropped.inc(tracker.dropped() - before);
     }
 
     private void emit(OutputReceiver<TrackedEvent> out, TrackedEvent e) {

@@ -38,6 +38,15 @@ public final class TrackedEvent implements Serializable {
       Comparator.comparing(TrackedEvent::genesis)
           .thenComparingInt(e -> e.steps.get(0).object().number());
 
+  /**
+   * Id texts in the order of {@link #ID_ORDER} (genesis time, then number, so {@code ...-2} before
+   * {@code ...-10}); text that is not an event id sorts last.
+   */
+  public static final SerializableComparator<String> ID_TEXT_ORDER = EventIds::compareText;
+
+  /** A comparator that travels with a pipeline. */
+  public interface SerializableComparator<T> extends Comparator<T>, Serializable {}
+
   private final String id;
   private final List<TrackStep> steps;
   private final List<Instant> gapTimes;

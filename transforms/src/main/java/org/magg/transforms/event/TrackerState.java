@@ -20,6 +20,9 @@ final class TrackerState implements Serializable {
   final ArrayList<OpenTrack> pending = new ArrayList<>();
   boolean finished;
 
+  /** Events ended short of {@code min_steps} (dropped) so far. */
+  long dropped;
+
   TrackerState(int maxGapSteps) {
     this.recentTimes = new Instant[maxGapSteps + 1];
   }

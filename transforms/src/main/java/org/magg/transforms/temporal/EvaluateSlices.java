@@ -13,6 +13,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.magg.core.Failure;
@@ -40,11 +41,17 @@ public final class EvaluateSlices extends PTransform<PCollection<FieldSlice>, PC
 
   private final SliceEvaluator evaluator;
   private final EventSource events;
+  private final PCollectionView<List<Event>> eventsView;
   private final StaticData statics;
 
-  private EvaluateSlices(SliceEvaluator evaluator, EventSource events, StaticData statics) {
+  private EvaluateSlices(
+      SliceEvaluator evaluator,
+      EventSource events,
+      PCollectionView<List<Event>> eventsView,
+      StaticData statics) {
     this.evaluator = evaluator;
     this.events = events;
+    this.eventsView = eventsView;
     this.statics = statics;
   }
 
@@ -55,7 +62,20 @@ public final class EvaluateSlices extends PTransform<PCollection<FieldSlice>, PC
    */
   public static EvaluateSlices of(
       SliceEvaluator evaluator, EventSource events, StaticData statics) {
-    return new EvaluateSlices(evaluator, events, statics);
+    return new EvaluateSlices(evaluator, events, null, statics);
+  }
+
+  /**
+   * Over events computed in the same pipeline (say, detected in the fields), given as a side input
+   * in the global window: batch pipelines only, as the slices wait for every event.
+   *
+   * @param evaluator the metrics
+   * @param events the events, all of them
+   * @param statics the static fields (loaded once per worker JVM)
+   */
+  public static EvaluateSlices of(
+      SliceEvaluator evaluator, PCollectionView<List<Event>> events, StaticData statics) {
+    return new EvaluateSlices(evaluator, null, events, statics);
   }
 
   @Override
@@ -63,8 +83,12 @@ public final class EvaluateSlices extends PTransform<PCollection<FieldSlice>, PC
     PCollectionTuple out =
         slices.apply(
             "EvaluateForEvents",
-            ParDo.of(new EvaluateFn(evaluator, events, statics))
-                .withOutputTags(STEPS, TupleTagList.of(FAILURES)));
+            eventsView == null
+                ? ParDo.of(new EvaluateFn(evaluator, events, null, statics))
+                    .withOutputTags(STEPS, TupleTagList.of(FAILURES))
+                : ParDo.of(new EvaluateFn(evaluator, null, eventsView, statics))
+                    .withSideInputs(eventsView)
+                    .withOutputTags(STEPS, TupleTagList.of(FAILURES)));
     out.get(STEPS).setCoder(EventStep.EventStepCoder.of());
     out.get(FAILURES).setCoder(Failure.coder());
     return out;
@@ -178,6 +202,7 @@ public final class EvaluateSlices extends PTransform<PCollection<FieldSlice>, PC
   static final class EvaluateFn extends DoFn<FieldSlice, EventStep> {
     private final SliceEvaluator evaluator;
     private final EventSource source;
+    private final PCollectionView<List<Event>> view;
     private final StaticData statics;
     private final Counter slicesEvaluated = Metrics.counter("temporal", "timesteps_evaluated");
     private final Counter stepsMade = Metrics.counter("temporal", "event_steps");
@@ -185,20 +210,31 @@ public final class EvaluateSlices extends PTransform<PCollection<FieldSlice>, PC
     private transient List<Footprint> byStart;
     private transient StaticFields fields;
 
-    EvaluateFn(SliceEvaluator evaluator, EventSource source, StaticData statics) {
+    EvaluateFn(
+        SliceEvaluator evaluator,
+        EventSource source,
+        PCollectionView<List<Event>> view,
+        StaticData statics) {
       this.evaluator = evaluator;
       this.source = source;
+      this.view = view;
       this.statics = statics;
+    }
+
+    private static List<Footprint> footprints(List<Event> events) {
+      List<Footprint> list = new ArrayList<>();
+      for (Event e : events) {
+        list.add(new Footprint(e));
+      }
+      list.sort(Comparator.comparingLong(Footprint::startMillis));
+      return list;
     }
 
     @Setup
     public void setup() {
-      List<Footprint> list = new ArrayList<>();
-      for (Event e : source.catalog().events()) {
-        list.add(new Footprint(e));
+      if (source != null) {
+        byStart = footprints(source.catalog().events());
       }
-      list.sort(Comparator.comparingLong(Footprint::startMillis));
-      byStart = list;
       fields =
           new StaticFields() {
             @Override
@@ -219,7 +255,11 @@ public final class EvaluateSlices extends PTransform<PCollection<FieldSlice>, PC
     }
 
     @ProcessElement
-    public void process(@Element FieldSlice slice, MultiOutputReceiver out) {
+    public void process(ProcessContext context, MultiOutputReceiver out) {
+      FieldSlice slice = context.element();
+      if (byStart == null) {
+        byStart = footprints(context.sideInput(view));
+      }
       long t = slice.time().toEpochMilli();
       List<EventStep> steps = new ArrayList<>();
       try {

@@ -1,0 +1,217 @@
+package org.magg.pipelines.event;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.StreamingOptions;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.magg.core.ConfigException;
+import org.magg.core.Failure;
+import org.magg.io.gridded.GriddedFieldIO;
+import org.magg.io.storage.ResultFiles;
+import org.magg.io.storage.Storage;
+import org.magg.io.temporal.EventRow;
+import org.magg.io.temporal.EventTableIO;
+import org.magg.io.temporal.WrittenFile;
+import org.magg.pipelines.config.EventConfig;
+import org.magg.pipelines.runners.Runners;
+import org.magg.pipelines.spatial.RunMetrics;
+import org.magg.pipelines.temporal.TemporalPipeline;
+import org.magg.transforms.event.TrackEvents;
+import org.magg.transforms.event.TrackedEvent;
+import org.magg.transforms.temporal.MetricSpec;
+
+/**
+ * Runs the event pipeline: plans it on the launcher ({@link EventPlan}), builds its graph ({@link
+ * EventGraph}), applies the sinks (the products, {@link EventProducts}; with an aggregation the
+ * temporal table under {@code metrics/}, {@link EventTableIO}; the failures), runs it with the
+ * runner's defaults, and summarises it from its own outputs, brought back through {@link
+ * ResultFiles}.
+ */
+public final class EventPipeline {
+  private EventPipeline() {}
+
+  /** Plans, runs and summarises an event pipeline (batch, or streaming with a watch). */
+  public static EventSummary run(EventConfig config, EventRunOptions options) {
+    long t0 = System.nanoTime();
+    if (options.streaming() && config.aggregation() != null) {
+      throw new ConfigException(
+          "--watch",
+          "config "
+              + config.origin()
+              + " has an aggregation, which is computed in batch runs only (its metrics need"
+              + " every detected event): run it without --watch, or remove the aggregation");
+    }
+    prepareOutput(config, options);
+    EventPlan plan = EventPlan.load(config, options);
+    List<String> args = options.pipelineArgs();
+    if (Runners.isDirect(args)) {
+      args = Runners.withDefaults(args, Runners.DIRECT_RUN_DEFAULTS);
+    } else if (Runners.isFlink(args)) {
+      args = Runners.withRunnerDefaults(args);
+      args = Runners.withDefaults(args, TemporalPipeline.FLINK_DEFAULTS);
+    }
+    PipelineOptions beamOptions = Runners.options(args);
+    if (options.streaming()) {
+      beamOptions.as(StreamingOptions.class).setStreaming(true);
+    }
+    Pipeline pipeline = Pipeline.create(beamOptions);
+    EventGraph.Outputs outputs =
+        options.streaming()
+            ? EventGraph.buildStreaming(pipeline, plan)
+            : EventGraph.build(pipeline, plan);
+    ResultFiles results = ResultFiles.create(beamOptions);
+    PipelineResult result;
+    List<WrittenFile> written;
+    List<Failure> failures;
+    List<Failure> detectionFailures;
+    List<EventProducts.Counts> counts;
+    List<MetricStatus> statuses;
+    try {
+      PCollectionTuple products = EventProducts.write(outputs.events(), outputs.steps(), plan);
+      results.write(
+          products.get(EventProducts.FILES_TAG), "files", WrittenFile.class, EventPipeline::key);
+      results.write(
+          products.get(EventProducts.COUNTS_TAG), "counts", EventProducts.Counts.class, c -> "all");
+      PCollection<WrittenFile> failureFiles =
+          outputs
+              .failures()
+              .apply("WriteFailures", EventTableIO.writeFailures(plan.output(), false, plan.s3()));
+      results.write(failureFiles, "files", WrittenFile.class, EventPipeline::key);
+      results.write(outputs.failures(), "failures", Failure.class, null);
+      results.write(outputs.detectionFailures(), "detection-failures", Failure.class, null);
+      if (outputs.metricRows() != null) {
+        List<String> names = config.aggregation().metrics().stream().map(MetricSpec::name).toList();
+        PCollection<WrittenFile> table =
+            outputs
+                .metricRows()
+                .apply(
+                    "WriteMetrics",
+                    EventTableIO.write(
+                        plan.metricsOutput(),
+                        names,
+                        TrackedEvent.ID_TEXT_ORDER,
+                        config.output().format(),
+                        plan.s3()));
+        results.write(table, "files", WrittenFile.class, EventPipeline::key);
+        PCollection<MetricStatus> rowStatuses =
+            outputs
+                .metricRows()
+                .apply(
+                    "MetricStatuses",
+                    MapElements.into(TypeDescriptor.of(MetricStatus.class))
+                        .via((EventRow r) -> new MetricStatus(r.eventId(), r.status())))
+                .setCoder(org.apache.beam.sdk.coders.SerializableCoder.of(MetricStatus.class));
+        results.write(rowStatuses, "metric-statuses", MetricStatus.class, MetricStatus::key);
+      }
+      result = pipeline.run();
+      PipelineResult.State state = result.waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("pipeline ended in state " + state);
+      }
+      written = results.read("files", WrittenFile.class);
+      failures = new ArrayList<>(results.read("failures", Failure.class));
+      detectionFailures = results.read("detection-failures", Failure.class);
+      counts = results.read("counts", EventProducts.Counts.class);
+      statuses =
+          outputs.metricRows() == null ? null : results.read("metric-statuses", MetricStatus.class);
+    } finally {
+      results.delete();
+    }
+    Map<String, Long> gridded = RunMetrics.countersUnder(result, "gridded/");
+    Map<String, Long> all = new TreeMap<>(gridded);
+    all.putAll(RunMetrics.countersUnder(result, "events"));
+    all.putAll(RunMetrics.countersUnder(result, "temporal"));
+    String ns = GriddedFieldIO.metricsNamespace(plan.collection().name()) + "/";
+    failures.sort(Comparator.comparing(Failure::subject).thenComparing(Failure::reason));
+    long failureCount =
+        written.stream()
+            .filter(f -> f.kind().equals(WrittenFile.FAILURES))
+            .mapToLong(WrittenFile::rows)
+            .sum();
+    EventProducts.Counts c = counts.isEmpty() ? new EventProducts.Counts(0, 0, 0) : counts.get(0);
+    Map<String, Integer> metricStatuses = null;
+    if (statuses != null) {
+      metricStatuses = new TreeMap<>();
+      for (MetricStatus s : statuses) {
+        metricStatuses.merge(s.status(), 1, Integer::sum);
+      }
+    }
+    return new EventSummary(
+        config.origin(),
+        Runners.name(beamOptions),
+        options.streaming(),
+        gridded.getOrDefault(ns + GriddedFieldIO.TIMESTEPS_READ, 0L),
+        c.timesteps(),
+        detectionFailures.size(),
+        c.objects(),
+        c.events(),
+        all.getOrDefault("events/" + TrackEvents.DROPPED, 0L),
+        config.tracking().minSteps(),
+        metricStatuses,
+        gridded.getOrDefault(ns + GriddedFieldIO.FILES_MATCHED, 0L),
+        gridded.getOrDefault(ns + GriddedFieldIO.BYTES_READ, 0L),
+        failures.subList(0, Math.min(20, failures.size())),
+        failureCount,
+        locations(written),
+        (System.nanoTime() - t0) / 1e9,
+        all,
+        ResultFiles.repeated(result));
+  }
+
+  /**
+   * Refuses an output directory that holds files unless the run overwrites, and then clears what an
+   * earlier run wrote there, before anything is read.
+   */
+  private static void prepareOutput(EventConfig config, EventRunOptions options) {
+    String output = EventPlan.output(config, options);
+    Storage storage = Storage.of(config.s3().overriddenBy(options.s3()).toSettings());
+    try {
+      EventProducts.prepare(output, options.overwrite(), storage);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the output directory " + output, e);
+    }
+  }
+
+  /** The status of one metrics row, brought back for the summary. */
+  record MetricStatus(String eventId, String status) implements java.io.Serializable {
+    String key() {
+      return eventId.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+  }
+
+  /** The name of a written file's result: its kind and name (unique within a kind). */
+  private static String key(WrittenFile f) {
+    return f.kind() + "-" + Storage.name(f.location());
+  }
+
+  /** The files written: the products first, then the metrics, failures last. */
+  private static List<String> locations(List<WrittenFile> written) {
+    List<String> kinds =
+        List.of(
+            EventProducts.CATALOG,
+            EventProducts.LIFECYCLE,
+            EventProducts.TRACKS,
+            EventProducts.MASKS,
+            WrittenFile.TABLE,
+            WrittenFile.NETCDF,
+            WrittenFile.ZARR,
+            WrittenFile.FAILURES);
+    return written.stream()
+        .sorted(
+            Comparator.comparingInt((WrittenFile f) -> kinds.indexOf(f.kind()))
+                .thenComparing(WrittenFile::location))
+        .map(WrittenFile::location)
+        .toList();
+  }
+}
