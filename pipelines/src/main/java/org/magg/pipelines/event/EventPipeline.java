@@ -86,6 +86,7 @@ public final class EventPipeline {
       PCollection<WrittenFile> failureFiles =
           outputs
               .failures()
+              .apply("FailuresAtEnd", EventProducts.<Failure>atEnd())
               .apply("WriteFailures", EventTableIO.writeFailures(plan.output(), false, plan.s3()));
       results.write(failureFiles, "files", WrittenFile.class, EventPipeline::key);
       results.write(outputs.failures(), "failures", Failure.class, null);

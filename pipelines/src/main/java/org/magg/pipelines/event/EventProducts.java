@@ -21,6 +21,7 @@ import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGbkResult;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
@@ -117,12 +118,12 @@ final class EventProducts {
     TupleTag<KV<Long, Integer>> stepTag = new TupleTag<>() {};
     PCollection<KV<Integer, TrackedEvent>> keyedEvents =
         events
-            .apply("EventsGlobal", Window.<TrackedEvent>into(new GlobalWindows()))
+            .apply("EventsGlobal", atEnd())
             .apply("EventsOnOneKey", WithKeys.of(0))
             .setCoder(KvCoder.of(VarIntCoder.of(), TrackedEvent.coder()));
     PCollection<KV<Integer, KV<Long, Integer>>> keyedSteps =
         steps
-            .apply("StepsGlobal", Window.<StepObjects>into(new GlobalWindows()))
+            .apply("StepsGlobal", atEnd())
             .apply(
                 "StepCounts",
                 MapElements.into(
@@ -159,6 +160,17 @@ final class EventProducts {
   record Settings(
       String output, FieldGrid grid, String masks, Map<String, Object> metadata, S3Settings s3)
       implements Serializable {}
+
+  /**
+   * The global window, fired once when the input ends (the watermark passes its end): at the end of
+   * a batch run, or when a streaming run's watch stops.
+   */
+  static <T> Window<T> atEnd() {
+    return Window.<T>into(new GlobalWindows())
+        .triggering(AfterWatermark.pastEndOfWindow())
+        .withAllowedLateness(org.joda.time.Duration.ZERO)
+        .discardingFiredPanes();
+  }
 
   /** The catalog's metadata: how its events were found. */
   private static Map<String, Object> metadata(EventPlan plan) {
