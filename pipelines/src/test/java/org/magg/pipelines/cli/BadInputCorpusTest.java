@@ -118,6 +118,12 @@ class BadInputCorpusTest {
 
   private static final Pattern EVENTS =
       Pattern.compile("events: (\\d+) = ok (\\d+) \\+ incomplete (\\d+) \\+ failed (\\d+)");
+  private static final Pattern TIMESTEPS =
+      Pattern.compile("timesteps: (\\d+) read = (\\d+) detected \\+ (\\d+) failed");
+  private static final Pattern TRACKED =
+      Pattern.compile("events: (\\d+) = kept (\\d+) \\+ dropped (\\d+)");
+  private static final Pattern METRICS =
+      Pattern.compile("metrics: (\\d+) events = ok (\\d+) \\+ incomplete (\\d+) \\+ failed (\\d+)");
   private static final Pattern GRANULES =
       Pattern.compile("granules: +(\\d+) distinct, (\\d+) read, (\\d+) failed");
   private static final Pattern CELLS =
@@ -134,8 +140,8 @@ class BadInputCorpusTest {
   private static final Pattern DAY_LINE = Pattern.compile("(?m)^  \\d{4}-\\d{2}-\\d{2}  ");
 
   /**
-   * Checks every counts line of a summary: temporal events, spatial cells, granules and points,
-   * historical days. Returns how many lines were checked.
+   * Checks every counts line of a summary: temporal events, event timesteps, events and metrics,
+   * spatial cells, granules and points, historical days. Returns how many lines were checked.
    */
   static int countsAddUp(String text) {
     int checked = 0;
@@ -143,6 +149,17 @@ class BadInputCorpusTest {
     if (m.find()) {
       assertEquals(n(m, 1), n(m, 2) + n(m, 3) + n(m, 4), m.group());
       checked++;
+    }
+    for (Pattern p : List.of(TIMESTEPS, TRACKED, METRICS)) {
+      m = p.matcher(text);
+      if (m.find()) {
+        long parts = 0;
+        for (int g = 2; g <= m.groupCount(); g++) {
+          parts += n(m, g);
+        }
+        assertEquals(n(m, 1), parts, m.group());
+        checked++;
+      }
     }
     m = GRANULES.matcher(text);
     if (m.find()) {
