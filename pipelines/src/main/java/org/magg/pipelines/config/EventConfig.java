@@ -68,21 +68,31 @@ public record EventConfig(
    *
    * @param collection the collection whose fields are evaluated
    * @param expression the boolean predicate, parsed
-   * @param value the variable whose maximum objects and events report
+   * @param value the variable whose maximum objects and events report (as the collection names it)
    * @param rules connectivity and minimum sizes
    * @param landfallRegion the static region events make landfall on, or null for none
+   * @param names the collection's variables by the names the expression uses: their last path
+   *     segment ({@code precipitationCal} for {@code Grid/precipitationCal})
    */
   public record Detection(
       String collection,
       DetectionExpression expression,
       String value,
       DetectionRules rules,
-      String landfallRegion)
+      String landfallRegion,
+      Map<String, String> names)
       implements Serializable {
+
+    public Detection {
+      names = Map.copyOf(names);
+    }
 
     /** The variables the detection reads from its collection: the expression's and the value. */
     public List<String> variables() {
-      Set<String> out = new LinkedHashSet<>(expression.variables());
+      Set<String> out = new LinkedHashSet<>();
+      for (String v : expression.variables()) {
+        out.add(names.getOrDefault(v, v));
+      }
       out.add(value);
       return List.copyOf(out);
     }

@@ -1,5 +1,6 @@
 package org.magg.pipelines.config;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +47,13 @@ final class EventConfigValidator {
           "data_source.collections." + c.name() + ".variables",
           "the detection collection must list its variables (those the expression may read)");
     }
+    Map<String, String> names = new LinkedHashMap<>();
+    for (String v : variables) {
+      names.putIfAbsent(v.substring(v.lastIndexOf('/') + 1), v);
+    }
     DetectionExpression expression;
     try {
-      expression = DetectionExpression.parse(det.expression(), new LinkedHashSet<>(variables));
+      expression = DetectionExpression.parse(det.expression(), new LinkedHashSet<>(names.keySet()));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("detection.expression", e.getMessage(), e);
     }
@@ -64,6 +69,7 @@ final class EventConfigValidator {
               + ")");
     }
     String value = det.value() != null ? det.value() : expression.variables().get(0);
+    value = names.getOrDefault(value, value);
     if (!variables.contains(value)) {
       throw new ConfigException(
           "detection.value",
@@ -126,7 +132,7 @@ final class EventConfigValidator {
     return new EventConfig(
         collections,
         staticData,
-        new EventConfig.Detection(c.name(), expression, value, rules, landfall),
+        new EventConfig.Detection(c.name(), expression, value, rules, landfall, names),
         tracking,
         aggregation,
         output,

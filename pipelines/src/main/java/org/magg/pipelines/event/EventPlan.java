@@ -120,7 +120,8 @@ public record EventPlan(
         new ExpressionMask(
             det.expression(),
             det.value(),
-            thresholds.isEmpty() ? null : new StaticFieldSource(statics, thresholds));
+            thresholds.isEmpty() ? null : new StaticFieldSource(statics, thresholds),
+            det.names());
     boolean[] landfall = det.landfallRegion() == null ? null : statics.region(det.landfallRegion());
     List<GriddedCollection> metricCollections = new ArrayList<>();
     TemporalConfig agg = config.aggregation();

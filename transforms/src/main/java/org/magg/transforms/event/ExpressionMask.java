@@ -18,17 +18,24 @@ public final class ExpressionMask implements SliceMask {
   private final DetectionExpression expression;
   private final String value;
   private final DetectionExpression.FieldSource fields;
+  private final Map<String, String> names;
 
   /**
    * @param expression the predicate
-   * @param value the variable whose maximum objects report
+   * @param value the variable whose maximum objects report (as the slice names it)
    * @param fields the threshold fields the predicate reads (may be null when it reads none)
+   * @param names the slice's variable of each name the expression uses, when they differ (say
+   *     {@code precipitationCal} -> {@code Grid/precipitationCal}); others are the same
    */
   public ExpressionMask(
-      DetectionExpression expression, String value, DetectionExpression.FieldSource fields) {
+      DetectionExpression expression,
+      String value,
+      DetectionExpression.FieldSource fields,
+      Map<String, String> names) {
     this.expression = Objects.requireNonNull(expression, "Detection expression cannot be null.");
     this.value = Objects.requireNonNull(value, "Value variable cannot be null.");
     this.fields = fields;
+    this.names = Map.copyOf(names);
     if (fields == null && !expression.fields().isEmpty()) {
       throw new IllegalArgumentException(
           "expression '" + expression + "' reads threshold fields but no source was given");
@@ -38,10 +45,18 @@ public final class ExpressionMask implements SliceMask {
   @Override
   public MaskedField evaluate(FieldSlice slice) {
     Map<String, double[]> values = new LinkedHashMap<>();
+    double[] valueField = null;
     for (String v : expression.variables()) {
-      values.put(v, plane(slice, v));
+      String variable = names.getOrDefault(v, v);
+      double[] plane = plane(slice, variable);
+      values.put(v, plane);
+      if (variable.equals(value)) {
+        valueField = plane;
+      }
     }
-    double[] valueField = values.containsKey(value) ? values.get(value) : plane(slice, value);
+    if (valueField == null) {
+      valueField = plane(slice, value);
+    }
     int month = slice.time().atZone(ZoneOffset.UTC).getMonthValue();
     boolean[] mask = expression.evaluate(values, month, fields);
     return new MaskedField(mask, valueField);
