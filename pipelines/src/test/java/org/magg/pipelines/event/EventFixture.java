@@ -25,13 +25,13 @@ import org.magg.io.netcdf.NetcdfClassicWriter;
  *   C  rows 1-2, cols 8-9 (t4, 400): one timestep, fewer than min_steps 2
  * </pre>
  */
-final class EventFixture {
+public final class EventFixture {
   static final int NLAT = 10;
   static final int NLON = 12;
   static final Instant T0 = Instant.parse("2021-01-10T00:00:00Z");
   static final int STEPS = 7;
 
-  static final String CONFIG =
+  public static final String CONFIG =
       String.join(
           "\n",
           "pipeline: {type: event}",
@@ -112,7 +112,7 @@ final class EventFixture {
   }
 
   /** Writes both field files and the static region under {@code root}; returns root. */
-  static Path write(Path root) throws IOException {
+  public static Path write(Path root) throws IOException {
     writePart(root.resolve("V/part1.nc"), 0, 4);
     writePart(root.resolve("V/part2.nc"), 4, 3);
     writeStatic(root);
