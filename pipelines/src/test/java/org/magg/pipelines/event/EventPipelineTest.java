@@ -298,6 +298,75 @@ class EventPipelineTest {
   }
 
   @Test
+  void thresholdFieldsOfTheTimestepsMonthGiveTheSameEventsAsTheConstant() throws Exception {
+    Path fields = EventFixture.write(dir.resolve("fields"));
+    // January 250 everywhere, every other month 1000 (nothing would be detected)
+    double[] months = new double[12 * EventFixture.NLAT * EventFixture.NLON];
+    java.util.Arrays.fill(months, 1000);
+    java.util.Arrays.fill(months, 0, EventFixture.NLAT * EventFixture.NLON, 250);
+    var w = EventFixture.coordinates().dimension("month", 12);
+    w.doubleVariable("P85", List.of("month", "lat", "lon"), months);
+    EventFixture.write(w, fields.resolve("static/p85.nc"));
+    var f = EventFixture.coordinates();
+    double[] floor = new double[EventFixture.NLAT * EventFixture.NLON];
+    java.util.Arrays.fill(floor, 250);
+    f.doubleVariable("F", List.of("lat", "lon"), floor);
+    EventFixture.write(f, fields.resolve("static/floor.nc"));
+    Path constant = dir.resolve("constant");
+    assertEquals(0, runWith("'V > 250'", fields, constant).code());
+    for (String expr :
+        List.of("\"V > monthly('static/p85.nc#P85')\"", "\"V > static('static/floor.nc#F')\"")) {
+      Path out = dir.resolve("out-" + expr.length());
+      Run r = runWith(expr, fields, out);
+      assertEquals(0, r.code(), r.out() + r.err());
+      for (String file : List.of("lifecycle.csv", "tracks.csv")) {
+        assertEquals(
+            Files.readString(constant.resolve(file)), Files.readString(out.resolve(file)), expr);
+      }
+    }
+    Run missing = runWith("\"V > monthly('static/none.nc#P85')\"", fields, dir.resolve("none"));
+    assertEquals(2, missing.code(), missing.out() + missing.err());
+    assertTrue(
+        missing.err().contains("detection.expression: monthly('static/none.nc#P85'): "),
+        missing.err());
+    assertTrue(missing.err().contains("none.nc"), missing.err());
+  }
+
+  private Run runWith(String expression, Path fields, Path out) throws IOException {
+    Path c = dir.resolve("threshold.yaml");
+    Files.writeString(c, EventFixture.CONFIG.replace("'V > 250'", expression));
+    return cli(
+        "run", "--config", c.toString(), "--fields", fields.toString(), "--output", out.toString());
+  }
+
+  @Test
+  void anOutputHoldingFilesIsRefusedWithoutOverwrite() throws Exception {
+    Path fields = EventFixture.write(dir.resolve("fields"));
+    Path out = dir.resolve("out");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("notes.txt"), "mine");
+    Files.writeString(out.resolve("lifecycle.csv"), "old");
+    Run refused = runWith("'V > 250'", fields, out);
+    assertEquals(2, refused.code(), refused.out() + refused.err());
+    assertTrue(refused.err().contains("already holds 2 file(s); pass --overwrite"), refused.err());
+    assertEquals("old", Files.readString(out.resolve("lifecycle.csv")));
+    Path c = dir.resolve("threshold.yaml");
+    Run r =
+        cli(
+            "run",
+            "--config",
+            c.toString(),
+            "--fields",
+            fields.toString(),
+            "--output",
+            out.toString(),
+            "--overwrite");
+    assertEquals(0, r.code(), r.out() + r.err());
+    assertEquals("mine", Files.readString(out.resolve("notes.txt")));
+    assertTrue(Files.readString(out.resolve("lifecycle.csv")).startsWith("event_id,"));
+  }
+
+  @Test
   void aWatchedDirectoryGivesTheBatchOutputsByteForByte() throws Exception {
     Path fields = EventFixture.write(dir.resolve("fields"));
     Path batch = dir.resolve("batch");
