@@ -54,26 +54,28 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--fields",
       description =
-          "Temporal pipelines: where the collections' file globs and the static data are"
+          "Temporal and event pipelines: where the collections' file globs and the static data are"
               + " (a directory or s3://bucket/prefix).")
   String fields;
 
   @Option(
       names = "--output",
-      description = "Temporal pipelines: output directory (overrides output.location).")
+      description = "Temporal and event pipelines: output directory (overrides output.location).")
   String output;
 
   @Option(
       names = "--collection",
       description =
-          "Temporal pipelines: NAME=PATTERN, files of a collection (overrides its `files` glob);"
+          "Temporal and event pipelines: NAME=PATTERN, files of a collection (overrides its `files`"
+              + " glob);"
               + " repeatable.")
   Map<String, String> collections = new LinkedHashMap<>();
 
   @Option(
       names = "--watch",
       description =
-          "Temporal pipelines: stream, polling the collections for new files this often (ISO-8601"
+          "Temporal and event pipelines: stream, polling the collections for new files this often"
+              + " (ISO-8601"
               + " duration, e.g. PT10S).")
   Duration watch;
 
@@ -104,9 +106,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--overwrite",
       description =
-          "Replace what an earlier run wrote: the whole store (spatial), or the table, panes and"
-              + " failures in the output directory (temporal). Without it an output that holds"
-              + " files is refused.")
+          "Replace what an earlier run wrote: the whole store (spatial), the table, panes and"
+              + " failures in the output directory (temporal), or the catalog, tables, masks,"
+              + " metrics and failures (event). Without it an output that holds files is refused.")
   boolean overwrite;
 
   @Option(names = "--dry-run", description = "Print the plan; read and write nothing.")
