@@ -4,8 +4,8 @@ import java.io.Serializable;
 
 /**
  * What a twin experiment measured: the time-mean analysis RMSE and free-run RMSE over the observed
- * cycles after the burn-in, the filter's cycles per second (forecast and analysis, without the
- * truth and the free run) and the experiment's wall time.
+ * cycles after the burn-in, the filter's time (forecast and analysis, without the truth and the
+ * free run; wall and thread CPU) and the experiment's wall time.
  */
 public record ExperimentResult(
     String filter,
@@ -17,12 +17,21 @@ public record ExperimentResult(
     double freeRmse,
     double obsError,
     double filterSeconds,
+    double filterCpuSeconds,
     double wallSeconds)
     implements Serializable {
 
-  /** The filter's assimilation cycles per second. */
+  /** The filter's assimilation cycles per second of wall time. */
   public double cyclesPerSecond() {
     return filterSeconds > 0 ? steps / filterSeconds : Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * The filter's cycles per second of its thread's CPU time (NaN when the JVM does not measure
+   * thread CPU time): the one-core rate on a machine shared with other work.
+   */
+  public double cyclesPerCpuSecond() {
+    return filterCpuSeconds > 0 ? steps / filterCpuSeconds : Double.NaN;
   }
 
   /** A stable name for the experiment (file names, sorting). */

@@ -1,5 +1,8 @@
 package org.magg.transforms.cycles;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
 /**
  * A Lorenz-96 twin experiment in DAPPER's {@code sakov2008} setting: the truth starts from a draw
  * of N(x0, 0.001 I), x0 = (1, 0, ..., 0), and is run by RK4; every {@code obsEvery} steps the
@@ -73,6 +76,9 @@ public final class TwinExperiment {
         new EnsembleDACycle(
             model, h, spec.analysisStep(), ObservationSource.of(obs), steps, spec.members());
     Score analysis = new Score(spec.burnIn());
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    boolean cpu = threads.isCurrentThreadCpuTimeSupported();
+    long cpuStart = cpu ? threads.getCurrentThreadCpuTime() : 0;
     long filterStart = System.nanoTime();
     cycle.run(
         initial,
@@ -83,6 +89,7 @@ public final class TwinExperiment {
           }
         });
     long end = System.nanoTime();
+    double cpuSeconds = cpu ? (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9 : Double.NaN;
     return new ExperimentResult(
         spec.filter(),
         spec.members(),
@@ -93,6 +100,7 @@ public final class TwinExperiment {
         free.mean(),
         spec.obsError(),
         (end - filterStart) / 1e9,
+        cpuSeconds,
         (end - start) / 1e9);
   }
 
