@@ -110,6 +110,15 @@ public final class EnsembleAsElements {
     return c;
   }
 
+  /**
+   * A grouped result read once into a list: runners (Flink) may not let a group be iterated twice.
+   */
+  static <T> List<T> once(Iterable<T> group) {
+    List<T> out = new ArrayList<>();
+    group.forEach(out::add);
+    return out;
+  }
+
   private static PCollection<KV<Integer, Iterable<EnsembleSlot>>> gather(
       PCollection<EnsembleSlot> slots, String name) {
     return slots
@@ -198,8 +207,9 @@ public final class EnsembleAsElements {
     @ProcessElement
     public void process(
         @Element KV<Integer, Iterable<EnsembleSlot>> group, OutputReceiver<EnsembleSlot> out) {
-      double[][] e = members(group.getValue());
-      DAState c = control(group.getValue());
+      List<EnsembleSlot> slots = once(group.getValue());
+      double[][] e = members(slots);
+      DAState c = control(slots);
       double[] y = source.at(c.cycleCount(), c.t());
       Rng rng = c.rng().copy();
       double[][] a = y == null ? e : step.analyse(e, y, h, c.obsErrCov(), rng);
@@ -233,15 +243,16 @@ public final class EnsembleAsElements {
     @ProcessElement
     public void process(
         @Element KV<Integer, Iterable<EnsembleSlot>> group, MultiOutputReceiver out) {
-      for (EnsembleSlot s : group.getValue()) {
+      List<EnsembleSlot> slots = once(group.getValue());
+      for (EnsembleSlot s : slots) {
         out.get(forecast).output(KV.of(KEY, s));
       }
-      DAState c = control(group.getValue());
+      DAState c = control(slots);
       double[] y = source.at(c.cycleCount(), c.t());
       if (y == null) {
         return;
       }
-      Letkf.Prepared p = letkf.prepare(members(group.getValue()), y, h, c.obsErrCov());
+      Letkf.Prepared p = letkf.prepare(members(slots), y, h, c.obsErrCov());
       for (int b = 0; b < p.localization().batchCount(); b++) {
         out.get(tasks).output(KV.of(b, p.task(b)));
       }
@@ -285,7 +296,7 @@ public final class EnsembleAsElements {
 
     @ProcessElement
     public void process(@Element KV<Integer, CoGbkResult> group, OutputReceiver<EnsembleSlot> out) {
-      Iterable<EnsembleSlot> slots = group.getValue().getAll(slotsTag);
+      List<EnsembleSlot> slots = once(group.getValue().getAll(slotsTag));
       double[][] e = members(slots);
       DAState c = control(slots);
       if (source.at(c.cycleCount(), c.t()) == null) {
