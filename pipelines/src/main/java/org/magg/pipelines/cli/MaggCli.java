@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
       BenchCommand.class,
       CatalogCommand.class,
       CompareCommand.class,
-      HistoricalCommand.class
+      HistoricalCommand.class,
+      DaCommand.class
     })
 public final class MaggCli implements Callable<Integer> {
   static final int OK = 0;
