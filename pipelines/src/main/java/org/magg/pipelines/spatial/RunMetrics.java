@@ -36,7 +36,20 @@ public final class RunMetrics {
 
   /** Every counter whose namespace starts with {@code prefix}, as {@code namespace/name}. */
   public static Map<String, Long> countersUnder(PipelineResult result, String prefix) {
-    MetricQueryResults q = result.metrics().queryMetrics(MetricsFilter.builder().build());
+    return countersUnder(result, prefix, null);
+  }
+
+  /**
+   * Every counter whose namespace starts with {@code prefix}, reported by the steps under the
+   * transform named {@code step} (a top-level transform's name; null: every step), as {@code
+   * namespace/name}: say the reads of one collection when a pipeline reads it twice.
+   */
+  public static Map<String, Long> countersUnder(PipelineResult result, String prefix, String step) {
+    MetricsFilter.Builder filter = MetricsFilter.builder();
+    if (step != null) {
+      filter.addStep(step);
+    }
+    MetricQueryResults q = result.metrics().queryMetrics(filter.build());
     Map<String, Long> out = new java.util.TreeMap<>();
     for (MetricResult<Long> c : q.getCounters()) {
       String ns = c.getName().getNamespace();
