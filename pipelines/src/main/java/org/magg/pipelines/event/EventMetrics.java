@@ -18,6 +18,9 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -167,8 +170,15 @@ final class EventMetrics {
         measured
             .get(MeasureEventsFn.FAILURES)
             .setCoder(Failure.coder())
+            // two events reading a file that fails report it twice: once it is, at the end
             .apply("MetricFailuresAtEnd", EventProducts.<Failure>atEnd())
-            .apply("MetricFailuresOnce", Distinct.create());
+            .apply("MetricFailuresOnce", Distinct.create())
+            .apply(
+                "MetricFailuresGlobal",
+                Window.<Failure>into(new GlobalWindows())
+                    .triggering(DefaultTrigger.of())
+                    .withAllowedLateness(org.joda.time.Duration.ZERO)
+                    .discardingFiredPanes());
     return new Result(
         measured.get(MeasureEventsFn.ROWS).setCoder(EventRow.coder()), List.of(failures));
   }

@@ -41,19 +41,15 @@ public final class RunMetrics {
 
   /**
    * Every counter whose namespace starts with {@code prefix}, reported by the steps under the
-   * transform named {@code step} (a top-level transform's name; null: every step), as {@code
-   * namespace/name}: say the reads of one collection when a pipeline reads it twice.
+   * top-level transform named {@code step} (null: every step), as {@code namespace/name}: say the
+   * reads of one collection when a pipeline reads it twice.
    */
   public static Map<String, Long> countersUnder(PipelineResult result, String prefix, String step) {
-    MetricsFilter.Builder filter = MetricsFilter.builder();
-    if (step != null) {
-      filter.addStep(step);
-    }
-    MetricQueryResults q = result.metrics().queryMetrics(filter.build());
+    MetricQueryResults q = result.metrics().queryMetrics(MetricsFilter.builder().build());
     Map<String, Long> out = new java.util.TreeMap<>();
     for (MetricResult<Long> c : q.getCounters()) {
       String ns = c.getName().getNamespace();
-      if (!ns.startsWith(prefix)) {
+      if (!ns.startsWith(prefix) || (step != null && !under(c.getKey().stepName(), step))) {
         continue;
       }
       long v;
@@ -65,5 +61,10 @@ public final class RunMetrics {
       out.merge(ns + "/" + c.getName().getName(), v, Long::sum);
     }
     return out;
+  }
+
+  /** Whether a step's full name is {@code top} or a step inside it. */
+  private static boolean under(String stepName, String top) {
+    return stepName.equals(top) || stepName.startsWith(top + "/");
   }
 }
