@@ -32,7 +32,7 @@ import org.magg.io.storage.Storage;
 final class MetricFields implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** The (unshifted) time axis of each file opened, per path: files are not rewritten. */
+  /** The (unshifted) time axis of each file opened, per collection and path (not rewritten). */
   private static final Map<String, Instant[]> TIMES = new ConcurrentHashMap<>();
 
   private final GriddedCollection collection;
@@ -144,13 +144,16 @@ final class MetricFields implements Serializable {
   }
 
   private Instant[] times(String path) throws IOException {
-    Instant[] known = TIMES.get(path);
+    String key = collection.name() + "|" + path;
+    Instant[] known = TIMES.get(key);
     if (known != null) {
       return known;
     }
     try (GriddedSource src = GriddedSources.open(path, s3, collection.sourceOptions())) {
       Instant[] times = src.times();
-      TIMES.put(path, times);
+      if (times.length > 0) {
+        TIMES.put(key, times);
+      }
       return times;
     }
   }
