@@ -2,6 +2,7 @@ package org.magg.pipelines.event;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.state.StateSpec;
@@ -104,7 +105,7 @@ final class MeasureEventsFn extends DoFn<KV<String, Event>, EventRow> {
   }
 
   /** Reads, evaluates and reduces the timesteps of the event's window into its row. */
-  private EventRow measure(Event e, java.util.function.Consumer<Failure> failures) {
+  private EventRow measure(Event e, Consumer<Failure> failures) {
     EventFootprint footprint = EvaluateSlices.footprint(e);
     EventMetricsFn fn = new EventMetricsFn(reducers);
     EventMetricsFn.Accumulator acc = fn.createAccumulator();
@@ -132,7 +133,7 @@ final class MeasureEventsFn extends DoFn<KV<String, Event>, EventRow> {
       FieldSlice slice,
       EventFootprint footprint,
       List<EventStep> steps,
-      java.util.function.Consumer<Failure> failures) {
+      Consumer<Failure> failures) {
     try {
       EventStep step =
           evaluator
