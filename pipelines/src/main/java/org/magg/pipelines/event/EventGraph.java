@@ -75,18 +75,43 @@ public final class EventGraph {
                 GriddedFieldIO.readFiles(c)
                     .withTimestepsPerSplit(o.timestepsPerSplit())
                     .withS3(plan.s3()));
-    return detectAndTrack(pipeline, plan, read.slices(), List.of(read.failures()));
+    List<PCollection<String>> arrivals = new ArrayList<>();
+    if (plan.config().aggregation() != null) {
+      for (GriddedCollection m : plan.metricCollections()) {
+        if (!m.patterns().equals(c.patterns())) {
+          arrivals.add(
+              pipeline.apply(
+                  "Watch metrics " + m.name(), WatchGriddedFiles.of(m, poll, idle, plan.s3())));
+        }
+      }
+    }
+    return detectAndTrack(pipeline, plan, read.slices(), List.of(read.failures()), arrivals);
   }
 
   /**
    * Detection and tracking of field slices from any source (files, a watcher, a test stream); the
-   * metrics of an aggregation read their collections' files in batch.
+   * metrics of an aggregation read their collections' files, in batch as a side input of the whole
+   * evaluation, on an unbounded input event by event ({@link EventMetrics#overStreaming}).
    */
   public static Outputs detectAndTrack(
       Pipeline pipeline,
       EventPlan plan,
       PCollection<FieldSlice> slices,
       List<PCollection<Failure>> readFailures) {
+    return detectAndTrack(pipeline, plan, slices, readFailures, List.of());
+  }
+
+  /**
+   * As {@link #detectAndTrack(Pipeline, EventPlan, PCollection, List)}, with the paths of the
+   * metrics collections' files as their watchers find them (streaming): they hold the watermark
+   * until the files an event's metrics read have arrived.
+   */
+  static Outputs detectAndTrack(
+      Pipeline pipeline,
+      EventPlan plan,
+      PCollection<FieldSlice> slices,
+      List<PCollection<Failure>> readFailures,
+      List<PCollection<String>> metricArrivals) {
     PCollectionTuple detected =
         slices.apply(
             "DetectObjects",
@@ -100,7 +125,10 @@ public final class EventGraph {
     all.add(tracked.get(TrackEvents.FAILURES));
     PCollection<EventRow> rows = null;
     if (plan.config().aggregation() != null) {
-      EventMetrics.Result metrics = EventMetrics.over(pipeline, plan, events);
+      EventMetrics.Result metrics =
+          slices.isBounded() == PCollection.IsBounded.BOUNDED
+              ? EventMetrics.over(pipeline, plan, events)
+              : EventMetrics.overStreaming(plan, events, metricArrivals);
       rows = metrics.rows();
       all.addAll(metrics.failures());
     }

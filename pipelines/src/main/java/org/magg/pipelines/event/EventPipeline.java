@@ -15,7 +15,6 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptor;
-import org.magg.core.ConfigException;
 import org.magg.core.Failure;
 import org.magg.io.gridded.GriddedFieldIO;
 import org.magg.io.storage.ResultFiles;
@@ -44,14 +43,6 @@ public final class EventPipeline {
   /** Plans, runs and summarises an event pipeline (batch, or streaming with a watch). */
   public static EventSummary run(EventConfig config, EventRunOptions options) {
     long t0 = System.nanoTime();
-    if (options.streaming() && config.aggregation() != null) {
-      throw new ConfigException(
-          "--watch",
-          "config "
-              + config.origin()
-              + " has an aggregation, which is computed in batch runs only (its metrics need"
-              + " every detected event): run it without --watch, or remove the aggregation");
-    }
     prepareOutput(config, options);
     EventPlan plan = EventPlan.load(config, options);
     List<String> args = options.pipelineArgs();
@@ -96,6 +87,7 @@ public final class EventPipeline {
         PCollection<WrittenFile> table =
             outputs
                 .metricRows()
+                .apply("MetricsAtEnd", EventProducts.<EventRow>atEnd())
                 .apply(
                     "WriteMetrics",
                     EventTableIO.write(
@@ -129,10 +121,21 @@ public final class EventPipeline {
     } finally {
       results.delete();
     }
-    Map<String, Long> gridded = RunMetrics.countersUnder(result, "gridded/");
-    Map<String, Long> all = new TreeMap<>(gridded);
+    // the detection collection's reads only (a metrics collection of the same name is read apart)
+    Map<String, Long> gridded =
+        RunMetrics.countersUnder(result, "gridded/", "Read " + plan.collection().name());
+    Map<String, Long> all = new TreeMap<>(RunMetrics.countersUnder(result, "gridded/"));
     all.putAll(RunMetrics.countersUnder(result, "events"));
     all.putAll(RunMetrics.countersUnder(result, "temporal"));
+    long metricTimesteps = all.getOrDefault("events/" + MeasureEventsFn.TIMESTEPS_READ, 0L);
+    long metricBytes = all.getOrDefault("events/" + MeasureEventsFn.BYTES_READ, 0L);
+    for (org.magg.io.gridded.GriddedCollection m : plan.metricCollections()) {
+      String mns = GriddedFieldIO.metricsNamespace(m.name()) + "/";
+      Map<String, Long> read =
+          RunMetrics.countersUnder(result, "gridded/", EventMetrics.READ_METRICS + m.name());
+      metricTimesteps += read.getOrDefault(mns + GriddedFieldIO.TIMESTEPS_READ, 0L);
+      metricBytes += read.getOrDefault(mns + GriddedFieldIO.BYTES_READ, 0L);
+    }
     String ns = GriddedFieldIO.metricsNamespace(plan.collection().name()) + "/";
     failures.sort(Comparator.comparing(Failure::subject).thenComparing(Failure::reason));
     long failureCount =
@@ -160,6 +163,8 @@ public final class EventPipeline {
         all.getOrDefault("events/" + TrackEvents.DROPPED, 0L),
         config.tracking().minSteps(),
         metricStatuses,
+        metricTimesteps,
+        metricBytes,
         gridded.getOrDefault(ns + GriddedFieldIO.FILES_MATCHED, 0L),
         gridded.getOrDefault(ns + GriddedFieldIO.BYTES_READ, 0L),
         failures.subList(0, Math.min(20, failures.size())),

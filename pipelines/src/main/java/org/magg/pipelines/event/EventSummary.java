@@ -28,6 +28,11 @@ import org.magg.core.RunResult;
  * @param minSteps the config's {@code min_steps}
  * @param metricStatuses with an aggregation, its rows by status ({@code ok}, {@code incomplete},
  *     {@code failed}); else null
+ * @param metricTimestepsRead with an aggregation, field timesteps its metrics collections were read
+ *     for: in batch each timestep once; in streaming each event's own, so a timestep two events
+ *     need is read twice, with the timesteps before them in their split (read to count bytes as
+ *     batch)
+ * @param metricBytesRead the bytes of field data behind them
  * @param filesMatched detection files matched
  * @param bytesRead bytes of detection field data read
  * @param failures files and timesteps that failed (the first ones)
@@ -50,6 +55,8 @@ public record EventSummary(
     long eventsDropped,
     int minSteps,
     Map<String, Integer> metricStatuses,
+    long metricTimestepsRead,
+    long metricBytesRead,
     long filesMatched,
     long bytesRead,
     List<Failure> failures,
@@ -103,6 +110,12 @@ public record EventSummary(
           String.format(
               "metrics: %d events = ok %d + incomplete %d + failed %d%n",
               eventsKept, metricCount("ok"), metricCount("incomplete"), metricCount("failed")));
+      sb.append(
+          String.format(
+              "metric fields: %d timesteps, %s read (%s)%n",
+              metricTimestepsRead,
+              size(metricBytesRead),
+              streaming ? "per event, over its window" : "each timestep read once"));
     }
     sb.append(
         String.format(
@@ -155,6 +168,8 @@ public record EventSummary(
         s.put(k, metricCount(k));
       }
       n.set("metric_statuses", m.valueToTree(s));
+      n.put("metric_timesteps_read", metricTimestepsRead);
+      n.put("metric_bytes_read", metricBytesRead);
     }
     n.put("files_matched", filesMatched);
     n.put("bytes_read", bytesRead);

@@ -36,11 +36,20 @@ public final class RunMetrics {
 
   /** Every counter whose namespace starts with {@code prefix}, as {@code namespace/name}. */
   public static Map<String, Long> countersUnder(PipelineResult result, String prefix) {
+    return countersUnder(result, prefix, null);
+  }
+
+  /**
+   * Every counter whose namespace starts with {@code prefix}, reported by the steps under the
+   * top-level transform named {@code step} (null: every step), as {@code namespace/name}: say the
+   * reads of one collection when a pipeline reads it twice.
+   */
+  public static Map<String, Long> countersUnder(PipelineResult result, String prefix, String step) {
     MetricQueryResults q = result.metrics().queryMetrics(MetricsFilter.builder().build());
     Map<String, Long> out = new java.util.TreeMap<>();
     for (MetricResult<Long> c : q.getCounters()) {
       String ns = c.getName().getNamespace();
-      if (!ns.startsWith(prefix)) {
+      if (!ns.startsWith(prefix) || (step != null && !under(c.getKey().stepName(), step))) {
         continue;
       }
       long v;
@@ -52,5 +61,10 @@ public final class RunMetrics {
       out.merge(ns + "/" + c.getName().getName(), v, Long::sum);
     }
     return out;
+  }
+
+  /** Whether a step's full name is {@code top} or a step inside it. */
+  private static boolean under(String stepName, String top) {
+    return stepName.equals(top) || stepName.startsWith(top + "/");
   }
 }

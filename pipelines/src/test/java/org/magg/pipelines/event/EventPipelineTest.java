@@ -404,4 +404,125 @@ class EventPipelineTest {
           Files.readAllBytes(batch.resolve(f)), Files.readAllBytes(stream.resolve(f)), f);
     }
   }
+
+  /**
+   * An aggregation in a streaming run: a V maximum, and a precipitation sum over a second, hourly
+   * collection P (a steady rate of 1/3600 kg m-2 s-1, so 1 per hour wherever the block's mask has a
+   * cell) with a 6-hour tail after each event. The files arrive in three parts while the pipeline
+   * runs, so A and D are measured before the input ends; the metrics files are byte for byte those
+   * of the batch run.
+   */
+  @Test
+  void aWatchedDirectoryGivesTheBatchMetricsByteForByte() throws Exception {
+    String aggregation =
+        String.join(
+            "\n",
+            "aggregation:",
+            "  precip_extension: PT6H",
+            "  precip_block: PT3H",
+            "  variables:",
+            "    max_V: {variable: V, collection: V, spatial_func: max, temporal_reducer: max,"
+                + " mask: full}",
+            "    rain: {variable: P, collection: P, spatial_func: max, temporal_reducer: sum,"
+                + " mask: full, precip: true}",
+            "output: {format: netcdf}",
+            "");
+    Path c = dir.resolve("agg.yaml");
+    Files.writeString(
+        c,
+        EventFixture.CONFIG.replace(
+                "    V: {files: 'V/*.nc', time_step: PT3H, variables: [V]}",
+                "    V: {files: 'V/*.nc', time_step: PT3H, variables: [V]}\n"
+                    + "    P: {files: 'P/*.nc', time_step: PT1H, variables: [P]}")
+            + aggregation);
+    Path fields = EventFixture.write(dir.resolve("fields"));
+    writeRain(fields.resolve("P/part1.nc"), 0, 21);
+    Path batch = dir.resolve("batch");
+    Run b =
+        cli("run", "--config", c.toString(), "--fields", fields.toString(), "--output", "" + batch);
+    assertEquals(1, b.code(), b.out() + b.err());
+    assertTrue(b.out().contains("timesteps: 7 read = 7 detected + 0 failed"), b.out());
+    assertTrue(b.out().contains("metrics: 4 events = ok 2 + incomplete 2 + failed 0"), b.out());
+    // P's 21 hours and V's 7 timesteps, each read once
+    assertTrue(b.out().contains("metric fields: 28 timesteps, "), b.out());
+    Map<String, Map<String, String>> metrics =
+        rows(batch.resolve("metrics/events.csv"), "event_id");
+    assertEquals(List.of(A, D, E, H), List.copyOf(metrics.keySet()));
+    // A (00-06 h): blocks 00, 03, 06, 09 reach a mask in [b - 3 h, b], block 12 none: 12 hours
+    assertEquals(12, Double.parseDouble(metrics.get(A).get("rain")), 1e-9);
+    // D (06-09 h): blocks 06, 09, 12: 9 hours
+    assertEquals(9, Double.parseDouble(metrics.get(D).get("rain")), 1e-9);
+    assertEquals("ok", metrics.get(A).get("status"));
+    assertEquals("ok", metrics.get(D).get("status"));
+    // E (06-18 h) needs hours 06-26 and P ends at 20 h: blocks 06-18 give 15 hours
+    assertEquals("incomplete", metrics.get(E).get("status"));
+    assertEquals(15, Double.parseDouble(metrics.get(E).get("rain")), 1e-9);
+    assertEquals(
+        "P: 6 of 21 timesteps missing (2021-01-10T21:00:00Z, 2021-01-10T22:00:00Z,"
+            + " 2021-01-10T23:00:00Z, ...)",
+        metrics.get(E).get("reason"));
+    assertEquals("330.0", metrics.get(E).get("max_V"));
+
+    Path watched = dir.resolve("watched");
+    EventFixture.writeStatic(watched);
+    EventFixture.writePart(watched.resolve("V/part1.nc"), 0, 4);
+    writeRain(watched.resolve("P/part1.nc"), 0, 12);
+    EventConfig config = ConfigLoader.loadEvent(c.toString(), org.magg.io.s3.S3Settings.defaults());
+    Path stream = dir.resolve("stream");
+    EventRunOptions options =
+        EventRunOptions.batch(watched.toString(), stream.toString())
+            .withWatch(Duration.ofMillis(500), Duration.ofSeconds(4));
+    CompletableFuture<EventSummary> run =
+        CompletableFuture.supplyAsync(() -> EventPipeline.run(config, options));
+    Thread.sleep(3000);
+    EventFixture.writePart(watched.resolve("V/part2.nc"), 4, 2);
+    writeRain(watched.resolve("P/part2.nc"), 12, 6);
+    Thread.sleep(2000);
+    // the watermark reaches 18 h: A's window (to 14:59) and D's (to 17:59) have closed
+    EventFixture.writePart(watched.resolve("V/part3.nc"), 6, 1);
+    writeRain(watched.resolve("P/part3.nc"), 18, 3);
+    EventSummary summary = run.get(180, TimeUnit.SECONDS);
+    String text = summary.toText();
+    assertTrue(summary.streaming());
+    assertEquals(1, summary.exitCode(), text);
+    assertTrue(text.contains("timesteps: 7 read = 7 detected + 0 failed"), text);
+    assertTrue(text.contains("metrics: 4 events = ok 2 + incomplete 2 + failed 0"), text);
+    // per event, the timesteps of its window (V to its end, P to its tail's end) and those before
+    // them in their file (one split each), in the watched files V 0-9 h, 12-15 h, 18 h and P 0-11
+    // h,
+    // 12-17 h, 18-20 h: A V 0-6 h (3) + P 0-14 h (15); D V 0-9 h (4) + P 0-17 h (18); E V all (7)
+    // + P all (21); H V 12-18 h (3) + P 12-20 h (9): 80
+    assertTrue(text.contains("metric fields: 80 timesteps, "), text);
+    assertEquals(80, summary.metricTimestepsRead(), text);
+    for (String f : List.of("catalog.json", "lifecycle.csv", "tracks.csv")) {
+      assertArrayEquals(
+          Files.readAllBytes(batch.resolve(f)), Files.readAllBytes(stream.resolve(f)), f);
+    }
+    try (var files = Files.list(batch.resolve("metrics"))) {
+      List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+      assertEquals(List.of("events.csv", "events.nc"), names);
+      for (String f : names) {
+        assertArrayEquals(
+            Files.readAllBytes(batch.resolve("metrics").resolve(f)),
+            Files.readAllBytes(stream.resolve("metrics").resolve(f)),
+            f);
+      }
+    }
+  }
+
+  /** An hourly P file of {@code n} hours from hour {@code first}: 1/3600 everywhere. */
+  private static void writeRain(Path file, int first, int n) throws IOException {
+    int cells = EventFixture.NLAT * EventFixture.NLON;
+    double[] time = new double[n];
+    double[] p = new double[n * cells];
+    for (int k = 0; k < n; k++) {
+      time[k] = first + k;
+    }
+    java.util.Arrays.fill(p, 1.0 / 3600);
+    var w = EventFixture.coordinates().dimension("time", n);
+    w.doubleVariable("time", List.of("time"), time)
+        .attribute("units", "hours since 2021-01-10 00:00:00");
+    w.doubleVariable("P", List.of("time", "lat", "lon"), p).attribute("units", "kg m-2 s-1");
+    EventFixture.write(w, file);
+  }
 }

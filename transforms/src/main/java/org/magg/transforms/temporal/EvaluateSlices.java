@@ -95,6 +95,26 @@ public final class EvaluateSlices extends PTransform<PCollection<FieldSlice>, PC
   }
 
   /**
+   * An event as {@link SliceEvaluator.Prepared#evaluate} sees it (its masks decoded on first use),
+   * for evaluating timesteps against one event outside this transform.
+   */
+  public static EventFootprint footprint(Event event) {
+    return new Footprint(event);
+  }
+
+  /** The failure of a timestep that could not be evaluated: its source, collection, time, why. */
+  public static Failure failure(FieldSlice slice, RuntimeException e) {
+    return new Failure(
+        "timestep",
+        slice.source(),
+        slice.collection()
+            + " at "
+            + slice.time()
+            + ": "
+            + (e.getMessage() == null ? e.toString() : e.getMessage()));
+  }
+
+  /**
    * Where workers find the events: in the pipeline itself (small catalogs, tests) or loaded from
    * the catalog's location once per worker JVM.
    */
@@ -235,23 +255,7 @@ public final class EvaluateSlices extends PTransform<PCollection<FieldSlice>, PC
       if (source != null) {
         byStart = footprints(source.catalog().events());
       }
-      fields =
-          new StaticFields() {
-            @Override
-            public double[] cellAreas() {
-              return statics.cellAreas();
-            }
-
-            @Override
-            public boolean[] region(String name) {
-              return statics.region(name);
-            }
-
-            @Override
-            public double[] climatology(String variable, int month) {
-              return statics.climatology(variable, month);
-            }
-          };
+      fields = StaticFields.of(statics);
     }
 
     @ProcessElement
@@ -282,16 +286,7 @@ public final class EvaluateSlices extends PTransform<PCollection<FieldSlice>, PC
         }
       } catch (RuntimeException e) {
         sliceFailures.inc();
-        out.get(FAILURES)
-            .output(
-                new Failure(
-                    "timestep",
-                    slice.source(),
-                    slice.collection()
-                        + " at "
-                        + slice.time()
-                        + ": "
-                        + (e.getMessage() == null ? e.toString() : e.getMessage())));
+        out.get(FAILURES).output(failure(slice, e));
         return;
       }
       slicesEvaluated.inc();

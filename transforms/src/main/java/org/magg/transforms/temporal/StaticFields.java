@@ -10,4 +10,24 @@ public interface StaticFields {
 
   /** The monthly climatology of {@code variable} for {@code month} (1-12), one value per cell. */
   double[] climatology(String variable, int month);
+
+  /** The fields of loaded static data. */
+  static StaticFields of(org.magg.io.temporal.StaticData statics) {
+    return new StaticFields() {
+      @Override
+      public double[] cellAreas() {
+        return statics.cellAreas();
+      }
+
+      @Override
+      public boolean[] region(String name) {
+        return statics.region(name);
+      }
+
+      @Override
+      public double[] climatology(String variable, int month) {
+        return statics.climatology(variable, month);
+      }
+    };
+  }
 }
