@@ -41,10 +41,11 @@ import org.magg.transforms.event.TrackingRules;
  * The event benchmark: generates (or reuses) {@code N} days of 3-hourly IVT-like fields with moving
  * blobs on the MERRA-2 grid ({@link BlobFields}), then times, on the runner the pipeline arguments
  * choose, a Beam pipeline that reads them with {@link GriddedFieldIO}, detects the objects above
- * {@value #THRESHOLD} ({@link DetectObjects}), tracks them into events ({@link TrackEvents}) and
- * counts the events and their lifecycle and track rows; and, side by side, a single-threaded
- * hand-written loop that does the same with the same classes but without Beam (read each timestep
- * with the project's gridded reader, threshold, {@link ObjectDetector}, {@link EventTracker}).
+ * {@value #THRESHOLD} in the reading step ({@link DetectObjects#asSliceFn()}), tracks them into
+ * events ({@link TrackEvents}) and counts the events and their lifecycle and track rows; and, side
+ * by side, a single-threaded hand-written loop that does the same with the same classes but without
+ * Beam (read each timestep with the project's gridded reader, threshold, {@link ObjectDetector},
+ * {@link EventTracker}).
  *
  * <p><b>Cells per second</b> = timesteps x nLat x nLon of the fields, divided by the wall time of
  * the run (reading included). What is timed is a {@link Subject}: {@link #graph()} by default; a
@@ -343,23 +344,23 @@ public final class EventBenchmark {
               .withPattern(fields.resolve(BlobFields.FILE_GLOB).toString())
               .withVariables(BlobFields.VARIABLE)
               .build();
-      GriddedFieldIO.Result read =
-          p.apply(
-              "ReadFields",
-              GriddedFieldIO.read(ivt).withTimestepsPerSplit(BlobFields.STEPS_PER_DAY));
       DetectionGrid grid = DetectionGrid.of(gridOf(fields));
-      PCollectionTuple detected =
-          read.slices()
-              .apply(
-                  "Detect",
-                  DetectObjects.of(
-                      grid, DETECTION, SliceMask.above(BlobFields.VARIABLE, THRESHOLD)));
-      PCollectionTuple tracked =
-          detected.get(DetectObjects.OBJECTS).apply("Track", TrackEvents.of(grid, TRACKING));
+      DetectObjects detect =
+          DetectObjects.of(grid, DETECTION, SliceMask.above(BlobFields.VARIABLE, THRESHOLD));
+      // detection runs inside the reading step: the Direct runner would otherwise hold every
+      // field slice of the series in memory before detecting any (it has no backpressure)
+      GriddedFieldIO.Read read =
+          GriddedFieldIO.read(ivt).withTimestepsPerSplit(BlobFields.STEPS_PER_DAY);
+      if (Runners.isDirect(args)) {
+        // one unit of reading per thread: see GriddedFieldIO.Read#withReadGroups
+        read = read.withReadGroups(directParallelism(args));
+      }
+      GriddedFieldIO.Applied<StepObjects> detected =
+          p.apply("ReadAndDetect", read.thenApply(detect.asSliceFn(), StepObjects.coder()));
+      PCollectionTuple tracked = detected.outputs().apply("Track", TrackEvents.of(grid, TRACKING));
       tracked.get(TrackEvents.EVENTS).apply("CountRows", ParDo.of(new CountRowsFn()));
-      detected.get(DetectObjects.FAILURES).apply("CountDetectFailures", countFailures());
+      detected.failures().apply("CountReadFailures", countFailures());
       tracked.get(TrackEvents.FAILURES).apply("CountTrackFailures", countFailures());
-      read.failures().apply("CountReadFailures", countFailures());
       PipelineResult result = p.run();
       PipelineResult.State state = result.waitUntilFinish();
       if (state != PipelineResult.State.DONE) {
@@ -377,6 +378,27 @@ public final class EventBenchmark {
           c.getOrDefault(NAMESPACE + "/failures", 0L),
           c.getOrDefault(gridded + GriddedFieldIO.BYTES_READ, 0L));
     };
+  }
+
+  /**
+   * The Direct runner's target parallelism: {@code --targetParallelism=N}, else its default (the
+   * processors, at least 3).
+   */
+  static int directParallelism(List<String> args) {
+    for (String a : args) {
+      if (a.startsWith("--targetParallelism=")) {
+        return Integer.parseInt(a.substring("--targetParallelism=".length()));
+      }
+    }
+    return Math.max(3, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * Direct runner options the benchmark sets unless given: one worker thread per processor (the
+   * runner's default is at least 3), each reading its share of the files as one unit.
+   */
+  public static Map<String, String> directDefaults() {
+    return Map.of("targetParallelism", String.valueOf(Runtime.getRuntime().availableProcessors()));
   }
 
   /** The counters' namespace of the benchmark's own DoFns. */

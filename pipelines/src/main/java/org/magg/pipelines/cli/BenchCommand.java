@@ -143,6 +143,8 @@ final class BenchCommand implements Callable<Integer> {
     if (eventBench) {
       if (Runners.isFlink(args)) {
         args = Runners.withDefaults(args, EventBenchmark.FLINK_DEFAULTS);
+      } else if (Runners.isDirect(args)) {
+        args = Runners.withDefaults(args, EventBenchmark.directDefaults());
       }
       int d = days == null ? 365 : days;
       if (d < 1) {

@@ -223,6 +223,11 @@ public final class BlobFields {
             && files.stream().allMatch(Files::isRegularFile);
     if (!reused) {
       Files.deleteIfExists(marker);
+      for (Path old : files(dir)) {
+        if (!files.contains(old)) {
+          Files.delete(old); // a longer series written before: the glob must see this spec's days
+        }
+      }
       FieldGrid grid = spec.grid();
       for (int d = 0; d < spec.days(); d++) {
         writeDay(files.get(d), spec, grid, d);
