@@ -66,8 +66,8 @@ public final class EventBenchmark {
 
   /**
    * Flink options the benchmark sets unless given, as temporal runs do: the DataStream translation
-   * keeps the reader and the detection in one operator chain, so field slices are not serialised
-   * between them.
+   * chains the reading-and-detecting step with the first steps of the tracking (the DataSet one
+   * puts each output of a multi-output step in its own operator).
    */
   public static final Map<String, String> FLINK_DEFAULTS = Map.of("useDataStreamForBatch", "true");
 
@@ -378,6 +378,24 @@ public final class EventBenchmark {
           c.getOrDefault(NAMESPACE + "/failures", 0L),
           c.getOrDefault(gridded + GriddedFieldIO.BYTES_READ, 0L));
     };
+  }
+
+  /**
+   * A Flink configuration directory for the embedded cluster, written under {@code dir} unless it
+   * is there: Flink's adaptive batch scheduler sizes each stage by the bytes it receives, and the
+   * reading stage receives only file splits (bytes), so it would run in one slot whatever {@code
+   * --parallelism} says; the file turns that off.
+   */
+  public static Path flinkConfDir(Path dir) throws IOException {
+    Path conf = dir.resolve("flink-conf");
+    Path file = conf.resolve("flink-conf.yaml");
+    String text = "execution.batch.adaptive.auto-parallelism.enabled: false\n";
+    java.nio.file.Files.createDirectories(conf);
+    if (!java.nio.file.Files.isRegularFile(file)
+        || !java.nio.file.Files.readString(file).equals(text)) {
+      java.nio.file.Files.writeString(file, text);
+    }
+    return conf;
   }
 
   /**

@@ -3,6 +3,7 @@ package org.magg.pipelines.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.magg.pipelines.bench.CoverageBenchmark;
 import org.magg.pipelines.bench.EventBenchmark;
@@ -143,6 +144,11 @@ final class BenchCommand implements Callable<Integer> {
     if (eventBench) {
       if (Runners.isFlink(args)) {
         args = Runners.withDefaults(args, EventBenchmark.FLINK_DEFAULTS);
+        args =
+            Runners.withDefaults(
+                args,
+                Map.of(
+                    "flinkConfDir", EventBenchmark.flinkConfDir(dir.resolve("events")).toString()));
       } else if (Runners.isDirect(args)) {
         args = Runners.withDefaults(args, EventBenchmark.directDefaults());
       }
