@@ -34,7 +34,10 @@ class BenchEventsCommandTest {
     double rate = Double.parseDouble(last.substring("cells_per_second=".length()));
     // the wall time is printed to 0.01 s
     assertEquals(cells / seconds, rate, cells / seconds * (0.006 / seconds) + 1);
-    assertTrue(r.out().contains("--targetParallelism=2"), r.out());
+    // one Direct worker thread per processor unless asked otherwise
+    assertTrue(
+        r.out().contains("--targetParallelism=" + Runtime.getRuntime().availableProcessors()),
+        r.out());
 
     // both paths count the 8 steps and the same objects and events, and find some
     Matcher counted =
