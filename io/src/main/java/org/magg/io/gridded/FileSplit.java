@@ -19,6 +19,12 @@ record FileSplit(String path, int start, int end) {
     return path + "#time=" + start + (end - 1 > start ? ".." + (end - 1) : "");
   }
 
+  /** Which of {@code groups} groups the split is read in: a mixed hash of its path and start. */
+  int group(int groups) {
+    long h = (path.hashCode() * 31L + start) * 0x9E3779B97F4A7C15L;
+    return Math.floorMod((int) (h >>> 32), groups);
+  }
+
   static Coder<FileSplit> coder() {
     return FileSplitCoder.INSTANCE;
   }

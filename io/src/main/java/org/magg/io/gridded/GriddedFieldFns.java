@@ -18,7 +18,6 @@ import org.magg.io.storage.Storage;
 /** The DoFns of {@link GriddedFieldIO}. */
 final class GriddedFieldFns {
   static final TupleTag<FileSplit> SPLITS = new TupleTag<>() {};
-  static final TupleTag<FieldSlice> SLICES = new TupleTag<>() {};
   static final TupleTag<Failure> FAILURES = new TupleTag<>() {};
 
   /** The stage of the failures this reader reports. */
@@ -144,21 +143,43 @@ final class GriddedFieldFns {
     }
   }
 
-  /** Reads the timesteps of a split, one {@link FieldSlice} each, stamped with its time. */
-  static final class ReadSplitFn extends DoFn<FileSplit, FieldSlice> {
+  /** The slice itself: what a plain read emits. */
+  static final class Identity implements SliceFn<FieldSlice> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public FieldSlice apply(FieldSlice slice) {
+      return slice;
+    }
+  }
+
+  /**
+   * Reads the timesteps of a split, one {@link FieldSlice} each, and emits what {@code fn} makes of
+   * it (the slice itself for a plain read) on {@code main}, stamped with the slice's time.
+   */
+  static final class ReadSplitFn<T> extends DoFn<FileSplit, T> {
     private static final long serialVersionUID = 1L;
     private final GriddedCollection collection;
     private final S3Settings s3;
+    private final SliceFn<T> fn;
+    private final TupleTag<T> main;
     private final Counter timesteps;
     private final Counter bytes;
     private final Counter splitsFailed;
 
-    ReadSplitFn(GriddedCollection collection, S3Settings s3) {
+    ReadSplitFn(GriddedCollection collection, S3Settings s3, SliceFn<T> fn, TupleTag<T> main) {
       this.collection = collection;
       this.s3 = s3;
+      this.fn = fn;
+      this.main = main;
       this.timesteps = counter(collection.name(), GriddedFieldIO.TIMESTEPS_READ);
       this.bytes = counter(collection.name(), GriddedFieldIO.BYTES_READ);
       this.splitsFailed = counter(collection.name(), GriddedFieldIO.SPLITS_FAILED);
+    }
+
+    @Setup
+    public void setup() {
+      fn.setup();
     }
 
     /**
@@ -209,10 +230,16 @@ final class GriddedFieldFns {
           Instant time = times[t].plus(collection.timeShift());
           FieldSlice slice =
               new FieldSlice(collection.name(), time, fields, split.path() + "#time=" + t, read);
-          out.get(SLICES)
-              .outputWithTimestamp(slice, new org.joda.time.Instant(time.toEpochMilli()));
           timesteps.inc();
           bytes.inc(read);
+          T result;
+          try {
+            result = fn.apply(slice);
+          } catch (RuntimeException e) {
+            out.get(FAILURES).output(fn.failure(slice, e));
+            continue;
+          }
+          out.get(main).outputWithTimestamp(result, new org.joda.time.Instant(time.toEpochMilli()));
         }
         if (failedFrom >= 0) {
           fail(out, new FileSplit(split.path(), failedFrom, split.end()), firstError);

@@ -46,6 +46,7 @@ final class Hdf5GriddedSource extends AbstractGriddedSource {
   private final Map<String, Dataset> datasets = new HashMap<>();
   private final Map<String, Boolean> chunkPresent = new HashMap<>();
   private CountingFileChannel local;
+  private ChunkReader chunkReader;
   private Map<Long, String> pathsByAddress;
   private List<String> allPaths;
 
@@ -94,6 +95,9 @@ final class Hdf5GriddedSource extends AbstractGriddedSource {
     try {
       // HdfFile.close() fails after closing when the file was opened from a channel (it logs the
       // path it does not have); closing the storage is all it does for a single file.
+      if (chunkReader != null) {
+        chunkReader.close();
+      }
       file.getHdfBackingStorage().close();
     } catch (HdfException e) {
       throw new IOException(location + ": " + e.getMessage(), e);
@@ -330,6 +334,10 @@ final class Hdf5GriddedSource extends AbstractGriddedSource {
     if (n == 0) {
       return new double[0];
     }
+    double[] fast = readChunks(ds, dims, offset, shape, Math.toIntExact(n));
+    if (fast != null) {
+      return fast; // every chunk it touched was there: nothing to fill
+    }
     ByteBuffer bb;
     try {
       DatasetBase base = (DatasetBase) ds;
@@ -360,6 +368,32 @@ final class Hdf5GriddedSource extends AbstractGriddedSource {
     }
     double[] out = decode(bb, type, Math.toIntExact(n));
     fillUnwrittenChunks(ds, v, offset, shape, out);
+    return out;
+  }
+
+  /**
+   * A box of a local chunked dataset read by {@link ChunkReader} (inflating into reused buffers),
+   * or null to read it with jhdf; the bytes of an attempt given up are not counted as read.
+   */
+  private double[] readChunks(Dataset ds, long[] dims, long[] offset, int[] shape, int n) {
+    if (local == null
+        || ds instanceof CompactDataset
+        || !(ds instanceof io.jhdf.api.dataset.ChunkedDataset chunked)) {
+      return null;
+    }
+    if (chunkReader == null) {
+      chunkReader = new ChunkReader();
+    }
+    long before = local.bytesRead();
+    double[] out;
+    try {
+      out = chunkReader.read(chunked, dims, offset, shape, n);
+    } catch (HdfException | IllegalArgumentException | IllegalStateException e) {
+      out = null; // jhdf's path reports it in its own words
+    }
+    if (out == null) {
+      local.discount(local.bytesRead() - before);
+    }
     return out;
   }
 

@@ -108,6 +108,16 @@ final class Packing {
     boolean unpack = scale != 1.0 || offset != 0.0;
     boolean ranged = validMin != Double.NEGATIVE_INFINITY || validMax != Double.POSITIVE_INFINITY;
     double[] miss = missing;
+    if (!unpack && !ranged && unsignedModulus == 0 && miss.length <= 1) {
+      // the common case (a float field with one _FillValue): only fill values become NaN
+      double m = miss.length == 1 ? miss[0] : Double.NaN;
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] == m) {
+          values[i] = Double.NaN;
+        }
+      }
+      return;
+    }
     for (int i = 0; i < values.length; i++) {
       double v = values[i];
       if (unsignedModulus > 0 && v < 0) {

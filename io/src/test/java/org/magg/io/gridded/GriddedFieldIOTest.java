@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
@@ -182,6 +183,57 @@ class GriddedFieldIOTest {
     assertEquals(0, counter(result, "slv", GriddedFieldIO.SPLITS_FAILED));
     assertEquals(8, counter(result, "slv", GriddedFieldIO.TIMESTEPS_READ));
     assertEquals(8 * 72, counter(result, "slv", GriddedFieldIO.BYTES_READ));
+  }
+
+  /** The slice's time and its T at cell 5; fails on 2021-01-02T01:00Z (a refused timestep). */
+  static final class TimeAndT implements SliceFn<String> {
+    @Override
+    public String apply(FieldSlice f) {
+      if (f.time().equals(Instant.parse("2021-01-02T01:00:00Z"))) {
+        throw new IllegalArgumentException("refused here");
+      }
+      return f.time() + " " + f.variable("T").values()[5];
+    }
+  }
+
+  @Test
+  void thenApplyEmitsWhatTheFunctionMakesOfEachTimestepAndReportsItsFailures(@TempDir Path dir)
+      throws Exception {
+    Path files = collectionDir(dir);
+    GriddedCollection c =
+        GriddedCollection.builder("slv")
+            .withPattern(files.resolve("day[123].nc").toString())
+            .withVariables("T", "Q")
+            .withTimeShift(Duration.ofMinutes(-30))
+            .build();
+    for (Integer groups : new Integer[] {null, 1, 2}) {
+      Pipeline p = pipeline();
+      GriddedFieldIO.Read read = GriddedFieldIO.read(c).withTimestepsPerSplit(1);
+      if (groups != null) {
+        read = read.withReadGroups(groups);
+      }
+      GriddedFieldIO.Applied<String> r =
+          p.apply(read.thenApply(new TimeAndT(), StringUtf8Coder.of()));
+      List<String> expected = new ArrayList<>();
+      for (int d = 1; d <= 3; d++) {
+        for (int h = 0; h < 4; h++) {
+          if (d != 2 || h != 1) {
+            Instant t = Instant.parse("2021-01-0" + d + "T00:00:00Z").plus(Duration.ofHours(h));
+            expected.add(t + " " + (double) (float) t(d, h, 5));
+          }
+        }
+      }
+      PAssert.that(r.outputs()).containsInAnyOrder(expected);
+      String day2 = files.resolve("day2.nc").toString();
+      PAssert.that(r.failures().apply(ParDo.of(new FailureText())))
+          .containsInAnyOrder(
+              "timestep|" + day2 + "#time=1|slv at 2021-01-02T01:00:00Z: refused here");
+      PipelineResult result = p.run();
+      result.waitUntilFinish();
+      // the refused timestep was read: it counts
+      assertEquals(12, counter(result, "slv", GriddedFieldIO.TIMESTEPS_READ), "groups " + groups);
+    }
+    assertThrows(IllegalArgumentException.class, () -> GriddedFieldIO.read(c).withReadGroups(0));
   }
 
   @Test

@@ -3,8 +3,10 @@ package org.magg.pipelines.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.magg.pipelines.bench.CoverageBenchmark;
+import org.magg.pipelines.bench.EventBenchmark;
 import org.magg.pipelines.bench.SpatialBenchmark;
 import org.magg.pipelines.bench.TemporalBenchmark;
 import org.magg.pipelines.runners.Runners;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Unmatched;
  * {@code magg bench}: the spatial pipeline against a hand-written loop, with figures; {@code magg
  * bench --temporal}: the temporal pipeline over MERRA-2-shaped fields and overlapping events;
  * {@code magg bench --coverage}: parent cells of granule footprints per second, against the CDS
- * HEALPix library.
+ * HEALPix library; {@code magg bench --events}: event detection and tracking over generated
+ * IVT-like fields, against a hand-written loop.
  */
 @Command(
     name = "bench",
@@ -29,7 +32,9 @@ import picocli.CommandLine.Unmatched;
             + " over the same generated granules. With --temporal: the merra2_storm temporal"
             + " pipeline over generated MERRA-2-shaped fields, once per event count. With"
             + " --coverage: granule footprints covered with parent cells per second and core,"
-            + " against the CDS HEALPix library's polygon coverage when its jar is found.")
+            + " against the CDS HEALPix library's polygon coverage when its jar is found. With"
+            + " --events (no value): event detection and tracking over generated 3-hourly IVT-like"
+            + " fields on the MERRA-2 grid, against a single-threaded hand-written loop.")
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--points", description = "Points to generate (default ${DEFAULT-VALUE}).")
   long points = 20_000_000L;
@@ -48,8 +53,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--runs",
       description =
-          "Measure both paths this many times, alternating, and report the best of each; with"
-              + " --temporal: run the list of event counts this many times; with --coverage: cover"
+          "Measure both paths this many times, alternating, and report the best of each (also"
+              + " with --events); with --temporal: run the list of event counts this many times; with --coverage: cover"
               + " the footprints this many times and report the best round (default"
               + " ${DEFAULT-VALUE}).")
   int runs = 1;
@@ -77,16 +82,42 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--days",
-      description = "--temporal: days of generated fields, at least 3 (default ${DEFAULT-VALUE}).")
-  int days = 4;
+      description =
+          "Days of generated fields: --temporal at least 3 (default 4); --events at least 1"
+              + " (default 365).")
+  Integer days;
+
+  /** What {@code --events} holds when given without a value: the event benchmark. */
+  static final String EVENT_BENCHMARK = "";
 
   @Option(
       names = "--events",
-      split = ",",
+      arity = "0..1",
+      fallbackValue = EVENT_BENCHMARK,
+      paramLabel = "N,M",
       description =
-          "--temporal: event counts, one run each; smaller catalogs are subsets of the largest"
-              + " spanning the same period (default ${DEFAULT-VALUE}).")
-  List<Integer> events = new ArrayList<>(List.of(50, 300));
+          "Without a value: benchmark event detection and tracking. With --temporal: event"
+              + " counts, one run each; smaller catalogs are subsets of the largest spanning the"
+              + " same period (default 50,300).")
+  String events;
+
+  /** The event counts of --temporal: {@code --events N,M,...}, default 50,300. */
+  private List<Integer> eventCounts() {
+    if (events == null) {
+      return List.of(50, 300);
+    }
+    List<Integer> out = new ArrayList<>();
+    for (String n : events.split(",")) {
+      try {
+        out.add(Integer.parseInt(n.trim()));
+      } catch (NumberFormatException e) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(),
+            "--events with --temporal takes event counts such as 50,300, got '" + events + "'");
+      }
+    }
+    return out;
+  }
 
   @Unmatched List<String> beamArgs = new ArrayList<>();
 
@@ -94,10 +125,12 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    boolean eventBench = EVENT_BENCHMARK.equals(events) && !temporal;
     if (coverage) {
-      if (temporal) {
+      if (temporal || eventBench) {
         throw new picocli.CommandLine.ParameterException(
-            spec.commandLine(), "--coverage and --temporal are separate benchmarks; choose one");
+            spec.commandLine(),
+            "--coverage, --events and --temporal are separate benchmarks; choose one");
       }
       CoverageBenchmark.Figures c = CoverageBenchmark.run(runs, referenceJar);
       spec.commandLine().getOut().print(c.toText());
@@ -108,10 +141,41 @@ final class BenchCommand implements Callable<Integer> {
     // too; a benchmark of the pipeline itself turns both off unless asked otherwise.
     List<String> args =
         Runners.withRunnerDefaults(Runners.withDefaults(beamArgs, Runners.DIRECT_RUN_DEFAULTS));
+    if (eventBench) {
+      if (Runners.isFlink(args)) {
+        args = Runners.withDefaults(args, EventBenchmark.FLINK_DEFAULTS);
+        args =
+            Runners.withDefaults(
+                args,
+                Map.of(
+                    "flinkConfDir", EventBenchmark.flinkConfDir(dir.resolve("events")).toString()));
+      } else if (Runners.isDirect(args)) {
+        args = Runners.withDefaults(args, EventBenchmark.directDefaults());
+      }
+      int d = days == null ? 365 : days;
+      if (d < 1) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--days must be at least 1, got " + d);
+      }
+      EventBenchmark.Figures e = EventBenchmark.run(dir.resolve("events"), d, args, runs);
+      spec.commandLine().getOut().print(e.toText());
+      spec.commandLine().getOut().flush();
+      return e.exitCode();
+    }
+    if (events != null && !temporal) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--events takes event counts only with --temporal; alone it takes no value (the event"
+              + " benchmark), got '"
+              + events
+              + "'");
+    }
     if (temporal) {
       if (Runners.isFlink(args)) {
         args = Runners.withDefaults(args, TemporalPipeline.FLINK_DEFAULTS);
       }
+      int days = this.days == null ? 4 : this.days;
+      List<Integer> counts = eventCounts();
       if (days < 3) {
         throw new picocli.CommandLine.ParameterException(
             spec.commandLine(),
@@ -119,7 +183,7 @@ final class BenchCommand implements Callable<Integer> {
                 + days);
       }
       TemporalBenchmark.Figures t =
-          TemporalBenchmark.run(dir.resolve("temporal"), days, events, args, runs);
+          TemporalBenchmark.run(dir.resolve("temporal"), days, counts, args, runs);
       spec.commandLine().getOut().print(t.toText());
       spec.commandLine().getOut().flush();
       return t.exitCode();

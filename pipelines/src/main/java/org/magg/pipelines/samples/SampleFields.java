@@ -398,14 +398,20 @@ public final class SampleFields {
   }
 
   private static DatasetCreationOptions options(Spec spec, int[] chunk) {
+    return chunked(chunk, spec.deflateLevel());
+  }
+
+  /** Chunked storage of the given chunk shape, deflated at {@code level} (0: not compressed). */
+  static DatasetCreationOptions chunked(int[] chunk, int level) {
     DatasetCreationOptions.Builder b = DatasetCreationOptions.builder().chunkDimensions(chunk);
-    if (spec.deflateLevel() > 0) {
-      b.deflate(spec.deflateLevel());
+    if (level > 0) {
+      b.deflate(level);
     }
     return b.build();
   }
 
-  private static void coordinates(WritableHdfFile f, FieldGrid grid) {
+  /** The {@code lat} and {@code lon} coordinate variables of a grid, with CF units. */
+  static void coordinates(WritableHdfFile f, FieldGrid grid) {
     WritableDataset la = f.putDataset("lat", grid.lat());
     la.putAttribute("units", "degrees_north");
     la.putAttribute("long_name", "latitude");
@@ -479,7 +485,7 @@ public final class SampleFields {
   }
 
   /** {@code 2021-01-10 00:30:00} */
-  private static String cfDate(Instant t) {
+  static String cfDate(Instant t) {
     return t.toString().substring(0, 10) + " " + t.toString().substring(11, 19);
   }
 }

@@ -13,6 +13,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.magg.core.Failure;
 import org.magg.io.gridded.FieldSlice;
 import org.magg.io.gridded.GridSlice;
+import org.magg.io.gridded.SliceFn;
 import org.magg.io.temporal.FieldGrid;
 
 /**
@@ -73,7 +74,18 @@ public final class DetectObjects extends PTransform<PCollection<FieldSlice>, PCo
     return out;
   }
 
-  static final class DetectFn extends DoFn<FieldSlice, StepObjects> {
+  /**
+   * The same detection as a {@link SliceFn}, to run inside the reading step ({@link
+   * org.magg.io.gridded.GriddedFieldIO.Read#thenApply}) so that field slices are neither held nor
+   * passed between steps; a timestep that cannot be evaluated becomes the same failure as here.
+   */
+  public SliceFn<StepObjects> asSliceFn() {
+    return new DetectSliceFn(grid, rules, mask, landfall);
+  }
+
+  /** Detects the objects of one slice; counts timesteps, objects and failures. */
+  static final class DetectSliceFn implements SliceFn<StepObjects> {
+    private static final long serialVersionUID = 1L;
     private final DetectionGrid grid;
     private final DetectionRules rules;
     private final SliceMask mask;
@@ -83,20 +95,20 @@ public final class DetectObjects extends PTransform<PCollection<FieldSlice>, PCo
     private final Counter failed = Metrics.counter("events", "timesteps_failed");
     private transient ObjectDetector detector;
 
-    DetectFn(DetectionGrid grid, DetectionRules rules, SliceMask mask, boolean[] landfall) {
+    DetectSliceFn(DetectionGrid grid, DetectionRules rules, SliceMask mask, boolean[] landfall) {
       this.grid = grid;
       this.rules = rules;
       this.mask = mask;
       this.landfall = landfall;
     }
 
-    @Setup
+    @Override
     public void setup() {
       detector = ObjectDetector.of(grid, rules).withLandfall(landfall);
     }
 
-    @ProcessElement
-    public void process(@Element FieldSlice slice, MultiOutputReceiver out) {
+    @Override
+    public StepObjects apply(FieldSlice slice) {
       StepObjects found;
       try {
         checkGrid(slice);
@@ -104,21 +116,11 @@ public final class DetectObjects extends PTransform<PCollection<FieldSlice>, PCo
         found = detector.detect(slice.time(), field.mask(), field.values());
       } catch (RuntimeException e) {
         failed.inc();
-        out.get(FAILURES)
-            .output(
-                new Failure(
-                    "timestep",
-                    slice.source(),
-                    slice.collection()
-                        + " at "
-                        + slice.time()
-                        + ": "
-                        + (e.getMessage() == null ? e.toString() : e.getMessage())));
-        return;
+        throw e;
       }
       steps.inc();
       objects.inc(found.objects().size());
-      out.get(OBJECTS).output(found);
+      return found;
     }
 
     /** Refuses a slice with a variable on another grid than the detection grid. */
@@ -144,6 +146,31 @@ public final class DetectObjects extends PTransform<PCollection<FieldSlice>, PCo
                   + why);
         }
       }
+    }
+  }
+
+  static final class DetectFn extends DoFn<FieldSlice, StepObjects> {
+    private final DetectSliceFn fn;
+
+    DetectFn(DetectionGrid grid, DetectionRules rules, SliceMask mask, boolean[] landfall) {
+      this.fn = new DetectSliceFn(grid, rules, mask, landfall);
+    }
+
+    @Setup
+    public void setup() {
+      fn.setup();
+    }
+
+    @ProcessElement
+    public void process(@Element FieldSlice slice, MultiOutputReceiver out) {
+      StepObjects found;
+      try {
+        found = fn.apply(slice);
+      } catch (RuntimeException e) {
+        out.get(FAILURES).output(fn.failure(slice, e));
+        return;
+      }
+      out.get(OBJECTS).output(found);
     }
   }
 }
