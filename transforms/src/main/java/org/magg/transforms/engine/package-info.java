@@ -1,0 +1,8 @@
+/**
+ * The engine's producers and planning: the {@link org.magg.transforms.engine.Producer} contract
+ * (extract, compute, update into the {@link org.magg.io.engine.Cube}) and the {@link
+ * org.magg.transforms.engine.DependencyResolver} that turns producers and target variables into a
+ * {@link org.magg.transforms.engine.ResolutionPlan} of layers. Beam execution of plans is planned
+ * for {@code org.magg.pipelines.engine}.
+ */
+package org.magg.transforms.engine;
