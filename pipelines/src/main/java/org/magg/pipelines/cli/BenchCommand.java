@@ -163,7 +163,9 @@ final class BenchCommand implements Callable<Integer> {
     }
     if (temporal) {
       if (Runners.isFlink(args)) {
+        // as TemporalPipeline adds them, shown in the figures
         args = Runners.withDefaults(args, TemporalPipeline.FLINK_DEFAULTS);
+        args = Runners.withFlinkBatchConf(args);
       }
       int days = this.days == null ? 4 : this.days;
       List<Integer> counts = eventCounts();
