@@ -2,6 +2,11 @@ package org.magg.io.temporal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.magg.core.Json;
@@ -12,7 +17,41 @@ public final class EventCatalogJson {
 
   private EventCatalogJson() {}
 
+  /** The catalog's JSON text. */
   public static String write(FieldGrid grid, List<Event> events, Map<String, ?> metadata) {
+    StringBuilder all = new StringBuilder(1024);
+    try {
+      write(grid, events, metadata, all::append);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // appending to a StringBuilder does not fail
+    }
+    return all.toString();
+  }
+
+  /**
+   * Writes the catalog's JSON text to {@code out} as UTF-8, one event at a time, so that a large
+   * catalog is never held as one text; the bytes are those of {@link #write(FieldGrid, List, Map)}.
+   */
+  public static void write(
+      FieldGrid grid, List<Event> events, Map<String, ?> metadata, OutputStream out)
+      throws IOException {
+    OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+    write(
+        grid,
+        events,
+        metadata,
+        piece -> buffered.write(piece.toString().getBytes(StandardCharsets.UTF_8)));
+    buffered.flush();
+  }
+
+  /** Where the text goes, a piece (the head, an event, the tail) at a time. */
+  @FunctionalInterface
+  private interface Pieces {
+    void accept(CharSequence piece) throws IOException;
+  }
+
+  private static void write(FieldGrid grid, List<Event> events, Map<String, ?> metadata, Pieces out)
+      throws IOException {
     StringBuilder sb = new StringBuilder(1024);
     sb.append("{\n");
     if (!metadata.isEmpty()) {
@@ -24,6 +63,8 @@ public final class EventCatalogJson {
     axis(sb, grid.lon());
     sb.append("},\n  \"events\": [");
     for (int e = 0; e < events.size(); e++) {
+      out.accept(sb);
+      sb.setLength(0);
       Event ev = events.get(e);
       EventMask m = ev.mask();
       sb.append(e == 0 ? "\n" : ",\n");
@@ -50,7 +91,7 @@ public final class EventCatalogJson {
       sb.append(m.size() == 0 ? "}}" : "\n    }}");
     }
     sb.append(events.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
-    return sb.toString();
+    out.accept(sb);
   }
 
   private static void axis(StringBuilder sb, double[] a) {

@@ -9,47 +9,35 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.values.PCollectionTuple;
 import org.magg.io.gridded.GridSlice;
-import org.magg.io.gridded.GriddedCollection;
 import org.magg.io.gridded.GriddedFieldIO;
 import org.magg.io.gridded.GriddedSource;
 import org.magg.io.gridded.GriddedSources;
-import org.magg.pipelines.runners.Runners;
+import org.magg.pipelines.config.ConfigLoader;
+import org.magg.pipelines.event.EventPipeline;
+import org.magg.pipelines.event.EventRunOptions;
+import org.magg.pipelines.event.EventSummary;
 import org.magg.pipelines.samples.BlobFields;
-import org.magg.pipelines.spatial.RunMetrics;
-import org.magg.transforms.event.DetectObjects;
 import org.magg.transforms.event.DetectionGrid;
 import org.magg.transforms.event.DetectionRules;
 import org.magg.transforms.event.EventTracker;
 import org.magg.transforms.event.ObjectDetector;
-import org.magg.transforms.event.SliceMask;
 import org.magg.transforms.event.StepObjects;
-import org.magg.transforms.event.TrackEvents;
 import org.magg.transforms.event.TrackedEvent;
 import org.magg.transforms.event.TrackingRules;
 
 /**
  * The event benchmark: generates (or reuses) {@code N} days of 3-hourly IVT-like fields with moving
  * blobs on the MERRA-2 grid ({@link BlobFields}), then times, on the runner the pipeline arguments
- * choose, a Beam pipeline that reads them with {@link GriddedFieldIO}, detects the objects above
- * {@value #THRESHOLD} in the reading step ({@link DetectObjects#asSliceFn()}), tracks them into
- * events ({@link TrackEvents}) and counts the events and their lifecycle and track rows; and, side
- * by side, a single-threaded hand-written loop that does the same with the same classes but without
- * Beam (read each timestep with the project's gridded reader, threshold, {@link ObjectDetector},
- * {@link EventTracker}).
+ * choose, the event pipeline itself ({@link EventPipeline#run}, as {@code magg run} runs it: the
+ * fields read with {@link GriddedFieldIO}, the objects above {@value #THRESHOLD} detected in the
+ * reading step, tracked into events and written as {@code catalog.json}, {@code lifecycle.csv} and
+ * {@code tracks.csv}); and, side by side, a single-threaded hand-written loop that does the same
+ * with the same classes but without Beam (read each timestep with the project's gridded reader,
+ * threshold, {@link ObjectDetector}, {@link EventTracker}, make the rows) and writes nothing.
  *
  * <p><b>Cells per second</b> = timesteps x nLat x nLon of the fields, divided by the wall time of
- * the run (reading included). What is timed is a {@link Subject}: {@link #graph()} by default; a
- * full event pipeline can be timed by passing another.
+ * the run (reading included). What is timed is a {@link Subject}: {@link #pipeline()} by default.
  */
 public final class EventBenchmark {
   /** The first day of the generated fields. */
@@ -63,13 +51,6 @@ public final class EventBenchmark {
 
   /** Link at half the smaller object's area; events of at least 2 timesteps; no gaps. */
   static final TrackingRules TRACKING = new TrackingRules(0.5, 2, 0);
-
-  /**
-   * Flink options the benchmark sets unless given, as temporal runs do: the DataStream translation
-   * chains the reading-and-detecting step with the first steps of the tracking (the DataSet one
-   * puts each output of a multi-output step in its own operator).
-   */
-  public static final Map<String, String> FLINK_DEFAULTS = Map.of("useDataStreamForBatch", "true");
 
   /**
    * What one timed run counted.
@@ -288,12 +269,15 @@ public final class EventBenchmark {
 
   /**
    * Generates (or reuses) {@code days} days of fields on the MERRA-2 grid under {@code dir/fields}
-   * and times the pipeline of {@link #graph()} and the hand-written loop, {@code runs} times each,
+   * and times the event pipeline ({@link #pipeline()}, with the runner settings an event run adds,
+   * {@link EventPipeline#pipelineArgs}) and the hand-written loop, {@code runs} times each,
    * alternating.
    */
   public static Figures run(Path dir, int days, List<String> pipelineArgs, int runs)
       throws IOException {
-    return run(dir, BlobFields.Spec.merra2(FIRST_DAY, days), pipelineArgs, runs, graph());
+    List<String> args =
+        EventPipeline.pipelineArgs(EventRunOptions.builder().pipelineArgs(pipelineArgs).build());
+    return run(dir, BlobFields.Spec.merra2(FIRST_DAY, days), args, runs, pipeline());
   }
 
   /** The same on any generated grid, timing {@code subject} against the loop. */
@@ -331,133 +315,81 @@ public final class EventBenchmark {
   }
 
   /**
-   * The benchmark's own pipeline: {@link GriddedFieldIO} over the fields, {@link DetectObjects},
-   * {@link TrackEvents}, and a count of the events and their rows; the figures come from the
-   * counters.
+   * The event pipeline itself ({@link EventPipeline#run}), as {@code magg run} runs it: the config
+   * {@link #CONFIG} (written to {@code event.yaml} beside the fields directory) over the fields,
+   * writing {@code catalog.json}, {@code lifecycle.csv} and {@code tracks.csv} to {@code output}
+   * beside them, replaced at each run. The lifecycle and track rows are counted in the files
+   * written.
    */
-  public static Subject graph() {
+  public static Subject pipeline() {
     return (fields, args) -> {
-      PipelineOptions options = Runners.options(args);
-      Pipeline p = Pipeline.create(options);
-      GriddedCollection ivt =
-          GriddedCollection.builder("IVT")
-              .withPattern(fields.resolve(BlobFields.FILE_GLOB).toString())
-              .withVariables(BlobFields.VARIABLE)
-              .build();
-      DetectionGrid grid = DetectionGrid.of(gridOf(fields));
-      DetectObjects detect =
-          DetectObjects.of(grid, DETECTION, SliceMask.above(BlobFields.VARIABLE, THRESHOLD));
-      // detection runs inside the reading step: the Direct runner would otherwise hold every
-      // field slice of the series in memory before detecting any (it has no backpressure)
-      GriddedFieldIO.Read read =
-          GriddedFieldIO.read(ivt).withTimestepsPerSplit(BlobFields.STEPS_PER_DAY);
-      if (Runners.isDirect(args)) {
-        // one unit of reading per thread: see GriddedFieldIO.Read#withReadGroups
-        read = read.withReadGroups(directParallelism(args));
+      Path dir = fields.toAbsolutePath().getParent();
+      Path config = dir.resolve(CONFIG_FILE);
+      if (!java.nio.file.Files.isRegularFile(config)
+          || !java.nio.file.Files.readString(config).equals(CONFIG)) {
+        java.nio.file.Files.writeString(config, CONFIG);
       }
-      GriddedFieldIO.Applied<StepObjects> detected =
-          p.apply("ReadAndDetect", read.thenApply(detect.asSliceFn(), StepObjects.coder()));
-      PCollectionTuple tracked = detected.outputs().apply("Track", TrackEvents.of(grid, TRACKING));
-      tracked.get(TrackEvents.EVENTS).apply("CountRows", ParDo.of(new CountRowsFn()));
-      detected.failures().apply("CountReadFailures", countFailures());
-      tracked.get(TrackEvents.FAILURES).apply("CountTrackFailures", countFailures());
-      PipelineResult result = p.run();
-      PipelineResult.State state = result.waitUntilFinish();
-      if (state != PipelineResult.State.DONE) {
-        throw new IllegalStateException("the event benchmark pipeline ended in state " + state);
-      }
-      Map<String, Long> c = RunMetrics.countersUnder(result, "");
-      String gridded = GriddedFieldIO.metricsNamespace("IVT") + "/";
+      Path output = dir.resolve(OUTPUT_DIR);
+      EventSummary s =
+          EventPipeline.run(ConfigLoader.loadEvent(config.toString(), null), options(fields, args));
       return new Counts(
-          Runners.name(options),
-          c.getOrDefault(gridded + GriddedFieldIO.TIMESTEPS_READ, 0L),
-          c.getOrDefault("events/objects_detected", 0L),
-          c.getOrDefault("events/events_tracked", 0L),
-          c.getOrDefault(NAMESPACE + "/lifecycle_rows", 0L),
-          c.getOrDefault(NAMESPACE + "/track_rows", 0L),
-          c.getOrDefault(NAMESPACE + "/failures", 0L),
-          c.getOrDefault(gridded + GriddedFieldIO.BYTES_READ, 0L));
+          s.runner(),
+          s.timestepsRead(),
+          s.objects(),
+          s.eventsKept(),
+          rows(output.resolve("lifecycle.csv")),
+          rows(output.resolve("tracks.csv")),
+          s.failureCount(),
+          s.bytesRead());
     };
   }
 
-  /**
-   * A Flink configuration directory for the embedded cluster, written under {@code dir} unless it
-   * is there: Flink's adaptive batch scheduler sizes each stage by the bytes it receives, and the
-   * reading stage receives only file splits (bytes), so it would run in one slot whatever {@code
-   * --parallelism} says; the file turns that off.
-   */
-  public static Path flinkConfDir(Path dir) throws IOException {
-    Path conf = dir.resolve("flink-conf");
-    Path file = conf.resolve("flink-conf.yaml");
-    String text = "execution.batch.adaptive.auto-parallelism.enabled: false\n";
-    java.nio.file.Files.createDirectories(conf);
-    if (!java.nio.file.Files.isRegularFile(file)
-        || !java.nio.file.Files.readString(file).equals(text)) {
-      java.nio.file.Files.writeString(file, text);
-    }
-    return conf;
+  /** The run options of {@link #pipeline()}: one split per file, the output replaced. */
+  static EventRunOptions options(Path fields, List<String> args) {
+    return EventRunOptions.builder()
+        .fields(fields.toAbsolutePath().toString())
+        .output(fields.toAbsolutePath().getParent().resolve(OUTPUT_DIR).toString())
+        .timestepsPerSplit(BlobFields.STEPS_PER_DAY)
+        .pipelineArgs(args)
+        .overwrite(true)
+        .build();
   }
 
-  /**
-   * The Direct runner's target parallelism: {@code --targetParallelism=N}, else its default (the
-   * processors, at least 3).
-   */
-  static int directParallelism(List<String> args) {
-    for (String a : args) {
-      if (a.startsWith("--targetParallelism=")) {
-        return Integer.parseInt(a.substring("--targetParallelism=".length()));
-      }
-    }
-    return Math.max(3, Runtime.getRuntime().availableProcessors());
-  }
+  /** The config file {@link #pipeline()} writes beside the fields directory. */
+  static final String CONFIG_FILE = "event.yaml";
 
-  /**
-   * Direct runner options the benchmark sets unless given: one worker thread per processor (the
-   * runner's default is at least 3), each reading its share of the files as one unit.
-   */
-  public static Map<String, String> directDefaults() {
-    return Map.of("targetParallelism", String.valueOf(Runtime.getRuntime().availableProcessors()));
-  }
+  /** The output directory {@link #pipeline()} writes beside the fields directory. */
+  static final String OUTPUT_DIR = "output";
 
-  /** The counters' namespace of the benchmark's own DoFns. */
-  static final String NAMESPACE = "bench";
+  /** The benchmark's event config: {@link #THRESHOLD}, {@link #DETECTION}, {@link #TRACKING}. */
+  static final String CONFIG =
+      String.join(
+          "\n",
+          "pipeline: {type: event}",
+          "data_source:",
+          "  collections:",
+          "    IVT: {files: '"
+              + BlobFields.FILE_GLOB
+              + "', time_step: PT3H, variables: ["
+              + BlobFields.VARIABLE
+              + "]}",
+          "detection:",
+          "  collection: IVT",
+          "  expression: '" + BlobFields.VARIABLE + " > " + THRESHOLD + "'",
+          "  connectivity: " + DETECTION.connectivity(),
+          "  min_cells: " + DETECTION.minCells(),
+          "  min_area_km2: " + DETECTION.minAreaKm2(),
+          "tracking:",
+          "  min_overlap: " + TRACKING.minOverlap(),
+          "  min_steps: " + TRACKING.minSteps(),
+          "  max_gap_steps: " + TRACKING.maxGapSteps(),
+          "output: {masks: none}",
+          "");
 
-  /** The grid of the first field file of a directory (the fields are on one grid). */
-  private static org.magg.io.temporal.FieldGrid gridOf(Path fields) throws IOException {
-    List<Path> files = BlobFields.files(fields);
-    if (files.isEmpty()) {
-      throw new IOException("no " + BlobFields.FILE_GLOB + " under " + fields);
-    }
-    try (GriddedSource src = GriddedSources.open(files.get(0).toString(), null)) {
-      return new org.magg.io.temporal.FieldGrid(src.lat(), src.lon());
-    }
-  }
-
-  /** Makes each event's lifecycle row and track rows, and counts them. */
-  static final class CountRowsFn extends DoFn<TrackedEvent, Void> {
-    private final Counter lifecycle = Metrics.counter(NAMESPACE, "lifecycle_rows");
-    private final Counter tracks = Metrics.counter(NAMESPACE, "track_rows");
-
-    @ProcessElement
-    public void process(@Element TrackedEvent e) {
-      if (!e.lifecycle().csvValues().isEmpty()) {
-        lifecycle.inc();
-      }
-      tracks.inc(e.trackRows().size());
-    }
-  }
-
-  private static ParDo.SingleOutput<org.magg.core.Failure, Void> countFailures() {
-    return ParDo.of(new CountFailuresFn());
-  }
-
-  /** Counts failures (none are expected). */
-  static final class CountFailuresFn extends DoFn<org.magg.core.Failure, Void> {
-    private final Counter failures = Metrics.counter(NAMESPACE, "failures");
-
-    @ProcessElement
-    public void process(@Element org.magg.core.Failure f) {
-      failures.inc();
+  /** Rows of a CSV file written with a header line and one line per row. */
+  private static long rows(Path csv) throws IOException {
+    try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(csv)) {
+      return Math.max(0, lines.count() - 1);
     }
   }
 

@@ -3,7 +3,6 @@ package org.magg.pipelines.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.magg.pipelines.bench.CoverageBenchmark;
 import org.magg.pipelines.bench.EventBenchmark;
@@ -20,8 +19,8 @@ import picocli.CommandLine.Unmatched;
  * {@code magg bench}: the spatial pipeline against a hand-written loop, with figures; {@code magg
  * bench --temporal}: the temporal pipeline over MERRA-2-shaped fields and overlapping events;
  * {@code magg bench --coverage}: parent cells of granule footprints per second, against the CDS
- * HEALPix library; {@code magg bench --events}: event detection and tracking over generated
- * IVT-like fields, against a hand-written loop.
+ * HEALPix library; {@code magg bench --events}: the event pipeline (detection, tracking, its
+ * catalog and tables written) over generated IVT-like fields, against a hand-written loop.
  */
 @Command(
     name = "bench",
@@ -33,8 +32,9 @@ import picocli.CommandLine.Unmatched;
             + " pipeline over generated MERRA-2-shaped fields, once per event count. With"
             + " --coverage: granule footprints covered with parent cells per second and core,"
             + " against the CDS HEALPix library's polygon coverage when its jar is found. With"
-            + " --events (no value): event detection and tracking over generated 3-hourly IVT-like"
-            + " fields on the MERRA-2 grid, against a single-threaded hand-written loop.")
+            + " --events (no value): the event pipeline (detection, tracking, catalog and tables"
+            + " written) over generated 3-hourly IVT-like fields on the MERRA-2 grid, against a"
+            + " single-threaded hand-written loop.")
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--points", description = "Points to generate (default ${DEFAULT-VALUE}).")
   long points = 20_000_000L;
@@ -142,16 +142,7 @@ final class BenchCommand implements Callable<Integer> {
     List<String> args =
         Runners.withRunnerDefaults(Runners.withDefaults(beamArgs, Runners.DIRECT_RUN_DEFAULTS));
     if (eventBench) {
-      if (Runners.isFlink(args)) {
-        args = Runners.withDefaults(args, EventBenchmark.FLINK_DEFAULTS);
-        args =
-            Runners.withDefaults(
-                args,
-                Map.of(
-                    "flinkConfDir", EventBenchmark.flinkConfDir(dir.resolve("events")).toString()));
-      } else if (Runners.isDirect(args)) {
-        args = Runners.withDefaults(args, EventBenchmark.directDefaults());
-      }
+      // the event pipeline adds its own runner settings (EventPipeline.pipelineArgs)
       int d = days == null ? 365 : days;
       if (d < 1) {
         throw new picocli.CommandLine.ParameterException(
@@ -172,7 +163,9 @@ final class BenchCommand implements Callable<Integer> {
     }
     if (temporal) {
       if (Runners.isFlink(args)) {
+        // as TemporalPipeline adds them, shown in the figures
         args = Runners.withDefaults(args, TemporalPipeline.FLINK_DEFAULTS);
+        args = Runners.withFlinkBatchConf(args);
       }
       int days = this.days == null ? 4 : this.days;
       List<Integer> counts = eventCounts();

@@ -45,13 +45,7 @@ public final class EventPipeline {
     long t0 = System.nanoTime();
     prepareOutput(config, options);
     EventPlan plan = EventPlan.load(config, options);
-    List<String> args = options.pipelineArgs();
-    if (Runners.isDirect(args)) {
-      args = Runners.withDefaults(args, Runners.DIRECT_RUN_DEFAULTS);
-    } else if (Runners.isFlink(args)) {
-      args = Runners.withRunnerDefaults(args);
-      args = Runners.withDefaults(args, TemporalPipeline.FLINK_DEFAULTS);
-    }
+    List<String> args = pipelineArgs(options);
     PipelineOptions beamOptions = Runners.options(args);
     if (options.streaming()) {
       beamOptions.as(StreamingOptions.class).setStreaming(true);
@@ -60,7 +54,8 @@ public final class EventPipeline {
     EventGraph.Outputs outputs =
         options.streaming()
             ? EventGraph.buildStreaming(pipeline, plan)
-            : EventGraph.build(pipeline, plan);
+            : EventGraph.build(
+                pipeline, plan, Runners.isDirect(args) ? Runners.directParallelism(args) : null);
     ResultFiles results = ResultFiles.create(beamOptions);
     PipelineResult result;
     List<WrittenFile> written;
@@ -173,6 +168,37 @@ public final class EventPipeline {
         (System.nanoTime() - t0) / 1e9,
         all,
         ResultFiles.repeated(result));
+  }
+
+  /**
+   * The Beam arguments of a run: the given ones, with what an event run sets unless given. On the
+   * Direct runner its copying checks off ({@link Runners#DIRECT_RUN_DEFAULTS}) and, in batch, one
+   * worker thread per processor (the runner's default is at least 3), each reading its share of the
+   * files as one unit ({@link EventGraph#build(Pipeline, EventPlan, Integer)}). On Flink the
+   * runner's defaults ({@link Runners#FLINK_RUN_DEFAULTS}), the DataStream translation that chains
+   * reading, detection and the first tracking steps ({@link TemporalPipeline#FLINK_DEFAULTS}) and,
+   * in batch, stages sized by {@code --parallelism} ({@link Runners#withFlinkBatchConf}).
+   */
+  public static List<String> pipelineArgs(EventRunOptions options) {
+    List<String> args = options.pipelineArgs();
+    if (Runners.isDirect(args)) {
+      args = Runners.withDefaults(args, Runners.DIRECT_RUN_DEFAULTS);
+      if (!options.streaming()) {
+        args =
+            Runners.withDefaults(
+                args,
+                Map.of(
+                    "targetParallelism",
+                    String.valueOf(Runtime.getRuntime().availableProcessors())));
+      }
+    } else if (Runners.isFlink(args)) {
+      args = Runners.withRunnerDefaults(args);
+      args = Runners.withDefaults(args, TemporalPipeline.FLINK_DEFAULTS);
+      if (!options.streaming()) {
+        args = Runners.withFlinkBatchConf(args);
+      }
+    }
+    return args;
   }
 
   /**

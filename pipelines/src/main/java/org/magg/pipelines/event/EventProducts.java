@@ -251,7 +251,8 @@ final class EventProducts {
               "catalog.json",
               CATALOG,
               events.size(),
-              EventCatalogJson.write(settings.grid(), catalog, settings.metadata())));
+              stream ->
+                  EventCatalogJson.write(settings.grid(), catalog, settings.metadata(), stream)));
       files.output(put(storage, dir, "lifecycle.csv", LIFECYCLE, events.size(), lifecycle(events)));
       long trackRows = events.stream().mapToLong(e -> e.steps().size()).sum();
       files.output(put(storage, dir, "tracks.csv", TRACKS, trackRows, tracks(events)));
@@ -265,9 +266,44 @@ final class EventProducts {
         Storage storage, String dir, String name, String kind, long rows, String text)
         throws IOException {
       byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      return put(storage, dir, name, kind, rows, out -> out.write(bytes));
+    }
+
+    /** Writes a file streamed by {@code content}, counting its bytes. */
+    private static WrittenFile put(
+        Storage storage, String dir, String name, String kind, long rows, Storage.Content content)
+        throws IOException {
       String target = Storage.join(dir, name);
-      storage.write(target, bytes);
-      return new WrittenFile(target, kind, rows, bytes.length);
+      long[] bytes = new long[1];
+      storage.write(
+          target,
+          out -> {
+            Counting counting = new Counting(out);
+            content.writeTo(counting);
+            bytes[0] = counting.bytes;
+          });
+      return new WrittenFile(target, kind, rows, bytes[0]);
+    }
+
+    /** A stream that counts the bytes written through it. */
+    private static final class Counting extends java.io.FilterOutputStream {
+      private long bytes;
+
+      Counting(java.io.OutputStream out) {
+        super(out);
+      }
+
+      @Override
+      public void write(int b) throws IOException {
+        out.write(b);
+        bytes++;
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        out.write(b, off, len);
+        bytes += len;
+      }
     }
 
     /** The mask store: at each timestep, each cell's event number (1-based, in id order) or 0. */

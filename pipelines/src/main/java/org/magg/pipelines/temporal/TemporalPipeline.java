@@ -50,13 +50,17 @@ public final class TemporalPipeline {
     prepareOutput(config, options);
     TemporalPlan plan = TemporalPlan.load(config, options);
     // Field slices are megabytes: the Direct runner's copying checks are off for runs (tests
-    // keep them), and Flink gets the options that keep slices inside one operator chain.
+    // keep them), and Flink gets the options that keep slices inside one operator chain and, in
+    // batch, stages sized by --parallelism (the reading stage would otherwise run in one slot).
     List<String> args = options.pipelineArgs();
     if (Runners.isDirect(args)) {
       args = Runners.withDefaults(args, Runners.DIRECT_RUN_DEFAULTS);
     } else if (Runners.isFlink(args)) {
       args = Runners.withRunnerDefaults(args);
       args = Runners.withDefaults(args, FLINK_DEFAULTS);
+      if (!options.streaming()) {
+        args = Runners.withFlinkBatchConf(args);
+      }
     }
     PipelineOptions beamOptions = Runners.options(args);
     if (options.streaming()) {

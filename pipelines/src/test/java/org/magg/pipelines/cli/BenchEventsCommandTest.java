@@ -3,12 +3,14 @@ package org.magg.pipelines.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.magg.io.temporal.EventCatalog;
 
 /**
  * {@code magg bench --events --days 1} end to end on the Direct runner: the figures it prints, the
@@ -18,7 +20,7 @@ class BenchEventsCommandTest {
   @TempDir Path dir;
 
   @Test
-  void oneDayPrintsItsFiguresAndEndsWithCellsPerSecond() {
+  void oneDayPrintsItsFiguresAndEndsWithCellsPerSecond() throws Exception {
     CliRun r = CliRun.of("bench", "--events", "--days", "1", "--dir", dir.toString());
     assertEquals(0, r.code(), r.text());
     List<String> lines = r.out().lines().toList();
@@ -54,6 +56,17 @@ class BenchEventsCommandTest {
     assertTrue(counted.find(), r.out());
     assertEquals(pipeline, counted.group(), "the loop counts as the pipeline does");
     assertTrue(r.out().contains("check:       every run read every step"), r.out());
+
+    // the pipeline timed is the event pipeline: its products are written under the bench dir,
+    // as many lifecycle and track rows as it counted, and the catalog holds every event
+    Path output = dir.resolve("events").resolve("output");
+    List<String> lifecycle = Files.readAllLines(output.resolve("lifecycle.csv"));
+    assertEquals(events + 1, lifecycle.size());
+    assertTrue(lifecycle.get(0).startsWith("event_id,genesis,lysis,"), lifecycle.get(0));
+    long trackRows = Long.parseLong(counted.group(5).replace(",", ""));
+    assertEquals(trackRows + 1, Files.readAllLines(output.resolve("tracks.csv")).size());
+    assertEquals(
+        events, EventCatalog.load(output.resolve("catalog.json").toString(), null).events().size());
   }
 
   @Test

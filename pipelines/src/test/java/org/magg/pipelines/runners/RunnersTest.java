@@ -76,4 +76,34 @@ class RunnersTest {
     org.junit.jupiter.api.Assertions.assertFalse(
         Runners.isDirect(java.util.List.of("--runner=FlinkRunner")));
   }
+
+  @Test
+  void flinkBatchRunsGetAConfigurationWithoutAdaptiveParallelismUnlessGiven() throws Exception {
+    assumeFalse(System.getenv("FLINK_CONF_DIR") != null, "FLINK_CONF_DIR is set");
+    List<String> flink = List.of("--runner=FlinkRunner", "--parallelism=2");
+    List<String> args = Runners.withFlinkBatchConf(flink);
+    assertEquals(3, args.size(), args.toString());
+    assertEquals(flink, args.subList(0, 2));
+    String dir = args.get(2).substring("--flinkConfDir=".length());
+    assertEquals(
+        "execution.batch.adaptive.auto-parallelism.enabled: false\n",
+        java.nio.file.Files.readString(java.nio.file.Path.of(dir, "flink-conf.yaml")));
+    // made once per JVM
+    assertEquals(args, Runners.withFlinkBatchConf(flink));
+    // a configuration given wins; other runners get nothing
+    List<String> given = List.of("--runner=FlinkRunner", "--flinkConfDir=/etc/flink");
+    assertEquals(given, Runners.withFlinkBatchConf(given));
+    assertEquals(List.of(), Runners.withFlinkBatchConf(List.of()));
+    assertEquals(
+        List.of("--runner=DirectRunner"),
+        Runners.withFlinkBatchConf(List.of("--runner=DirectRunner")));
+  }
+
+  @Test
+  void directParallelismIsTheOptionElseTheRunnersDefault() {
+    assertEquals(5, Runners.directParallelism(List.of("--targetParallelism=5")));
+    assertEquals(
+        Math.max(3, Runtime.getRuntime().availableProcessors()),
+        Runners.directParallelism(List.of("--runner=DirectRunner")));
+  }
 }

@@ -8,6 +8,7 @@ import org.apache.beam.sdk.coders.DoubleCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.util.VarInt;
 
 /** The pieces the coders of this package share: instants, sorted cells, objects, nullable text. */
 final class EventCoding {
@@ -24,22 +25,43 @@ final class EventCoding {
     return Instant.ofEpochSecond(s, nanos);
   }
 
-  /** Sorted cells as their count then var-int gaps. */
+  /**
+   * Sorted cells as their count, then each run of consecutive cells as the gap from the last cell
+   * of the run before (from 0 for the first) to its first cell and its length, in var-ints: an
+   * object's cells are runs along its rows, so a 900-cell object takes some 60 var-ints, not 900.
+   */
   static void writeCells(int[] cells, OutputStream out) throws IOException {
-    VarIntCoder.of().encode(cells.length, out);
+    VarInt.encode(cells.length, out);
     int prev = 0;
-    for (int c : cells) {
-      VarIntCoder.of().encode(c - prev, out);
-      prev = c;
+    int k = 0;
+    while (k < cells.length) {
+      int start = cells[k];
+      int end = k + 1;
+      while (end < cells.length && cells[end] == cells[end - 1] + 1) {
+        end++;
+      }
+      VarInt.encode(start - prev, out);
+      VarInt.encode(end - k, out);
+      prev = cells[end - 1];
+      k = end;
     }
   }
 
   static int[] readCells(InputStream in) throws IOException {
     int[] c = new int[readCount(in, "cells")];
     int prev = 0;
-    for (int k = 0; k < c.length; k++) {
-      prev += VarIntCoder.of().decode(in);
-      c[k] = prev;
+    int k = 0;
+    while (k < c.length) {
+      int start = prev + VarInt.decodeInt(in);
+      int length = VarInt.decodeInt(in);
+      if (length < 1 || length > c.length - k) {
+        throw new IOException(
+            "corrupt encoding: a run of " + length + " cells where " + (c.length - k) + " remain");
+      }
+      for (int j = 0; j < length; j++) {
+        c[k++] = start + j;
+      }
+      prev = c[k - 1];
     }
     return c;
   }
