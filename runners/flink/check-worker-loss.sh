@@ -2,7 +2,7 @@
 # Loses a worker in the middle of a job and checks that the run still gives the right answer:
 #   1. submits a spatial job over many granules to the running session cluster
 #      (start-local-cluster.sh);
-#   2. once the job writes its first chunk (or has run for a few seconds), kills its TaskManager
+#   2. a second after the job starts running (while it reads the granules), kills its TaskManager
 #      with kill -9
 #      (as a preempted machine or an OOM kill would) and starts a new one
 #      (start-local-cluster.sh taskmanager);
@@ -14,8 +14,8 @@
 #
 # Environment: FLINK_REST_PORT (default 8081), FLINK_PARALLELISM (default 2),
 # MAGG_JAR (default target/magg-beam-bundled.jar, built with -Pflink-runner),
-# LOSS_GRANULES (default 40), LOSS_SEGMENTS (default 12000), LOSS_KILL_AFTER (seconds the job may run
-# before the kill when no chunk is written yet, default 3), LOSS_RUN_ARGS (more arguments of the Flink run).
+# LOSS_GRANULES (default 40), LOSS_SEGMENTS (default 12000), LOSS_KILL_AFTER (seconds the job runs
+# before the kill, default 1), LOSS_RUN_ARGS (more arguments of the Flink run).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -24,7 +24,7 @@ port="${FLINK_REST_PORT:-8081}"
 parallelism="${FLINK_PARALLELISM:-2}"
 granules="${LOSS_GRANULES:-40}"
 segments="${LOSS_SEGMENTS:-12000}"
-kill_after="${LOSS_KILL_AFTER:-3}"
+kill_after="${LOSS_KILL_AFTER:-1}"
 jar="$(cd "$project" && realpath "${MAGG_JAR:-target/magg-beam-bundled.jar}")"
 work="$(realpath -m "${1:-$project/target/flink-worker-loss}")"
 cluster_dir="${FLINK_CLUSTER_DIR:-$project/target/flink-cluster}"
@@ -77,19 +77,18 @@ done
   cat "$work/flink.txt" >&2
   fail "job $job never ran (state ${state:-not listed})"
 }
-# Kill as soon as the first chunk is in the store (so that the restarted job writes chunks a second
-# time), or after LOSS_KILL_AFTER seconds of running, whichever comes first.
-trigger="$kill_after s of running"
-for _ in $(seq 1 $((kill_after * 10))); do
-  if [ -n "$(find "$work/flink.zarr" -path '*/c/*' -type f 2>/dev/null | head -1)" ]; then
-    trigger="the first chunk in the store"
-    break
-  fi
-  sleep 0.1
-done
+# Kill while the granules are being read: LOSS_KILL_AFTER seconds after the job started running,
+# once some of its tasks still run (a loss after every task finished would not fail anything).
+sleep "$kill_after"
 read -r jid state < <(job_state)
 [ "$state" = RUNNING ] ||
   fail "job finished ($state) before the TaskManager could be killed; raise LOSS_GRANULES or LOSS_SEGMENTS"
+running="$(get "/jobs/$jid" | python3 -c '
+import json, sys
+print(sum(1 for v in json.load(sys.stdin)["vertices"] if v["status"] in ("RUNNING", "DEPLOYING", "INITIALIZING", "CREATED", "SCHEDULED")))')"
+[ "$running" -gt 0 ] ||
+  fail "every task of job $jid had finished before the kill; raise LOSS_GRANULES or LOSS_SEGMENTS"
+trigger="${kill_after} s of running, $running vertices not finished"
 
 victim="$(cat "$tm_pid_file")"
 echo "   job $jid running, at $trigger: kill -9 of TaskManager pid $victim ($(basename "$tm_pid_file" .pid))"
