@@ -20,6 +20,7 @@ import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.util.VarInt;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.magg.core.ArrayCoding;
+import org.magg.core.Failure;
 
 /**
  * One timestep of one collection: every requested variable, on one grid, at one (shifted) time.
@@ -209,5 +210,21 @@ public final class FieldSlice {
 
     @Override
     public void verifyDeterministic() {}
+  }
+
+  /**
+   * The failure of this timestep, when reading or evaluating it threw {@code e}: stage {@code
+   * timestep}, subject its source ({@code path#time=index}), reason {@code <collection> at <time>:
+   * <message>}.
+   */
+  public Failure failure(RuntimeException e) {
+    return new Failure(
+        "timestep",
+        source(),
+        collection()
+            + " at "
+            + time()
+            + ": "
+            + (e.getMessage() == null ? e.toString() : e.getMessage()));
   }
 }

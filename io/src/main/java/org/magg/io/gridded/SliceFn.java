@@ -30,13 +30,6 @@ public interface SliceFn<T> extends Serializable {
    * source ({@code path#time=index}), reason {@code <collection> at <time>: <message>}.
    */
   default Failure failure(FieldSlice slice, RuntimeException e) {
-    return new Failure(
-        "timestep",
-        slice.source(),
-        slice.collection()
-            + " at "
-            + slice.time()
-            + ": "
-            + (e.getMessage() == null ? e.toString() : e.getMessage()));
+    return slice.failure(e);
   }
 }

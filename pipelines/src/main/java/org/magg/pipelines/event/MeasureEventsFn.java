@@ -149,7 +149,7 @@ final class MeasureEventsFn extends DoFn<KV<String, Event>, EventRow> {
         steps.add(step);
       }
     } catch (RuntimeException ex) {
-      failures.accept(EvaluateSlices.failure(slice, ex));
+      failures.accept(slice.failure(ex));
     }
   }
 }

@@ -102,18 +102,6 @@ public final class EvaluateSlices extends PTransform<PCollection<FieldSlice>, PC
     return new Footprint(event);
   }
 
-  /** The failure of a timestep that could not be evaluated: its source, collection, time, why. */
-  public static Failure failure(FieldSlice slice, RuntimeException e) {
-    return new Failure(
-        "timestep",
-        slice.source(),
-        slice.collection()
-            + " at "
-            + slice.time()
-            + ": "
-            + (e.getMessage() == null ? e.toString() : e.getMessage()));
-  }
-
   /**
    * Where workers find the events: in the pipeline itself (small catalogs, tests) or loaded from
    * the catalog's location once per worker JVM.
@@ -286,7 +274,7 @@ public final class EvaluateSlices extends PTransform<PCollection<FieldSlice>, PC
         }
       } catch (RuntimeException e) {
         sliceFailures.inc();
-        out.get(FAILURES).output(failure(slice, e));
+        out.get(FAILURES).output(slice.failure(e));
         return;
       }
       slicesEvaluated.inc();
