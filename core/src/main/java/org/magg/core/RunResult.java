@@ -26,6 +26,17 @@ public interface RunResult {
         + " retried it); the outputs are those of the final attempts";
   }
 
+  /** A size for a summary line: bytes below 10,000, then kB, then MB (decimal units). */
+  static String size(long bytes) {
+    if (bytes < 10_000) {
+      return bytes + " bytes";
+    }
+    if (bytes < 10_000_000) {
+      return String.format(java.util.Locale.ROOT, "%.1f kB", bytes / 1e3);
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
+  }
+
   /** {@code n} and the noun, singular or plural: "1 result", "3 results". */
   static String count(long n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");

@@ -5,9 +5,12 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.DefaultCoder;
+import org.magg.io.storage.Storage;
 
 /**
  * What a sink of {@link EventTableIO} wrote: one file (or one Zarr store).
@@ -28,6 +31,21 @@ public record WrittenFile(String location, String kind, long rows, long bytes) {
 
   public static Coder<WrittenFile> coder() {
     return WrittenFileCoder.INSTANCE;
+  }
+
+  /** The name of this file's run result: its kind and name (unique within a kind). */
+  public String resultKey() {
+    return kind + "-" + Storage.name(location);
+  }
+
+  /** The locations of {@code written}, ordered by {@code kinds} (the order given), then by name. */
+  public static List<String> locationsInOrder(List<WrittenFile> written, List<String> kinds) {
+    return written.stream()
+        .sorted(
+            Comparator.comparingInt((WrittenFile f) -> kinds.indexOf(f.kind()))
+                .thenComparing(WrittenFile::location))
+        .map(WrittenFile::location)
+        .toList();
   }
 
   /** The coder of {@link WrittenFile}. */

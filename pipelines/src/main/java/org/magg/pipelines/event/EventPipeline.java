@@ -66,7 +66,10 @@ public final class EventPipeline {
     try {
       PCollectionTuple products = EventProducts.write(outputs.events(), outputs.steps(), plan);
       results.write(
-          products.get(EventProducts.FILES_TAG), "files", WrittenFile.class, EventPipeline::key);
+          products.get(EventProducts.FILES_TAG),
+          "files",
+          WrittenFile.class,
+          WrittenFile::resultKey);
       results.write(
           products.get(EventProducts.COUNTS_TAG), "counts", EventProducts.Counts.class, c -> "all");
       PCollection<WrittenFile> failureFiles =
@@ -74,7 +77,7 @@ public final class EventPipeline {
               .failures()
               .apply("FailuresAtEnd", EventProducts.<Failure>atEnd())
               .apply("WriteFailures", EventTableIO.writeFailures(plan.output(), false, plan.s3()));
-      results.write(failureFiles, "files", WrittenFile.class, EventPipeline::key);
+      results.write(failureFiles, "files", WrittenFile.class, WrittenFile::resultKey);
       results.write(outputs.failures(), "failures", Failure.class, null);
       results.write(outputs.detectionFailures(), "detection-failures", Failure.class, null);
       if (outputs.metricRows() != null) {
@@ -91,7 +94,7 @@ public final class EventPipeline {
                         TrackedEvent.ID_TEXT_ORDER,
                         config.output().format(),
                         plan.s3()));
-        results.write(table, "files", WrittenFile.class, EventPipeline::key);
+        results.write(table, "files", WrittenFile.class, WrittenFile::resultKey);
         PCollection<MetricStatus> rowStatuses =
             outputs
                 .metricRows()
@@ -222,11 +225,6 @@ public final class EventPipeline {
     }
   }
 
-  /** The name of a written file's result: its kind and name (unique within a kind). */
-  private static String key(WrittenFile f) {
-    return f.kind() + "-" + Storage.name(f.location());
-  }
-
   /** The files written: the products first, then the metrics, failures last. */
   private static List<String> locations(List<WrittenFile> written) {
     List<String> kinds =
@@ -239,11 +237,6 @@ public final class EventPipeline {
             WrittenFile.NETCDF,
             WrittenFile.ZARR,
             WrittenFile.FAILURES);
-    return written.stream()
-        .sorted(
-            Comparator.comparingInt((WrittenFile f) -> kinds.indexOf(f.kind()))
-                .thenComparing(WrittenFile::location))
-        .map(WrittenFile::location)
-        .toList();
+    return WrittenFile.locationsInOrder(written, kinds);
   }
 }

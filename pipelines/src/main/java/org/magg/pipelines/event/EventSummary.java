@@ -114,13 +114,13 @@ public record EventSummary(
           String.format(
               "metric fields: %d timesteps, %s read (%s)%n",
               metricTimestepsRead,
-              size(metricBytesRead),
+              RunResult.size(metricBytesRead),
               streaming ? "per event, over its window" : "each timestep read once"));
     }
     sb.append(
         String.format(
             "fields: %d files, %s read (each timestep read once)%n",
-            filesMatched, size(bytesRead)));
+            filesMatched, RunResult.size(bytesRead)));
     sb.append("failures: ").append(failureCount).append('\n');
     for (Failure f : failures) {
       sb.append("  ").append(f.stage()).append(' ').append(f.subject()).append(": ");
@@ -136,16 +136,6 @@ public record EventSummary(
     }
     sb.append(String.format("time: %.1f s%n", seconds));
     return sb.toString();
-  }
-
-  private static String size(long bytes) {
-    if (bytes < 10_000) {
-      return bytes + " bytes";
-    }
-    if (bytes < 10_000_000) {
-      return String.format("%.1f kB", bytes / 1e3);
-    }
-    return String.format("%.1f MB", bytes / 1e6);
   }
 
   @Override

@@ -103,8 +103,8 @@ public final class TemporalPipeline {
               .apply(
                   "WriteFailures",
                   EventTableIO.writeFailures(plan.output(), options.streaming(), plan.s3()));
-      results.write(table, "files", WrittenFile.class, TemporalPipeline::fileKey);
-      results.write(failureFiles, "files", WrittenFile.class, TemporalPipeline::fileKey);
+      results.write(table, "files", WrittenFile.class, WrittenFile::resultKey);
+      results.write(failureFiles, "files", WrittenFile.class, WrittenFile::resultKey);
       results.write(outputs.failures(), "failures", Failure.class, null);
       PCollection<PaneStatus> panes =
           outputs
@@ -175,12 +175,6 @@ public final class TemporalPipeline {
     }
   }
 
-  /** The name of a written file's result: its kind and name (unique within a kind). */
-  private static String fileKey(WrittenFile f) {
-    return f.kind() + "-" + Storage.name(f.location());
-  }
-
-  /** The files written: the table's first (in the order they are written), failures last. */
   private static List<String> locations(List<WrittenFile> written) {
     List<String> kinds =
         List.of(
@@ -189,12 +183,7 @@ public final class TemporalPipeline {
             WrittenFile.ZARR,
             WrittenFile.PANE,
             WrittenFile.FAILURES);
-    return written.stream()
-        .sorted(
-            Comparator.comparingInt((WrittenFile f) -> kinds.indexOf(f.kind()))
-                .thenComparing(WrittenFile::location))
-        .map(WrittenFile::location)
-        .toList();
+    return WrittenFile.locationsInOrder(written, kinds);
   }
 
   private static long sum(Map<String, Long> counters, String name) {

@@ -87,7 +87,7 @@ public record TemporalSummary(
     sb.append(
         String.format(
             "fields: %d files, %d timesteps read, %s read (each timestep read once)%n",
-            filesMatched, timestepsRead, size(bytesRead)));
+            filesMatched, timestepsRead, RunResult.size(bytesRead)));
     sb.append("failures: ").append(failureCount).append('\n');
     for (Failure f : failures) {
       sb.append("  ").append(f.stage()).append(' ').append(f.subject()).append(": ");
@@ -110,16 +110,6 @@ public record TemporalSummary(
     }
     sb.append(String.format("time: %.1f s%n", seconds));
     return sb.toString();
-  }
-
-  private static String size(long bytes) {
-    if (bytes < 10_000) {
-      return bytes + " bytes";
-    }
-    if (bytes < 10_000_000) {
-      return String.format("%.1f kB", bytes / 1e3);
-    }
-    return String.format("%.1f MB", bytes / 1e6);
   }
 
   @Override
