@@ -160,7 +160,7 @@ public final class CoverageBenchmark {
     if (rounds < 1) {
       throw new IllegalArgumentException("rounds must be at least 1, got " + rounds);
     }
-    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    double load = Machine.load();
     List<double[][]> footprints = footprints();
     int n = footprints.size();
     List<SphericalPolygon> polygons = new ArrayList<>();

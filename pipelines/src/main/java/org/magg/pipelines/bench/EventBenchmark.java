@@ -1,7 +1,6 @@
 package org.magg.pipelines.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -303,14 +302,14 @@ public final class EventBenchmark {
   }
 
   private static Run time(Timed work) throws IOException {
-    double loadBefore = load();
+    double loadBefore = Machine.load();
     try (SpatialBenchmark.HeapSampler heap = new SpatialBenchmark.HeapSampler()) {
-      long c0 = processCpuNanos();
+      long c0 = Machine.processCpuNanos();
       long t0 = System.nanoTime();
       Counts counts = work.run();
       double seconds = (System.nanoTime() - t0) / 1e9;
-      double cpu = (processCpuNanos() - c0) / 1e9;
-      return new Run(counts, seconds, cpu, heap.peakMb(), loadBefore, load());
+      double cpu = (Machine.processCpuNanos() - c0) / 1e9;
+      return new Run(counts, seconds, cpu, heap.peakMb(), loadBefore, Machine.load());
     }
   }
 
@@ -433,17 +432,5 @@ public final class EventBenchmark {
       tracks += e.trackRows().size();
     }
     return new Counts("hand-written", steps, objects, events.size(), lifecycle, tracks, 0, bytes);
-  }
-
-  private static double load() {
-    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-  }
-
-  private static long processCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getProcessCpuTime();
-    }
-    return 0;
   }
 }

@@ -155,7 +155,7 @@ public final class SpatialBenchmark {
     PipelineConfig config = Magg.defaultConfig("atl06");
     Path store = dir.resolve("bench.zarr");
 
-    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    double load = Machine.load();
     RunSummary summary = null;
     List<Double> pipelineRuns = new ArrayList<>();
     List<Double> loopRuns = new ArrayList<>();
@@ -167,7 +167,7 @@ public final class SpatialBenchmark {
     for (int r = 0; r < runs; r++) {
       try (HeapSampler heap = new HeapSampler()) {
         long t0 = System.nanoTime();
-        long c0 = processCpuNanos();
+        long c0 = Machine.processCpuNanos();
         summary =
             Magg.run(
                 config,
@@ -177,15 +177,15 @@ public final class SpatialBenchmark {
                     .withOverwrite(true)
                     .withPipelineArgs(pipelineArgs));
         pipelineRuns.add((System.nanoTime() - t0) / 1e9);
-        pipelineCpu.add((processCpuNanos() - c0) / 1e9);
+        pipelineCpu.add((Machine.processCpuNanos() - c0) / 1e9);
         pipelinePeak = Math.max(pipelinePeak, heap.peakMb());
       }
       try (HeapSampler heap = new HeapSampler()) {
         long t1 = System.nanoTime();
-        long c1 = processCpuNanos();
+        long c1 = Machine.processCpuNanos();
         loopBinned = handWrittenLoop(config, sample, 6);
         loopRuns.add((System.nanoTime() - t1) / 1e9);
-        loopCpu.add((processCpuNanos() - c1) / 1e9);
+        loopCpu.add((Machine.processCpuNanos() - c1) / 1e9);
         loopPeak = Math.max(loopPeak, heap.peakMb());
       }
     }
@@ -290,13 +290,6 @@ public final class SpatialBenchmark {
   }
 
   /** CPU time of this process (all threads), or 0 where the JVM does not tell. */
-  private static long processCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getProcessCpuTime();
-    }
-    return 0;
-  }
 
   /** The kept points of one parent cell in the hand-written loop. */
   private static final class Bucket {

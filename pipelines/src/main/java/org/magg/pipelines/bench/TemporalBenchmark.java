@@ -1,7 +1,6 @@
 package org.magg.pipelines.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -265,15 +264,15 @@ public final class TemporalBenchmark {
       TemporalRunOptions options =
           TemporalRunOptions.batch(catalog.toString(), fields.dir().toString(), out.toString())
               .withPipelineArgs(pipelineArgs);
-      double loadBefore = load();
-      long c0 = processCpuNanos();
+      double loadBefore = Machine.load();
+      long c0 = Machine.processCpuNanos();
       TemporalSummary summary;
       double peak;
       try (SpatialBenchmark.HeapSampler heap = new SpatialBenchmark.HeapSampler()) {
         summary = TemporalPipeline.run(config, options);
         peak = heap.peakMb();
       }
-      double cpu = (processCpuNanos() - c0) / 1e9;
+      double cpu = (Machine.processCpuNanos() - c0) / 1e9;
       Map<String, Long> steps = timestepsByCollection(summary);
       runs.add(
           new Run(
@@ -286,7 +285,7 @@ public final class TemporalBenchmark {
               cpu,
               peak,
               loadBefore,
-              load(),
+              Machine.load(),
               (int) runs.stream().filter(r -> r.events() == n).count() + 1));
     }
     return new Figures(spec, fields.bytes(), runs, pipelineArgs);
@@ -395,18 +394,6 @@ public final class TemporalBenchmark {
       sum += Long.parseLong(row.get(col));
     }
     return rows.size() > 1 ? sum / (rows.size() - 1) : 0;
-  }
-
-  private static double load() {
-    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-  }
-
-  private static long processCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getProcessCpuTime();
-    }
-    return 0;
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

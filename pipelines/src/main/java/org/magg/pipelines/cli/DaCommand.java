@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.magg.pipelines.bench.SweepBenchmark;
 import org.magg.pipelines.cycles.DaSweep;
 import org.magg.pipelines.cycles.Lorenz96Experiment;
 import org.magg.pipelines.cycles.SweepGrid;
@@ -199,10 +200,24 @@ final class DaCommand implements Callable<Integer> {
     @Option(names = "--output", description = "Also write the table as CSV to this file.")
     Path output;
 
+    @Option(
+        names = "--bench",
+        description =
+            "Measure how the sweep spreads over the cores instead: the same experiments by a"
+                + " hand-written loop, by two plain threads, and by the Beam sweep with one and"
+                + " with two workers, side by side, --runs rounds.")
+    boolean bench;
+
+    @Option(
+        names = "--runs",
+        defaultValue = "1",
+        description = "--bench: rounds of the four paths (default: ${DEFAULT-VALUE}).")
+    int runs;
+
     @Spec CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
       for (Double r : radii == null ? List.<Double>of() : radii) {
         if (r < 0) {
           throw new IllegalArgumentException("--localization-radius must be at least 0, got " + r);
@@ -215,6 +230,12 @@ final class DaCommand implements Callable<Integer> {
       }
       ExperimentSpec base = spec("etkf", 2, steps, burnIn, 1, null);
       SweepGrid grid = new SweepGrid(filters, members, inflations, radii, base);
+      if (bench) {
+        SweepBenchmark.Figures f = SweepBenchmark.run(grid.specs(), beamArgs, runs);
+        spec.commandLine().getOut().print(f.toText());
+        spec.commandLine().getOut().flush();
+        return f.exitCode();
+      }
       DaSweep.Result r = DaSweep.run(grid.specs(), beamArgs);
       PrintWriter out = spec.commandLine().getOut();
       out.print(SweepReport.table(r));
