@@ -10,6 +10,9 @@ import org.magg.pipelines.config.TemporalConfig;
 import org.magg.pipelines.event.EventPipeline;
 import org.magg.pipelines.event.EventRunOptions;
 import org.magg.pipelines.event.EventSummary;
+import org.magg.pipelines.historical.HistoricalProcess;
+import org.magg.pipelines.historical.ProcessRunConfig;
+import org.magg.pipelines.historical.ProcessRunSummary;
 import org.magg.pipelines.spatial.RunOptions;
 import org.magg.pipelines.spatial.RunSummary;
 import org.magg.pipelines.spatial.SpatialPipeline;
@@ -84,5 +87,13 @@ public final class Magg {
   /** Runs a temporal pipeline (batch, or streaming when the options watch the collections). */
   public static TemporalSummary run(TemporalConfig config, TemporalRunOptions options) {
     return TemporalPipeline.run(config, options);
+  }
+
+  /**
+   * Runs historical per-day processing: each UTC day of the range from its export to one CDF (and
+   * an upload when asked), with the telemetry CSV recording each day so that a rerun resumes.
+   */
+  public static ProcessRunSummary run(ProcessRunConfig config) {
+    return HistoricalProcess.run(config);
   }
 }
