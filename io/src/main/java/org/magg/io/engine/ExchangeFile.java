@@ -94,7 +94,7 @@ public final class ExchangeFile {
 
   /** The dimensions of a variable of {@code kind}, outermost first. */
   public static List<String> dims(VarKind kind) {
-    return kind == VarKind.TIME ? List.of("time", "lat", "lon") : List.of("lat", "lon");
+    return VariableArray.dims(kind); // the cube's own dimensions
   }
 
   /**
