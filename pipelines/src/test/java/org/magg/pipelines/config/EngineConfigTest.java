@@ -140,4 +140,17 @@ class EngineConfigTest {
     assertEquals(c.configHash(), same.configHash());
     assertEquals(64, c.configHash().length());
   }
+
+  @Test
+  void theSampleConfigLoads() {
+    Path file = org.magg.testing.SharedData.projectDir().resolve("configs/engine_heat.yaml");
+    EngineConfig c = ConfigLoader.loadEngine(file.toString(), null);
+    assertEquals(
+        List.of("dem", "temps", "heat"),
+        c.producers().stream().map(org.magg.transforms.engine.Producer::name).toList());
+    assertEquals(file.getParent().resolve("cube").toString(), c.cube().root());
+    assertEquals(2, c.cube().zarrFormat());
+    assertEquals(3, c.producer("temps").retryPolicy().maxAttempts());
+    assertEquals(true, c.producer("heat").capabilities().tileParallel());
+  }
 }
