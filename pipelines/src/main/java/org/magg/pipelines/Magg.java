@@ -1,12 +1,17 @@
 package org.magg.pipelines;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.magg.core.RunResult;
 import org.magg.pipelines.config.ConfigLoader;
+import org.magg.pipelines.config.EngineConfig;
 import org.magg.pipelines.config.EventConfig;
 import org.magg.pipelines.config.MaggConfig;
 import org.magg.pipelines.config.PipelineConfig;
 import org.magg.pipelines.config.TemporalConfig;
+import org.magg.pipelines.engine.EnginePipeline;
+import org.magg.pipelines.engine.EngineRunOptions;
+import org.magg.pipelines.engine.EngineSummary;
 import org.magg.pipelines.event.EventPipeline;
 import org.magg.pipelines.event.EventRunOptions;
 import org.magg.pipelines.event.EventSummary;
@@ -69,7 +74,8 @@ public final class Magg {
 
   /**
    * Runs any config: a spatial one with {@code spatial} options, a temporal one with {@code
-   * temporal} options, an event one with {@code event} options (the others may be null).
+   * temporal} options, an event one with {@code event} options (the others may be null), an engine
+   * one for every variable with the Beam arguments of {@code spatial} (if given).
    *
    * @throws IllegalArgumentException when the options the config's type needs are null
    */
@@ -81,7 +87,22 @@ public final class Magg {
     if (config instanceof TemporalConfig t) {
       return run(t, java.util.Objects.requireNonNull(temporal, "temporal run options"));
     }
+    if (config instanceof EngineConfig e) {
+      return run(
+          e,
+          EngineRunOptions.defaults()
+              .withPipelineArgs(spatial == null ? List.of() : spatial.pipelineArgs()));
+    }
     return run((PipelineConfig) config, java.util.Objects.requireNonNull(spatial, "run options"));
+  }
+
+  /**
+   * Runs an engine config: resolves the producers the options' targets need, skips those whose
+   * outputs the cube holds and whose inputs did not change, and runs the rest on Beam, layer by
+   * layer. Producers may be given as objects ({@link EngineConfig#of}).
+   */
+  public static EngineSummary run(EngineConfig config, EngineRunOptions options) {
+    return EnginePipeline.run(config, options);
   }
 
   /** Runs a temporal pipeline (batch, or streaming when the options watch the collections). */

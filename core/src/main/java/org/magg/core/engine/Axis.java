@@ -1,5 +1,7 @@
 package org.magg.core.engine;
 
+import java.io.Serializable;
+
 /**
  * A regular spatial axis: {@code count} cell centres from {@code start} by {@code step} degrees.
  *
@@ -7,7 +9,7 @@ package org.magg.core.engine;
  * @param step the spacing (degrees, non-zero, finite)
  * @param count the number of cells (at least 1)
  */
-public record Axis(double start, double step, int count) {
+public record Axis(double start, double step, int count) implements Serializable {
 
   /** Checks the fields. @throws IllegalArgumentException naming the field */
   public Axis {

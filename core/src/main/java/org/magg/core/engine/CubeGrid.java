@@ -1,5 +1,6 @@
 package org.magg.core.engine;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Objects;
  * @param tileLat cells per tile along lat (at least 1; the last tile may be smaller)
  * @param tileLon cells per tile along lon (at least 1; the last tile may be smaller)
  */
-public record CubeGrid(Axis lat, Axis lon, TimeAxis time, int tileLat, int tileLon) {
+public record CubeGrid(Axis lat, Axis lon, TimeAxis time, int tileLat, int tileLon)
+    implements Serializable {
 
   /** Metres per degree of latitude on the sphere of mean Earth radius 6371.0088 km. */
   public static final double METRES_PER_DEGREE = 6_371_008.8 * Math.PI / 180.0;

@@ -1,5 +1,6 @@
 package org.magg.core.engine;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,7 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The variables a producer reads, each once, in the order given. */
-public final class DataAdapter {
+public final class DataAdapter implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   private static final DataAdapter NONE = new DataAdapter(List.of());
 
   private final List<DataNeed> needs;

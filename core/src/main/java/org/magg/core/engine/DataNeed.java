@@ -1,5 +1,6 @@
 package org.magg.core.engine;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -16,12 +17,8 @@ import java.util.Objects;
  *     makes is simply absent from the inputs)
  */
 public record DataNeed(
-    String name,
-    VarKind kind,
-    Double maxNativeResM,
-    String units,
-    VarDtype dtype,
-    boolean required) {
+    String name, VarKind kind, Double maxNativeResM, String units, VarDtype dtype, boolean required)
+    implements Serializable {
 
   /** Checks the fields. @throws IllegalArgumentException naming the need and the field */
   public DataNeed {

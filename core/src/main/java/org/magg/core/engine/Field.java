@@ -1,5 +1,6 @@
 package org.magg.core.engine;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -14,7 +15,8 @@ import java.util.Objects;
  * @param nativeResM the native resolution of the data in metres, or NaN if unknown
  */
 public record Field(
-    String variable, VarKind kind, Region region, double[] values, double nativeResM) {
+    String variable, VarKind kind, Region region, double[] values, double nativeResM)
+    implements Serializable {
 
   /** Checks that the values fill the region. */
   public Field {
@@ -44,6 +46,36 @@ public record Field(
   public double at(int t, int i, int j) {
     int cell = i * region.nLon() + j;
     return values[kind == VarKind.TIME ? t * region.cellsPerStep() + cell : cell];
+  }
+
+  /**
+   * The values over {@code part}, which must lie inside this field's region (its time range is
+   * ignored for a static field).
+   *
+   * @throws IllegalArgumentException if {@code part} reaches outside the region
+   */
+  public Field sub(Region part) {
+    boolean time = kind == VarKind.TIME;
+    if ((time && (part.t0() < region.t0() || part.t1() > region.t1()))
+        || part.lat0() < region.lat0()
+        || part.lat1() > region.lat1()
+        || part.lon0() < region.lon0()
+        || part.lon1() > region.lon1()) {
+      throw new IllegalArgumentException(
+          "field '" + variable + "' over " + region + " does not cover " + part);
+    }
+    double[] out = new double[part.size(kind)];
+    int k = 0;
+    int nt = time ? part.nt() : 1;
+    for (int t = 0; t < nt; t++) {
+      int ft = time ? part.t0() - region.t0() + t : 0;
+      for (int i = part.lat0(); i < part.lat1(); i++) {
+        for (int j = part.lon0(); j < part.lon1(); j++) {
+          out[k++] = at(ft, i - region.lat0(), j - region.lon0());
+        }
+      }
+    }
+    return new Field(variable, kind, part, out, nativeResM);
   }
 
   @Override

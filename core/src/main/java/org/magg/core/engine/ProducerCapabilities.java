@@ -1,5 +1,6 @@
 package org.magg.core.engine;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -22,7 +23,8 @@ public record ProducerCapabilities(
     boolean iterative,
     boolean requiresBarrier,
     CostHint costHint,
-    long memoryBudgetMb) {
+    long memoryBudgetMb)
+    implements Serializable {
 
   private static final ProducerCapabilities DEFAULTS =
       new ProducerCapabilities(0, false, false, false, false, CostHint.CPU, 0);

@@ -1,10 +1,13 @@
 package org.magg.core.engine;
 
+import java.io.Serializable;
+
 /**
  * A box of the cube in index space, half-open: timesteps {@code [t0, t1)}, lat cells {@code [lat0,
  * lat1)}, lon cells {@code [lon0, lon1)}. Static variables ignore the time range.
  */
-public record Region(int t0, int t1, int lat0, int lat1, int lon0, int lon1) {
+public record Region(int t0, int t1, int lat0, int lat1, int lon0, int lon1)
+    implements Serializable {
 
   /** Checks that every range is non-empty and starts at 0 or later. */
   public Region {

@@ -1,5 +1,6 @@
 package org.magg.core.engine;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param step the spacing (positive)
  * @param count the number of timesteps (at least 1)
  */
-public record TimeAxis(Instant start, Duration step, int count) {
+public record TimeAxis(Instant start, Duration step, int count) implements Serializable {
 
   /** Checks the fields. @throws IllegalArgumentException naming the field */
   public TimeAxis {

@@ -1,5 +1,6 @@
 package org.magg.core.engine;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -27,7 +28,8 @@ public record VarSpec(
     MergePolicy mergePolicy,
     String description,
     Double maxNativeResM,
-    boolean required) {
+    boolean required)
+    implements Serializable {
 
   /** Checks the fields. @throws IllegalArgumentException naming the variable and the field */
   public VarSpec {

@@ -1,5 +1,7 @@
 package org.magg.io.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +14,12 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.magg.core.Json;
+import org.magg.core.engine.ContentHashes;
+import org.magg.core.engine.InputFingerprint;
 import org.magg.core.engine.MergePolicy;
 import org.magg.core.engine.VarDtype;
 import org.magg.core.engine.VarKind;
@@ -21,8 +28,10 @@ import org.magg.core.engine.VarSpec;
 /**
  * The cube's catalog, an embedded SQLite database ({@code catalog.sqlite} under the cube's root):
  * the variables and their versions, the tiles (who wrote each, at which native resolution, its
- * version and content hash, when and in which run), the runs, and the dead letters of steps that
- * exhausted their retries.
+ * version and content hash, when and in which run), the runs, the dead letters of steps that
+ * exhausted their retries and, from schema version 2, what each producer's last successful run
+ * depended on (its {@link InputFingerprint}) and per run each producer's outcome, the files it read
+ * and the variable versions it left.
  *
  * <p>The schema has a version ({@code schema_version}); opening a catalog applies the {@link
  * CatalogMigration migrations} it lacks, each in a transaction, and refuses a catalog newer than
@@ -37,7 +46,8 @@ public final class CubeCatalog implements AutoCloseable {
   public static final String FILE_NAME = "catalog.sqlite";
 
   /** The schema's steps: migration {@code i} takes version {@code i} to {@code i + 1}. */
-  static final List<CatalogMigration> MIGRATIONS = List.of(CubeCatalog::createVersion1);
+  static final List<CatalogMigration> MIGRATIONS =
+      List.of(CubeCatalog::createVersion1, CubeCatalog::addRunLineage);
 
   private final Connection db;
   private final Path file;
@@ -59,7 +69,11 @@ public final class CubeCatalog implements AutoCloseable {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      // Transactions take the write lock when they begin, so that two processes (or workers)
+      // writing tiles wait for each other (busy_timeout) instead of failing at once.
+      java.util.Properties props = new java.util.Properties();
+      props.setProperty("transaction_mode", "IMMEDIATE");
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), props);
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA foreign_keys = ON");
         s.execute("PRAGMA busy_timeout = 10000");
@@ -155,6 +169,32 @@ public final class CubeCatalog implements AutoCloseable {
           "CREATE TABLE dead_letters (id INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT NOT NULL,"
               + " producer TEXT NOT NULL, subject TEXT NOT NULL, attempts INTEGER NOT NULL,"
               + " reason TEXT NOT NULL, recorded_at TEXT NOT NULL)");
+    }
+  }
+
+  /**
+   * Schema 2: {@code fingerprints} (per producer, what its last successful run depended on), and
+   * per run {@code run_producers} (status, attempts, reason), {@code run_inputs} (the files read,
+   * with SHA-256 and size) and {@code run_outputs} (the variable versions each producer left).
+   */
+  private static void addRunLineage(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE fingerprints (producer TEXT PRIMARY KEY, config_hash TEXT NOT NULL,"
+              + " input_versions TEXT NOT NULL, file_hashes TEXT NOT NULL, run_id TEXT NOT NULL,"
+              + " recorded_at TEXT NOT NULL)");
+      s.execute(
+          "CREATE TABLE run_producers (run_id TEXT NOT NULL, producer TEXT NOT NULL,"
+              + " status TEXT NOT NULL, attempts INTEGER NOT NULL, reason TEXT NOT NULL,"
+              + " PRIMARY KEY (run_id, producer))");
+      s.execute(
+          "CREATE TABLE run_inputs (run_id TEXT NOT NULL, producer TEXT NOT NULL,"
+              + " location TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL,"
+              + " PRIMARY KEY (run_id, producer, location))");
+      s.execute(
+          "CREATE TABLE run_outputs (run_id TEXT NOT NULL, producer TEXT NOT NULL,"
+              + " variable TEXT NOT NULL, version INTEGER NOT NULL,"
+              + " PRIMARY KEY (run_id, producer, variable))");
     }
   }
 
@@ -535,6 +575,191 @@ public final class CubeCatalog implements AutoCloseable {
       return out;
     } catch (SQLException e) {
       throw failure("read the dead letters of run '" + runId + "'", e);
+    }
+  }
+
+  /** The runs recorded, oldest first. */
+  public synchronized List<RunRecord> runs() throws IOException {
+    List<String> ids = new ArrayList<>();
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT run_id FROM runs ORDER BY started_at, run_id")) {
+      while (r.next()) {
+        ids.add(r.getString(1));
+      }
+    } catch (SQLException e) {
+      throw failure("list the runs", e);
+    }
+    List<RunRecord> out = new ArrayList<>();
+    for (String id : ids) {
+      run(id).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- fingerprints
+
+  /**
+   * Records what {@code producer}'s successful run {@code runId} depended on, replacing the last.
+   */
+  public synchronized void recordFingerprint(
+      String producer, InputFingerprint fingerprint, String runId, Instant at) throws IOException {
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "INSERT OR REPLACE INTO fingerprints (producer, config_hash, input_versions,"
+                + " file_hashes, run_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+      p.setString(1, producer);
+      p.setString(2, fingerprint.configHash());
+      p.setString(3, ContentHashes.canonicalJson(fingerprint.inputVersions()));
+      p.setString(4, ContentHashes.canonicalJson(fingerprint.fileHashes()));
+      p.setString(5, runId);
+      p.setString(6, at.toString());
+      p.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("record the fingerprint of '" + producer + "'", e);
+    }
+  }
+
+  /** What {@code producer}'s last successful run depended on, if it ever ran. */
+  public synchronized Optional<InputFingerprint> fingerprint(String producer) throws IOException {
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "SELECT config_hash, input_versions, file_hashes FROM fingerprints WHERE producer = ?")) {
+      p.setString(1, producer);
+      try (ResultSet r = p.executeQuery()) {
+        if (!r.next()) {
+          return Optional.empty();
+        }
+        Map<String, Long> versions =
+            Json.mapper().readValue(r.getString(2), new TypeReference<TreeMap<String, Long>>() {});
+        Map<String, String> files =
+            Json.mapper()
+                .readValue(r.getString(3), new TypeReference<TreeMap<String, String>>() {});
+        return Optional.of(new InputFingerprint(r.getString(1), versions, files));
+      }
+    } catch (SQLException | JsonProcessingException e) {
+      throw new IOException(
+          "cube catalog "
+              + file
+              + ": cannot read the fingerprint of '"
+              + producer
+              + "': "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  // ------------------------------------------------------------ run lineage
+
+  /** Records a producer's outcome in a run (replacing one recorded before for the same run). */
+  public synchronized void recordProducerRun(ProducerRun run) throws IOException {
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "INSERT OR REPLACE INTO run_producers (run_id, producer, status, attempts, reason)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+      p.setString(1, run.runId());
+      p.setString(2, run.producer());
+      p.setString(3, run.status());
+      p.setInt(4, run.attempts());
+      p.setString(5, run.reason());
+      p.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("record the outcome of '" + run.producer() + "'", e);
+    }
+  }
+
+  /** The producers' outcomes in a run, by producer name. */
+  public synchronized List<ProducerRun> producerRuns(String runId) throws IOException {
+    List<ProducerRun> out = new ArrayList<>();
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "SELECT producer, status, attempts, reason FROM run_producers WHERE run_id = ?"
+                + " ORDER BY producer")) {
+      p.setString(1, runId);
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          out.add(
+              new ProducerRun(runId, r.getString(1), r.getString(2), r.getInt(3), r.getString(4)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("read the producers of run '" + runId + "'", e);
+    }
+  }
+
+  /** Records a file a producer read in a run. */
+  public synchronized void recordInputFile(String runId, String producer, FileDigest file)
+      throws IOException {
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "INSERT OR REPLACE INTO run_inputs (run_id, producer, location, sha256, size)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+      p.setString(1, runId);
+      p.setString(2, producer);
+      p.setString(3, file.location());
+      p.setString(4, file.sha256());
+      p.setLong(5, file.size());
+      p.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("record an input of '" + producer + "'", e);
+    }
+  }
+
+  /** The files read in a run, by producer, by producer then location. */
+  public synchronized Map<String, List<FileDigest>> inputFiles(String runId) throws IOException {
+    Map<String, List<FileDigest>> out = new TreeMap<>();
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "SELECT producer, location, sha256, size FROM run_inputs WHERE run_id = ?"
+                + " ORDER BY producer, location")) {
+      p.setString(1, runId);
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          out.computeIfAbsent(r.getString(1), k -> new ArrayList<>())
+              .add(new FileDigest(r.getString(2), r.getString(3), r.getLong(4)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("read the inputs of run '" + runId + "'", e);
+    }
+  }
+
+  /** Records the version a producer left a variable at in a run. */
+  public synchronized void recordOutputVersion(
+      String runId, String producer, String variable, long version) throws IOException {
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "INSERT OR REPLACE INTO run_outputs (run_id, producer, variable, version)"
+                + " VALUES (?, ?, ?, ?)")) {
+      p.setString(1, runId);
+      p.setString(2, producer);
+      p.setString(3, variable);
+      p.setLong(4, version);
+      p.executeUpdate();
+    } catch (SQLException e) {
+      throw failure("record an output of '" + producer + "'", e);
+    }
+  }
+
+  /** The variable versions producers left in a run: producer to variable to version, sorted. */
+  public synchronized Map<String, Map<String, Long>> outputVersions(String runId)
+      throws IOException {
+    Map<String, Map<String, Long>> out = new TreeMap<>();
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "SELECT producer, variable, version FROM run_outputs WHERE run_id = ?"
+                + " ORDER BY producer, variable")) {
+      p.setString(1, runId);
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          out.computeIfAbsent(r.getString(1), k -> new TreeMap<>())
+              .put(r.getString(2), r.getLong(3));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("read the outputs of run '" + runId + "'", e);
     }
   }
 

@@ -11,9 +11,11 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.magg.core.engine.InputFingerprint;
 import org.magg.core.engine.MergePolicy;
 import org.magg.core.engine.VarDtype;
 import org.magg.core.engine.VarKind;
@@ -40,7 +42,7 @@ class CubeCatalogTest {
             30.0,
             false);
     try (CubeCatalog c = CubeCatalog.open(file)) {
-      assertEquals(1, c.schemaVersion());
+      assertEquals(2, c.schemaVersion());
       c.registerVariable(burned);
       c.registerVariable(VarSpec.of("temperature", VarKind.TIME, VarDtype.FLOAT64, "K"));
       TileRecord first =
@@ -107,24 +109,24 @@ class CubeCatalogTest {
   void migrationsRunOnceInOrderAndANewerSchemaIsRefused() throws Exception {
     Path file = dir.resolve("m.sqlite");
     try (CubeCatalog c = CubeCatalog.open(file)) {
-      assertEquals(1, c.schemaVersion());
+      assertEquals(2, c.schemaVersion());
     }
     List<String> applied = new ArrayList<>();
-    List<CatalogMigration> withV2 = new ArrayList<>(CubeCatalog.MIGRATIONS);
-    withV2.add(
+    List<CatalogMigration> withV3 = new ArrayList<>(CubeCatalog.MIGRATIONS);
+    withV3.add(
         conn -> {
-          applied.add("v2");
+          applied.add("v3");
           try (Statement s = conn.createStatement()) {
             s.execute("ALTER TABLE runs ADD COLUMN git_sha TEXT");
           }
         });
-    try (CubeCatalog c = CubeCatalog.open(file, withV2)) {
-      assertEquals(2, c.schemaVersion());
+    try (CubeCatalog c = CubeCatalog.open(file, withV3)) {
+      assertEquals(3, c.schemaVersion());
     }
-    try (CubeCatalog c = CubeCatalog.open(file, withV2)) {
-      assertEquals(2, c.schemaVersion());
+    try (CubeCatalog c = CubeCatalog.open(file, withV3)) {
+      assertEquals(3, c.schemaVersion());
     }
-    assertEquals(List.of("v2"), applied);
+    assertEquals(List.of("v3"), applied);
     try (java.sql.Connection conn = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = conn.createStatement();
         ResultSet r =
@@ -135,7 +137,7 @@ class CubeCatalogTest {
     }
     IOException e = assertThrows(IOException.class, () -> CubeCatalog.open(file));
     assertTrue(
-        e.getMessage().contains("has schema version 2, newer than this build supports (1)"),
+        e.getMessage().contains("has schema version 3, newer than this build supports (2)"),
         e.getMessage());
   }
 
@@ -150,9 +152,45 @@ class CubeCatalogTest {
           }
         });
     IOException e = assertThrows(IOException.class, () -> CubeCatalog.open(file, broken));
-    assertTrue(e.getMessage().contains("from schema version 1 to 2"), e.getMessage());
+    assertTrue(e.getMessage().contains("from schema version 2 to 3"), e.getMessage());
     try (CubeCatalog c = CubeCatalog.open(file)) {
+      assertEquals(2, c.schemaVersion());
+    }
+  }
+
+  @Test
+  void aVersion1CatalogMigratesToFingerprintsAndRunLineage() throws IOException {
+    Path file = dir.resolve("v1.sqlite");
+    try (CubeCatalog c = CubeCatalog.open(file, CubeCatalog.MIGRATIONS.subList(0, 1))) {
       assertEquals(1, c.schemaVersion());
+      c.registerVariable(VarSpec.of("elevation", VarKind.STATIC, VarDtype.FLOAT32, "m"));
+      c.recordTile("elevation", CubeCatalog.STATIC_T, 0, 0, "dem", 10.0, "aa", T1, "run-1");
+      c.startRun("run-1", T1, "cfg");
+    }
+    InputFingerprint fp =
+        new InputFingerprint("c0ffee", Map.of("temperature", 3L), Map.of("inputs/dem.nc", "ab12"));
+    try (CubeCatalog c = CubeCatalog.open(file)) {
+      assertEquals(2, c.schemaVersion());
+      assertEquals(1, c.variableVersion("elevation")); // kept through the migration
+      assertEquals(Optional.empty(), c.fingerprint("heat"));
+      c.recordFingerprint("heat", fp, "run-1", T2);
+      c.recordProducerRun(new ProducerRun("run-1", "heat", "ran", 2, "never ran"));
+      c.recordProducerRun(new ProducerRun("run-1", "dem", "skipped", 0, "satisfied"));
+      c.recordInputFile("run-1", "dem", new FileDigest("inputs/dem.nc", "ab12", 1234));
+      c.recordOutputVersion("run-1", "heat", "heat_index", 4);
+    }
+    try (CubeCatalog c = CubeCatalog.open(file)) {
+      assertEquals(Optional.of(fp), c.fingerprint("heat"));
+      assertEquals(
+          List.of(
+              new ProducerRun("run-1", "dem", "skipped", 0, "satisfied"),
+              new ProducerRun("run-1", "heat", "ran", 2, "never ran")),
+          c.producerRuns("run-1"));
+      assertEquals(
+          Map.of("dem", List.of(new FileDigest("inputs/dem.nc", "ab12", 1234))),
+          c.inputFiles("run-1"));
+      assertEquals(Map.of("heat", Map.of("heat_index", 4L)), c.outputVersions("run-1"));
+      assertEquals(List.of("run-1"), c.runs().stream().map(RunRecord::runId).toList());
     }
   }
 }

@@ -2,6 +2,7 @@ package org.magg.pipelines.cli;
 
 import java.util.concurrent.Callable;
 import org.magg.pipelines.config.ConfigLoader;
+import org.magg.pipelines.config.EngineConfig;
 import org.magg.pipelines.config.EventConfig;
 import org.magg.pipelines.config.MaggConfig;
 import org.magg.pipelines.config.PipelineConfig;
@@ -43,6 +44,21 @@ final class ConfigCommand {
                     + t.usedCollections().size()
                     + " collections: "
                     + String.join(", ", t.usedCollections().stream().map(c -> c.name()).toList())
+                    + ")");
+        return MaggCli.OK;
+      }
+      if (any instanceof EngineConfig g) {
+        spec.commandLine()
+            .getOut()
+            .println(
+                "valid: "
+                    + g.origin()
+                    + " (engine, "
+                    + g.variables().size()
+                    + " variables, "
+                    + g.producers().size()
+                    + " producers, cube "
+                    + g.cube().root()
                     + ")");
         return MaggCli.OK;
       }

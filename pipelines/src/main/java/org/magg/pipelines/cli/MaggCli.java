@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
       CatalogCommand.class,
       CompareCommand.class,
       HistoricalCommand.class,
-      DaCommand.class
+      DaCommand.class,
+      EngineCommand.class
     })
 public final class MaggCli implements Callable<Integer> {
   static final int OK = 0;

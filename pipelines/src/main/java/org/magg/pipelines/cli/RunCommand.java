@@ -11,11 +11,14 @@ import org.magg.core.grid.Morton;
 import org.magg.io.storage.Storage;
 import org.magg.pipelines.Magg;
 import org.magg.pipelines.config.ConfigLoader;
+import org.magg.pipelines.config.EngineConfig;
 import org.magg.pipelines.config.EventConfig;
 import org.magg.pipelines.config.MaggConfig;
 import org.magg.pipelines.config.PipelineConfig;
 import org.magg.pipelines.config.S3Config;
 import org.magg.pipelines.config.TemporalConfig;
+import org.magg.pipelines.engine.EngineRunOptions;
+import org.magg.pipelines.engine.EngineSummary;
 import org.magg.pipelines.event.EventPlan;
 import org.magg.pipelines.event.EventRunOptions;
 import org.magg.pipelines.event.EventSummary;
@@ -145,6 +148,9 @@ final class RunCommand implements Callable<Integer> {
     if (any instanceof EventConfig event) {
       return runEvent(event, s3);
     }
+    if (any instanceof EngineConfig engine) {
+      return runEngine(engine);
+    }
     PipelineConfig c = (PipelineConfig) any;
     if (catalog == null) {
       Preflight.inputFile("catalog (" + c.origin() + ")", c.catalog());
@@ -164,6 +170,31 @@ final class RunCommand implements Callable<Integer> {
             beamArgs);
     options = options.withS3(s3);
     RunSummary summary = Magg.run(c, options);
+    return Summaries.report(summary, spec.commandLine().getOut(), summaryJson);
+  }
+
+  /** Runs every producer of an engine config that is not up to date (as `magg engine run`). */
+  private int runEngine(EngineConfig engine) throws Exception {
+    if (events != null
+        || fields != null
+        || output != null
+        || catalog != null
+        || store != null
+        || maxCells != null
+        || mortonCell != null
+        || !collections.isEmpty()
+        || watch != null
+        || dryRun) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          engine.origin()
+              + " is an engine pipeline: it takes no --events, --fields, --output, --catalog,"
+              + " --store, --max-cells, --morton-cell, --collection, --watch or --dry-run (use"
+              + " `magg engine run CONFIG [--target VAR] [--force] [--report FILE]`)");
+    }
+    EngineSummary summary =
+        Magg.run(
+            engine, EngineRunOptions.defaults().withForce(overwrite).withPipelineArgs(beamArgs));
     return Summaries.report(summary, spec.commandLine().getOut(), summaryJson);
   }
 

@@ -125,7 +125,21 @@ public final class ConfigLoader {
         "config " + c.origin() + " is a " + c.type().yamlName() + " pipeline, not an event one");
   }
 
-  /** Loads any config (spatial, temporal or event) from a file, S3 (with {@code s3}) or by name. */
+  /** Loads an engine config from a file or S3. */
+  public static EngineConfig loadEngine(String fileOrName, S3Settings s3) {
+    MaggConfig c = loadAny(fileOrName, s3);
+    if (c instanceof EngineConfig e) {
+      return e;
+    }
+    throw new ConfigException(
+        "pipeline.type",
+        "config " + c.origin() + " is a " + c.type().yamlName() + " pipeline, not an engine one");
+  }
+
+  /**
+   * Loads any config (spatial, temporal, event or engine) from a file, S3 (with {@code s3}) or by
+   * name.
+   */
   public static MaggConfig loadAny(String fileOrName, S3Settings s3) {
     String[] textAndOrigin = readFileOrName(fileOrName, s3);
     return parseAny(textAndOrigin[0], textAndOrigin[1]);
@@ -151,6 +165,9 @@ public final class ConfigLoader {
     }
     if (type == PipelineType.EVENT) {
       return EventConfigParser.parse(tree, origin);
+    }
+    if (type == PipelineType.ENGINE) {
+      return EngineConfigParser.parse(tree, origin);
     }
     PipelineConfig config = SpatialConfigParser.parse(tree, type, origin);
     ConfigValidator.validate(config);

@@ -31,6 +31,7 @@ public final class ConfigValidator {
         break;
       case TEMPORAL:
       case EVENT:
+      case ENGINE:
         throw new ConfigException(
             "pipeline.type",
             "'"

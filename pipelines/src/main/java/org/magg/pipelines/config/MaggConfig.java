@@ -1,10 +1,11 @@
 package org.magg.pipelines.config;
 
 /**
- * A parsed pipeline config of any type: {@link PipelineConfig}, {@link TemporalConfig} or {@link
- * EventConfig}.
+ * A parsed pipeline config of any type: {@link PipelineConfig}, {@link TemporalConfig}, {@link
+ * EventConfig} or {@link EngineConfig}.
  */
-public sealed interface MaggConfig permits PipelineConfig, TemporalConfig, EventConfig {
+public sealed interface MaggConfig
+    permits PipelineConfig, TemporalConfig, EventConfig, EngineConfig {
   /** The pipeline type. */
   PipelineType type();
 

@@ -12,7 +12,9 @@ public enum PipelineType {
   /** Gridded fields reduced under event masks over time. */
   TEMPORAL,
   /** Events found and tracked in the fields, then reduced as temporal. */
-  EVENT;
+  EVENT,
+  /** Producers resolved from target variables and run into a cube (the engine). */
+  ENGINE;
 
   /** The YAML spelling of this type. */
   public String yamlName() {

@@ -53,6 +53,14 @@ public interface Producer {
   }
 
   /**
+   * The local files (or directories, such as Zarr stores) it reads besides the cube, as paths:
+   * their content (SHA-256) is part of what decides whether it must run again. None by default.
+   */
+  default List<String> files() {
+    return List.of();
+  }
+
+  /**
    * Reads every need over the request's {@link ProducerRequest#readRegion read region}. An optional
    * need the cube does not hold is left out.
    */
@@ -83,6 +91,18 @@ public interface Producer {
   default List<TileWrite> update(Cube cube, ProducerRequest request, Map<String, Field> outputs)
       throws IOException {
     return ProducerOutputs.write(this, cube, request, outputs);
+  }
+
+  /**
+   * {@link #extract} and {@link #compute}, with the outputs checked as {@link #update} checks them,
+   * but not written: for an engine that writes each tile from one place.
+   *
+   * @throws IllegalStateException as {@link #update} when the outputs are not the declared ones
+   */
+  default Map<String, Field> produce(Cube cube, ProducerRequest request) throws Exception {
+    Map<String, Field> outputs = compute(extract(cube, request), request);
+    ProducerOutputs.check(this, request, outputs);
+    return outputs;
   }
 
   /** {@link #extract}, {@link #compute}, {@link #update}: one call. */

@@ -6,7 +6,9 @@
  * process exchanging NetCDF classic files, failing with {@link
  * org.magg.transforms.engine.ExternalModelException}), and the {@link
  * org.magg.transforms.engine.DependencyResolver} that turns producers and target variables into a
- * {@link org.magg.transforms.engine.ResolutionPlan} of layers. Beam execution of plans is planned
- * for {@code org.magg.pipelines.engine}.
+ * {@link org.magg.transforms.engine.ResolutionPlan} of layers; and the producers configs build:
+ * {@link org.magg.transforms.engine.FileProducer} and {@link
+ * org.magg.transforms.engine.ExpressionProducer}. Plans run on Beam in {@code
+ * org.magg.pipelines.engine}.
  */
 package org.magg.transforms.engine;
