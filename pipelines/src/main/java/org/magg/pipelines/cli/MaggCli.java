@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
       CatalogCommand.class,
       CompareCommand.class,
       HistoricalCommand.class,
-      DaCommand.class
+      DaCommand.class,
+      InspectCommand.class
     })
 public final class MaggCli implements Callable<Integer> {
   static final int OK = 0;
