@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
       CompareCommand.class,
       HistoricalCommand.class,
       DaCommand.class,
-      InspectCommand.class
+      InspectCommand.class,
+      PlotCommand.class
     })
 public final class MaggCli implements Callable<Integer> {
   static final int OK = 0;

@@ -90,6 +90,13 @@ public final class CsvTable {
     return out;
   }
 
+  /**
+   * Whether {@code column} is one every event table has besides its metrics (event_id, status...).
+   */
+  public static boolean isEventTableColumn(String column) {
+    return TemporalOutputInspector.FIXED.contains(column);
+  }
+
   /** A field as a number, NaN when empty or not a number. */
   public static double number(String field) {
     if (field == null || field.isBlank()) {

@@ -11,14 +11,14 @@ import org.magg.pipelines.event.EventFixture;
 import org.magg.pipelines.samples.SampleData;
 
 /** The outputs the pipelines' own tests produce, made through the command line for inspect/plot. */
-final class SampleOutputs {
+public final class SampleOutputs {
   /** The REACH day of the historical tests (9 records kept at three times). */
   static final String REACH_DAY = "REACH-ALL_20250904T000000_20250905T000000.csv";
 
   private SampleOutputs() {}
 
   /** The atl06 config over two generated granules, two parent cells: a v3 store, child order 12. */
-  static Path spatialStore(Path dir) throws IOException {
+  public static Path spatialStore(Path dir) throws IOException {
     SampleData.Result sample =
         SampleData.generate(dir.resolve("sample"), new SampleData.Spec(2, 800, 6, 7L));
     Path store = dir.resolve("spatial.zarr");
@@ -39,7 +39,7 @@ final class SampleOutputs {
   }
 
   /** The event pipeline on {@link EventFixture}'s blobs, with the mask store: events A, D, E, H. */
-  static Path eventOutput(Path dir) throws IOException {
+  public static Path eventOutput(Path dir) throws IOException {
     Path fields = EventFixture.write(dir.resolve("fields"));
     Path config = dir.resolve("ev.yaml");
     Files.writeString(
@@ -63,7 +63,7 @@ final class SampleOutputs {
   }
 
   /** The CDF of the historical tests' REACH day 2025-09-04. */
-  static Path reachCdf(Path dir) throws IOException {
+  public static Path reachCdf(Path dir) throws IOException {
     Path in = dir.resolve("in");
     Files.createDirectories(in);
     try (InputStream s =
