@@ -13,11 +13,22 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.magg.core.engine.Axis;
+import org.magg.core.engine.CubeGrid;
+import org.magg.core.engine.Field;
+import org.magg.core.engine.Region;
+import org.magg.core.engine.TimeAxis;
+import org.magg.core.engine.VarDtype;
+import org.magg.core.engine.VarKind;
+import org.magg.core.engine.VarSpec;
+import org.magg.io.engine.Cube;
 
 /**
  * {@code magg inspect} on the outputs the other tests produce, its figures checked against the
@@ -220,6 +231,74 @@ class InspectCommandTest {
     assertEquals(steps, n.get("chunks_written").asLong());
     assertEquals(1, n.at("/range/min").asInt());
     assertEquals(4, n.at("/range/max").asInt(), "events are numbered 1..4");
+  }
+
+  @Test
+  void aTemporalOutputByStatusWithItsMetricRanges(@TempDir Path dir) throws IOException {
+    Files.writeString(
+        dir.resolve("events.csv"),
+        String.join(
+            "\n",
+            "event_id,status,start,end,max_v,timesteps,bytes_read,pane,reason",
+            "a,ok,2021-01-01T00:00:00Z,2021-01-02T00:00:00Z,5.5,9,100,0,",
+            "b,incomplete,2021-01-01T06:00:00Z,2021-01-03T00:00:00Z,7,8,90,0,V: 1 of 9 missing",
+            "c,failed,,,,0,0,0,bad mask",
+            ""));
+    JsonNode i = json(dir);
+    assertEquals("temporal_output", i.get("kind").asText());
+    assertEquals(3, i.get("events").asInt());
+    assertEquals(1, i.at("/statuses/ok").asInt());
+    assertEquals(1, i.at("/statuses/incomplete").asInt());
+    assertEquals(1, i.at("/statuses/failed").asInt());
+    assertEquals("2021-01-01T00:00:00Z", i.get("first_start").asText());
+    assertEquals("2021-01-03T00:00:00Z", i.get("last_end").asText());
+    JsonNode maxV = i.at("/metrics/0");
+    assertEquals("max_v", maxV.get("name").asText());
+    assertEquals(1, i.get("metrics").size(), "timesteps, bytes_read and pane are no metrics");
+    assertEquals(5.5, maxV.at("/range/min").asDouble(), 0.0);
+    assertEquals(7.0, maxV.at("/range/max").asDouble(), 0.0);
+    assertEquals(1, maxV.at("/range/nan").asInt(), "c has no value");
+  }
+
+  @Test
+  void anEngineCubeItsVariablesTilesAndStores(@TempDir Path dir) throws IOException {
+    // 3 hours x 4 x 6 cells in tiles of 2 x 4: 2 x 2 tiles per hour
+    CubeGrid grid =
+        new CubeGrid(
+            new Axis(30.0, 0.5, 4),
+            new Axis(-120.0, 0.5, 6),
+            new TimeAxis(Instant.parse("2021-07-01T00:00:00Z"), Duration.ofHours(1), 3),
+            2,
+            4);
+    VarSpec rain = VarSpec.of("rain", VarKind.TIME, VarDtype.FLOAT64, "mm");
+    VarSpec elevation = VarSpec.of("elevation", VarKind.STATIC, VarDtype.FLOAT32, "m");
+    Path root = dir.resolve("cube");
+    try (Cube cube = Cube.open(root, grid, 3, List.of(rain, elevation))) {
+      double[] values = new double[72];
+      for (int k = 0; k < values.length; k++) {
+        values[k] = k % 5;
+      }
+      cube.write(
+          new Field("rain", VarKind.TIME, new Region(0, 3, 0, 4, 0, 6), values, 5.0),
+          "gauge",
+          "r1");
+    }
+    JsonNode i = json(root);
+    assertEquals("cube", i.get("kind").asText());
+    JsonNode r = null;
+    JsonNode e = null;
+    for (JsonNode v : i.get("variables")) {
+      r = v.get("name").asText().equals("rain") ? v : r;
+      e = v.get("name").asText().equals("elevation") ? v : e;
+    }
+    assertEquals(3 * 2 * 2, r.get("tiles").asInt());
+    assertEquals(1, r.get("runs").asInt());
+    assertEquals("mm", r.get("units").asText());
+    assertEquals(0, e.get("tiles").asInt());
+    JsonNode store = array(r.get("store"), "/rain");
+    assertEquals(0.0, store.at("/range/min").asDouble(), 0.0);
+    assertEquals(4.0, store.at("/range/max").asDouble(), 0.0);
+    assertEquals(72, store.at("/range/values").asInt());
   }
 
   @Test
