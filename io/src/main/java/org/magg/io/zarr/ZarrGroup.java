@@ -116,6 +116,12 @@ public final class ZarrGroup {
     return ZarrArray.open(store, StoreKeys.join(path, StoreKeys.checkKey(name)), format);
   }
 
+  /** Whether the member {@code name} is an array (false for a group, or when there is none). */
+  public boolean isArray(String name) throws IOException {
+    Nodes.Node node = Nodes.find(store, StoreKeys.join(path, StoreKeys.checkKey(name)));
+    return node != null && node.isArray();
+  }
+
   /** Opens a group below this group. */
   public ZarrGroup openGroup(String name) throws IOException {
     return open(store, StoreKeys.join(path, StoreKeys.checkKey(name)));

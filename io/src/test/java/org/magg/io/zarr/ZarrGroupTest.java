@@ -40,6 +40,9 @@ class ZarrGroupTest {
     assertEquals(format, reopened.format());
     assertEquals(Map.of("title", "t", "n", 2), reopened.attributes());
     assertEquals(List.of("a", "sub"), reopened.memberNames());
+    assertTrue(reopened.isArray("a"));
+    assertFalse(reopened.isArray("sub"));
+    assertFalse(reopened.isArray("none"));
     assertEquals(List.of("b"), reopened.openGroup("sub").memberNames());
     assertEquals(Map.of("k", List.of(1, 2)), ZarrGroup.open(store, "sub").attributes());
     assertEquals(List.of("x"), reopened.openArray("sub/b").metadata().dimensionNames());

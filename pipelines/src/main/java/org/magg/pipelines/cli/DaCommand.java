@@ -140,14 +140,36 @@ final class DaCommand implements Callable<Integer> {
                 + " 4).")
     Double radius;
 
+    @Option(
+        names = "--output",
+        description =
+            "Also write the RMSE of every observed cycle (rmse.csv: step, t, analysis_rmse,"
+                + " free_rmse) and the scores (result.json) into this directory, for magg plot."
+                + " In process only.")
+    Path output;
+
     @Spec CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
       ExperimentSpec s =
           spec(filter, members, steps, burnIn, inflation, radius).withDefaults().validate();
-      ExperimentResult r = Lorenz96Experiment.run(s, beamArgs);
+      if (output != null) {
+        Preflight.outputDirectory("--output", output.toString());
+      }
+      ExperimentResult r =
+          output == null
+              ? Lorenz96Experiment.run(s, beamArgs)
+              : Lorenz96Experiment.run(s, beamArgs, output);
       PrintWriter out = spec.commandLine().getOut();
+      if (output != null) {
+        // before the report, whose last three lines are the scores
+        out.println(
+            "wrote "
+                + output.resolve(Lorenz96Experiment.RMSE_CSV)
+                + " and "
+                + Lorenz96Experiment.RESULT_JSON);
+      }
       out.print(Lorenz96Experiment.report(s, r));
       out.flush();
       return MaggCli.OK;

@@ -34,7 +34,9 @@ import picocli.CommandLine.Spec;
       CompareCommand.class,
       HistoricalCommand.class,
       DaCommand.class,
-      EngineCommand.class
+      EngineCommand.class,
+      InspectCommand.class,
+      PlotCommand.class
     })
 public final class MaggCli implements Callable<Integer> {
   static final int OK = 0;

@@ -1,10 +1,21 @@
 package org.magg.pipelines.cycles;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.magg.core.Json;
+import org.magg.core.csv.CsvWriter;
+import org.magg.io.storage.Storage;
 import org.magg.transforms.cycles.ExperimentResult;
 import org.magg.transforms.cycles.ExperimentSpec;
+import org.magg.transforms.cycles.RmseSeries;
 import org.magg.transforms.cycles.TwinExperiment;
 
 /**
@@ -13,6 +24,12 @@ import org.magg.transforms.cycles.TwinExperiment;
  * whose last three lines are {@code analysis_rmse=}, {@code free_rmse=} and {@code obs_error=}.
  */
 public final class Lorenz96Experiment {
+  /** The RMSE series a run with an output directory writes. */
+  public static final String RMSE_CSV = "rmse.csv";
+
+  /** The setting and scores a run with an output directory writes. */
+  public static final String RESULT_JSON = "result.json";
+
   private Lorenz96Experiment() {}
 
   /** Runs the experiment. */
@@ -22,6 +39,53 @@ public final class Lorenz96Experiment {
       return TwinExperiment.run(s);
     }
     return DaSweep.run(List.of(s), beamArgs).experiments().get(0);
+  }
+
+  /**
+   * Runs the experiment in process and writes its RMSE series to {@code dir}: {@code rmse.csv}
+   * ({@code step,t,analysis_rmse,free_rmse}, one row per observed cycle, burn-in included) and
+   * {@code result.json} (the setting and the time-mean scores), what {@code magg plot} draws.
+   *
+   * @throws IllegalArgumentException when Beam options are given: the series is recorded in process
+   */
+  public static ExperimentResult run(ExperimentSpec spec, List<String> beamArgs, Path dir)
+      throws IOException {
+    if (!beamArgs.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--output records the RMSE series of an in-process run; drop the Beam options ("
+              + String.join(" ", beamArgs)
+              + ") or --output");
+    }
+    ExperimentSpec s = spec.withDefaults().validate();
+    RmseSeries series = new RmseSeries(s.steps());
+    ExperimentResult r = TwinExperiment.run(s, series);
+    Files.createDirectories(dir);
+    CsvWriter csv = CsvWriter.withLf().row("step", "t", "analysis_rmse", "free_rmse");
+    for (long k : series.cycles()) {
+      csv.row(
+          Long.toString(k),
+          // k dt in decimal (0.15, not 0.15000000000000002)
+          BigDecimal.valueOf(k).multiply(BigDecimal.valueOf(s.dt())).toPlainString(),
+          Double.toString(series.analysis(k)),
+          Double.toString(series.free(k)));
+    }
+    Storage storage = Storage.defaults();
+    storage.write(dir.resolve(RMSE_CSV).toString(), csv.text().getBytes(StandardCharsets.UTF_8));
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("filter", s.filter());
+    result.put("members", s.members());
+    result.put("inflation", s.inflation());
+    result.put("localization", s.localization());
+    result.put("steps", s.steps());
+    result.put("burn_in", s.burnIn());
+    result.put("dt", s.dt());
+    result.put("obs_every", s.obsEvery());
+    result.put("seed", s.seed());
+    result.put("analysis_rmse", r.analysisRmse());
+    result.put("free_rmse", r.freeRmse());
+    result.put("obs_error", r.obsError());
+    storage.write(dir.resolve(RESULT_JSON).toString(), Json.pretty().writeValueAsBytes(result));
+    return r;
   }
 
   /** The report: the setting, the speed, then the three result lines. */

@@ -22,6 +22,14 @@ public final class TwinExperiment {
 
   /** Runs the experiment. */
   public static ExperimentResult run(ExperimentSpec given) {
+    return run(given, null);
+  }
+
+  /**
+   * Runs the experiment and records the analysis and free-run RMSE of every observed cycle into
+   * {@code series} (null: none), made with the spec's steps.
+   */
+  public static ExperimentResult run(ExperimentSpec given, RmseSeries series) {
     ExperimentSpec spec = given.validate();
     long start = System.nanoTime();
     int n = spec.variables();
@@ -68,7 +76,11 @@ public final class TwinExperiment {
     for (int k = 1; k <= steps; k++) {
       model.stepAll(e, spec.dt());
       if (obs[k - 1] != null) {
-        free.add(k, Ensembles.mean(e), truths[k]);
+        double rmse = Ensembles.rmse(Ensembles.mean(e), truths[k]);
+        free.add(k, rmse);
+        if (series != null) {
+          series.free(k, rmse);
+        }
       }
     }
 
@@ -85,7 +97,11 @@ public final class TwinExperiment {
         new DAState(0, 0, r, Rng.seeded(spec.seed(), 2)),
         (c, t, f, a, observed) -> {
           if (observed) {
-            analysis.add(c, Ensembles.mean(a), truths[(int) c]);
+            double rmse = Ensembles.rmse(Ensembles.mean(a), truths[(int) c]);
+            analysis.add(c, rmse);
+            if (series != null) {
+              series.analysis(c, rmse);
+            }
           }
         });
     long end = System.nanoTime();
@@ -114,9 +130,9 @@ public final class TwinExperiment {
       this.burnIn = burnIn;
     }
 
-    void add(long cycle, double[] mean, double[] truth) {
+    void add(long cycle, double rmse) {
       if (cycle > burnIn) {
-        sum += Ensembles.rmse(mean, truth);
+        sum += rmse;
         count++;
       }
     }

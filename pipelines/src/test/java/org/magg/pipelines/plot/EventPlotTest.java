@@ -1,0 +1,80 @@
+package org.magg.pipelines.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.magg.io.storage.Storage;
+import org.magg.pipelines.cli.SampleOutputs;
+
+/** The event plot of the event pipeline's fixture (events A, D, E, H on a 1-degree grid). */
+class EventPlotTest {
+  private static Path events;
+
+  @BeforeAll
+  static void run(@TempDir Path dir) throws IOException {
+    events = SampleOutputs.eventOutput(dir);
+  }
+
+  @Test
+  void footprintsTracksAndBars() throws IOException {
+    EventPlot.Drawn d = EventPlot.draw(events.toString(), Storage.defaults(), null);
+    BufferedImage image = d.canvas().image;
+    assertEquals(EventPlot.WIDTH, image.getWidth());
+    assertEquals(EventPlot.HEIGHT, image.getHeight());
+    assertEquals(4, d.events().size());
+    assertEquals("max_v", d.metric(), "the first metric of metrics/events.csv");
+    String keep = System.getProperty("magg.plot.dir");
+    if (keep != null) {
+      Plotter.plot(events.toString(), null, keep + "/fixture-events.png", Storage.defaults());
+    }
+
+    // A's footprint (rows 1-2, columns 1-4 over its three steps: lat 1-2, lon 1-4) holds the
+    // cell at lat 1, lon 1, away from its track (centroids at lat 1.5): A's colour, alpha 110 of
+    // 255, over the white background
+    Color a = EventPlot.colour(0);
+    int[] p = d.pixel(1.0, 1.0);
+    Color seen = new Color(image.getRGB(p[0], p[1]));
+    assertTrue(close(seen, blend(a, 110)), "A's footprint at lat 1, lon 1 is " + seen);
+    // no event covers lat 4, lon 8 (B, one cell at row 4 column 10, was too small)
+    int[] q = d.pixel(8.0, 4.3);
+    Color empty = new Color(image.getRGB(q[0], q[1]));
+    assertTrue(
+        empty.getRed() == empty.getGreen() && empty.getGreen() == empty.getBlue(), "" + empty);
+    // each event's bar is drawn in its colour below the map
+    for (int i = 0; i < 4; i++) {
+      assertTrue(count(image, EventPlot.colour(i), EventPlot.MAP_HEIGHT) > 200, "bar " + i);
+    }
+  }
+
+  private static Color blend(Color c, int alpha) {
+    double a = alpha / 255.0;
+    return new Color(
+        (int) Math.round(255 + (c.getRed() - 255) * a),
+        (int) Math.round(255 + (c.getGreen() - 255) * a),
+        (int) Math.round(255 + (c.getBlue() - 255) * a));
+  }
+
+  private static boolean close(Color a, Color b) {
+    return Math.abs(a.getRed() - b.getRed()) <= 2
+        && Math.abs(a.getGreen() - b.getGreen()) <= 2
+        && Math.abs(a.getBlue() - b.getBlue()) <= 2;
+  }
+
+  /** Pixels of exactly {@code c} below row {@code fromY}. */
+  static int count(BufferedImage image, Color c, int fromY) {
+    int n = 0;
+    for (int y = fromY; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        n += image.getRGB(x, y) == c.getRGB() ? 1 : 0;
+      }
+    }
+    return n;
+  }
+}
