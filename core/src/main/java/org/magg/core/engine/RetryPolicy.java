@@ -1,5 +1,6 @@
 package org.magg.core.engine;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -12,9 +13,11 @@ import org.magg.core.Retries;
  *
  * @param maxAttempts attempts in all, the first included (at least 1)
  * @param backoff the pause before the second attempt (zero or more)
- * @param retryable which failures are worth another attempt
+ * @param retryable which failures are worth another attempt (serializable, for a policy that
+ *     travels to Beam's workers with its producer)
  */
-public record RetryPolicy(int maxAttempts, Duration backoff, Predicate<Exception> retryable) {
+public record RetryPolicy(int maxAttempts, Duration backoff, Predicate<Exception> retryable)
+    implements Serializable {
 
   /** Checks the fields. @throws IllegalArgumentException naming the field and what is allowed */
   public RetryPolicy {
@@ -29,12 +32,12 @@ public record RetryPolicy(int maxAttempts, Duration backoff, Predicate<Exception
 
   /** One attempt: nothing is retried. */
   public static RetryPolicy once() {
-    return new RetryPolicy(1, Duration.ZERO, e -> false);
+    return new RetryPolicy(1, Duration.ZERO, (Predicate<Exception> & Serializable) e -> false);
   }
 
   /** {@code maxAttempts} attempts, retrying every exception. */
   public static RetryPolicy of(int maxAttempts, Duration backoff) {
-    return new RetryPolicy(maxAttempts, backoff, e -> true);
+    return new RetryPolicy(maxAttempts, backoff, (Predicate<Exception> & Serializable) e -> true);
   }
 
   /** The {@link Retries} that carries this policy out. */

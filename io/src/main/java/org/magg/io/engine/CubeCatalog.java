@@ -31,7 +31,8 @@ import org.magg.core.engine.VarSpec;
  * version and content hash, when and in which run), the runs, the dead letters of steps that
  * exhausted their retries and, from schema version 2, what each producer's last successful run
  * depended on (its {@link InputFingerprint}) and per run each producer's outcome, the files it read
- * and the variable versions it left.
+ * and the variable versions it left, and from schema version 3 what each run ran with (Java, Beam
+ * and project versions, the git commit).
  *
  * <p>The schema has a version ({@code schema_version}); opening a catalog applies the {@link
  * CatalogMigration migrations} it lacks, each in a transaction, and refuses a catalog newer than
@@ -47,7 +48,8 @@ public final class CubeCatalog implements AutoCloseable {
 
   /** The schema's steps: migration {@code i} takes version {@code i} to {@code i + 1}. */
   static final List<CatalogMigration> MIGRATIONS =
-      List.of(CubeCatalog::createVersion1, CubeCatalog::addRunLineage);
+      List.of(
+          CubeCatalog::createVersion1, CubeCatalog::addRunLineage, CubeCatalog::addRunEnvironment);
 
   private final Connection db;
   private final Path file;
@@ -195,6 +197,19 @@ public final class CubeCatalog implements AutoCloseable {
           "CREATE TABLE run_outputs (run_id TEXT NOT NULL, producer TEXT NOT NULL,"
               + " variable TEXT NOT NULL, version INTEGER NOT NULL,"
               + " PRIMARY KEY (run_id, producer, variable))");
+    }
+  }
+
+  /**
+   * Schema 3: {@code run_environment}, per run what it ran with (name and value: the Java, Beam and
+   * project versions, the git commit of the config's checkout), so a run's lineage is what that run
+   * used.
+   */
+  private static void addRunEnvironment(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE run_environment (run_id TEXT NOT NULL, name TEXT NOT NULL,"
+              + " value TEXT NOT NULL, PRIMARY KEY (run_id, name))");
     }
   }
 
@@ -760,6 +775,43 @@ public final class CubeCatalog implements AutoCloseable {
       return out;
     } catch (SQLException e) {
       throw failure("read the outputs of run '" + runId + "'", e);
+    }
+  }
+
+  /**
+   * Records what a run ran with (for example {@code java} -> {@code 17.0.9}), replacing values
+   * recorded under the same names.
+   */
+  public synchronized void recordRunEnvironment(String runId, Map<String, String> values)
+      throws IOException {
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "INSERT OR REPLACE INTO run_environment (run_id, name, value) VALUES (?, ?, ?)")) {
+      for (Map.Entry<String, String> e : values.entrySet()) {
+        p.setString(1, runId);
+        p.setString(2, e.getKey());
+        p.setString(3, e.getValue());
+        p.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw failure("record the environment of run '" + runId + "'", e);
+    }
+  }
+
+  /** What a run ran with, by name, sorted; empty for a run recorded before schema version 3. */
+  public synchronized Map<String, String> runEnvironment(String runId) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (PreparedStatement p =
+        db.prepareStatement("SELECT name, value FROM run_environment WHERE run_id = ?")) {
+      p.setString(1, runId);
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          out.put(r.getString(1), r.getString(2));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw failure("read the environment of run '" + runId + "'", e);
     }
   }
 

@@ -42,7 +42,7 @@ class CubeCatalogTest {
             30.0,
             false);
     try (CubeCatalog c = CubeCatalog.open(file)) {
-      assertEquals(2, c.schemaVersion());
+      assertEquals(3, c.schemaVersion());
       c.registerVariable(burned);
       c.registerVariable(VarSpec.of("temperature", VarKind.TIME, VarDtype.FLOAT64, "K"));
       TileRecord first =
@@ -109,24 +109,24 @@ class CubeCatalogTest {
   void migrationsRunOnceInOrderAndANewerSchemaIsRefused() throws Exception {
     Path file = dir.resolve("m.sqlite");
     try (CubeCatalog c = CubeCatalog.open(file)) {
-      assertEquals(2, c.schemaVersion());
+      assertEquals(3, c.schemaVersion());
     }
     List<String> applied = new ArrayList<>();
-    List<CatalogMigration> withV3 = new ArrayList<>(CubeCatalog.MIGRATIONS);
-    withV3.add(
+    List<CatalogMigration> withV4 = new ArrayList<>(CubeCatalog.MIGRATIONS);
+    withV4.add(
         conn -> {
-          applied.add("v3");
+          applied.add("v4");
           try (Statement s = conn.createStatement()) {
             s.execute("ALTER TABLE runs ADD COLUMN git_sha TEXT");
           }
         });
-    try (CubeCatalog c = CubeCatalog.open(file, withV3)) {
-      assertEquals(3, c.schemaVersion());
+    try (CubeCatalog c = CubeCatalog.open(file, withV4)) {
+      assertEquals(4, c.schemaVersion());
     }
-    try (CubeCatalog c = CubeCatalog.open(file, withV3)) {
-      assertEquals(3, c.schemaVersion());
+    try (CubeCatalog c = CubeCatalog.open(file, withV4)) {
+      assertEquals(4, c.schemaVersion());
     }
-    assertEquals(List.of("v3"), applied);
+    assertEquals(List.of("v4"), applied);
     try (java.sql.Connection conn = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = conn.createStatement();
         ResultSet r =
@@ -137,7 +137,7 @@ class CubeCatalogTest {
     }
     IOException e = assertThrows(IOException.class, () -> CubeCatalog.open(file));
     assertTrue(
-        e.getMessage().contains("has schema version 3, newer than this build supports (2)"),
+        e.getMessage().contains("has schema version 4, newer than this build supports (3)"),
         e.getMessage());
   }
 
@@ -152,9 +152,9 @@ class CubeCatalogTest {
           }
         });
     IOException e = assertThrows(IOException.class, () -> CubeCatalog.open(file, broken));
-    assertTrue(e.getMessage().contains("from schema version 2 to 3"), e.getMessage());
+    assertTrue(e.getMessage().contains("from schema version 3 to 4"), e.getMessage());
     try (CubeCatalog c = CubeCatalog.open(file)) {
-      assertEquals(2, c.schemaVersion());
+      assertEquals(3, c.schemaVersion());
     }
   }
 
@@ -170,7 +170,7 @@ class CubeCatalogTest {
     InputFingerprint fp =
         new InputFingerprint("c0ffee", Map.of("temperature", 3L), Map.of("inputs/dem.nc", "ab12"));
     try (CubeCatalog c = CubeCatalog.open(file)) {
-      assertEquals(2, c.schemaVersion());
+      assertEquals(3, c.schemaVersion());
       assertEquals(1, c.variableVersion("elevation")); // kept through the migration
       assertEquals(Optional.empty(), c.fingerprint("heat"));
       c.recordFingerprint("heat", fp, "run-1", T2);
@@ -191,6 +191,39 @@ class CubeCatalogTest {
           c.inputFiles("run-1"));
       assertEquals(Map.of("heat", Map.of("heat_index", 4L)), c.outputVersions("run-1"));
       assertEquals(List.of("run-1"), c.runs().stream().map(RunRecord::runId).toList());
+    }
+  }
+
+  @Test
+  void aVersion2CatalogMigratesToRunEnvironments() throws Exception {
+    Path file = dir.resolve("v2.sqlite");
+    try (CubeCatalog c = CubeCatalog.open(file, CubeCatalog.MIGRATIONS.subList(0, 2))) {
+      assertEquals(2, c.schemaVersion());
+      c.startRun("run-1", T1, "cfg");
+      c.finishRun("run-1", T2, "succeeded");
+      c.recordOutputVersion("run-1", "heat", "heat_index", 4);
+    }
+    try (java.sql.Connection conn = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = conn.createStatement();
+        ResultSet r =
+            s.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE name = 'run_environment'")) {
+      assertTrue(r.next());
+      assertEquals(0, r.getInt(1));
+    }
+    try (CubeCatalog c = CubeCatalog.open(file)) {
+      assertEquals(3, c.schemaVersion());
+      // the old run is kept and has no recorded environment
+      assertEquals(Optional.of(new RunRecord("run-1", T1, T2, "succeeded", "cfg")), c.run("run-1"));
+      assertEquals(Map.of("heat", Map.of("heat_index", 4L)), c.outputVersions("run-1"));
+      assertEquals(Map.of(), c.runEnvironment("run-1"));
+      c.startRun("run-2", T2, "cfg");
+      c.recordRunEnvironment("run-2", Map.of("java", "17.0.9", "beam", "2.70.0"));
+      c.recordRunEnvironment("run-2", Map.of("java", "17.0.10"));
+    }
+    try (CubeCatalog c = CubeCatalog.open(file)) {
+      assertEquals(List.of("beam", "java"), new ArrayList<>(c.runEnvironment("run-2").keySet()));
+      assertEquals(Map.of("java", "17.0.10", "beam", "2.70.0"), c.runEnvironment("run-2"));
+      assertEquals(Map.of(), c.runEnvironment("run-1"));
     }
   }
 }

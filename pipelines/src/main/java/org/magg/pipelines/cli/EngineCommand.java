@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.magg.pipelines.Magg;
 import org.magg.pipelines.config.ConfigLoader;
 import org.magg.pipelines.config.EngineConfig;
+import org.magg.pipelines.engine.EngineLineage;
 import org.magg.pipelines.engine.EngineRunOptions;
 import org.magg.pipelines.engine.EngineStatus;
 import org.magg.pipelines.engine.EngineSummary;
@@ -18,12 +19,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
-/** {@code magg engine run | status}: the variable-centric engine. */
+/** {@code magg engine run | status | lineage}: the variable-centric engine. */
 @Command(
     name = "engine",
     mixinStandardHelpOptions = true,
-    description = "Run an engine config's producers into its cube, or report what the cube holds.",
-    subcommands = {EngineCommand.Run.class, EngineCommand.Status.class})
+    description =
+        "Run an engine config's producers into its cube, report what the cube holds, or give a"
+            + " run's lineage.",
+    subcommands = {
+      EngineCommand.Run.class,
+      EngineCommand.Status.class,
+      EngineCommand.Lineage.class
+    })
 final class EngineCommand {
 
   /** {@code magg engine run CONFIG [--target VAR ...] [--force] [--report FILE] [Beam options]}. */
@@ -103,6 +110,48 @@ final class EngineCommand {
       EngineStatus status = EngineStatus.of(ConfigLoader.loadEngine(config, null), targets);
       spec.commandLine().getOut().print(json ? status.toJson() : status.toText());
       spec.commandLine().getOut().flush();
+      return MaggCli.OK;
+    }
+  }
+
+  /** {@code magg engine lineage RUN_ID --config CONFIG [--output FILE]}. */
+  @Command(
+      name = "lineage",
+      mixinStandardHelpOptions = true,
+      description =
+          "A run's lineage as an OpenLineage RunEvent (JSON): its status and times, config hash,"
+              + " Java/Beam/magg versions, git commit, every input file with its SHA-256 and"
+              + " size, every variable version produced. Exit 2 for an unknown run.")
+  static final class Lineage implements Callable<Integer> {
+    @Parameters(paramLabel = "RUN_ID", description = "The run (as in magg engine run's report).")
+    String runId;
+
+    @Option(
+        names = "--config",
+        required = true,
+        paramLabel = "CONFIG",
+        description = "The engine config whose cube holds the run.")
+    String config;
+
+    @Option(
+        names = "--output",
+        paramLabel = "FILE",
+        description = "Write the JSON to this file instead of standard output.")
+    Path output;
+
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      Preflight.inputFile("--config", config);
+      Preflight.outputFile("--output", output);
+      String json = EngineLineage.of(ConfigLoader.loadEngine(config, null), runId).toJson();
+      if (output != null) {
+        Files.writeString(output, json, StandardCharsets.UTF_8);
+      } else {
+        spec.commandLine().getOut().print(json);
+        spec.commandLine().getOut().flush();
+      }
       return MaggCli.OK;
     }
   }

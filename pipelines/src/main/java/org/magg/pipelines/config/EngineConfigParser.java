@@ -64,7 +64,7 @@ final class EngineConfigParser {
     d.variables().forEach((name, v) -> variables.put(name, v.toSpec(name)));
     List<Producer> producers = new ArrayList<>();
     for (Map.Entry<String, ProducerSection> e : d.producers().entrySet()) {
-      producers.add(producer(e.getKey(), e.getValue(), variables, base));
+      producers.add(producer(e.getKey(), e.getValue(), variables, base, cube.root()));
     }
     DependencyResolver.resolve(producers, List.of());
     return new EngineConfig(cube, variables, producers, origin);
@@ -82,7 +82,7 @@ final class EngineConfigParser {
   }
 
   private static Producer producer(
-      String name, ProducerSection s, Map<String, VarSpec> variables, Path base) {
+      String name, ProducerSection s, Map<String, VarSpec> variables, Path base, String cubeRoot) {
     String at = "producers." + name;
     String type = s.type().trim().toLowerCase(Locale.ROOT);
     if (!TYPES.contains(type)) {
@@ -158,7 +158,12 @@ final class EngineConfigParser {
           }
         }
       default:
-        return EngineProducers.external(external(name, s, adapter, produces, caps, base));
+        try {
+          return EngineProducers.external(
+              external(name, s, adapter, produces, caps, base), cubeRoot);
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(at, e.getMessage());
+        }
     }
   }
 

@@ -1,6 +1,8 @@
 package org.magg.pipelines.config;
 
-import org.magg.core.ConfigException;
+import java.nio.file.Path;
+import org.magg.transforms.engine.ExternalCommand;
+import org.magg.transforms.engine.ExternalProducer;
 import org.magg.transforms.engine.Producer;
 
 /** Turns the {@code external} producers of engine configs into producers. */
@@ -8,13 +10,30 @@ final class EngineProducers {
   private EngineProducers() {}
 
   /**
-   * The producer that runs {@code spec}'s program.
+   * The producer that runs {@code spec}'s program ({@link ExternalProducer#command}) in the config
+   * file's directory, retried per {@code spec} ({@link ExternalProducer#retrying}), its output
+   * appended to {@link #runLog runLog(cubeRoot, name)}.
    *
-   * @throws ConfigException while external producers are not part of the build
+   * @param cubeRoot the cube's directory, under which the run logs go
    */
-  static Producer external(ExternalSpec spec) {
-    throw new ConfigException(
-        "producers." + spec.name() + ".type",
-        "external producers are not available in this build yet; use file or expression");
+  static Producer external(ExternalSpec spec, String cubeRoot) {
+    return ExternalProducer.command(
+        spec.name(),
+        spec.needs(),
+        spec.produces(),
+        spec.command(),
+        spec.timeout(),
+        ExternalProducer.retrying(spec.maxAttempts(), spec.backoff()),
+        spec.capabilities(),
+        Path.of(spec.directory()),
+        runLog(cubeRoot, spec.name()));
+  }
+
+  /**
+   * Where an external producer's program output goes: {@code <cube root>/logs/<run
+   * id>/<producer>.log} (the run id filled in per call).
+   */
+  static Path runLog(String cubeRoot, String producer) {
+    return Path.of(cubeRoot, "logs", ExternalCommand.RUN_ID, producer + ".log");
   }
 }

@@ -74,6 +74,7 @@ public final class EnginePipeline {
     try (Cube cube = ref.open()) {
       CubeCatalog catalog = cube.catalog();
       catalog.startRun(runId, Instant.now(), config.configHash());
+      catalog.recordRunEnvironment(runId, RunEnvironment.current(config));
       for (List<Producer> layer : plan.layers()) {
         Map<String, Producer> toRun = new TreeMap<>();
         Map<String, CurrentInputs> inputs = new HashMap<>();

@@ -1,7 +1,9 @@
 package org.magg.pipelines.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +18,10 @@ import org.magg.core.engine.ProducerCapabilities;
 import org.magg.core.engine.VarDtype;
 import org.magg.core.engine.VarKind;
 import org.magg.core.engine.VarSpec;
+import org.magg.transforms.engine.ExternalModelException;
+import org.magg.transforms.engine.ExternalModelException.Kind;
+import org.magg.transforms.engine.ExternalProducer;
+import org.magg.transforms.engine.Producer;
 
 /** The engine config's YAML: the external producer's record, defaults and field errors. */
 class EngineConfigTest {
@@ -66,15 +72,30 @@ class EngineConfigTest {
             expectedCaps),
         spec);
     assertEquals(heat.name(), spec.needs().names().get(0));
-    // until the external producer is part of the build, the config says so (exit 2)
-    ConfigException e =
-        assertThrows(
-            ConfigException.class,
-            () -> ConfigLoader.parseAny(HEAD + "  model: " + model + "\n", "test"));
+    // the config builds the producer that runs it: command, timeout, retry and capabilities
+    EngineConfig c =
+        (EngineConfig)
+            ConfigLoader.parseAny(
+                HEAD
+                    + "  heat: {type: expression, produces: [heat_index], expression: \"290\"}\n"
+                    + "  model: "
+                    + model
+                    + "\n",
+                "test");
+    Producer p = c.producer("model");
+    assertTrue(p instanceof ExternalProducer, p.toString());
+    assertEquals(expectedCaps, p.capabilities());
+    assertEquals(3, p.retryPolicy().maxAttempts());
+    assertEquals(Duration.ofSeconds(1), p.retryPolicy().backoff());
+    assertTrue(
+        p.retryPolicy().retryable().test(new ExternalModelException(Kind.EXIT, "x", null, null)));
+    assertFalse(p.retryPolicy().retryable().test(new IllegalStateException("x")));
     assertEquals(
-        "producers.model.type: external producers are not available in this build yet; use file"
-            + " or expression",
-        e.getMessage());
+        List.of("python3", "model.py", "{inputs}", "{outputs}"), p.configuration().get("command"));
+    assertEquals("PT2M", p.configuration().get("timeout"));
+    assertEquals(
+        Path.of(c.cube().root(), "logs", "{run_id}", "model.log"),
+        EngineProducers.runLog(c.cube().root(), "model"));
   }
 
   @Test

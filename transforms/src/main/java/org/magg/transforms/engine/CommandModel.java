@@ -1,6 +1,7 @@
 package org.magg.transforms.engine;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -19,7 +20,9 @@ import org.magg.io.engine.ExchangeFile;
  * reads {@code <inputs>/<need>.nc} and writes {@code <outputs>/<produced>.nc}, all in the {@link
  * ExchangeFile} form, plus {@code <inputs>/request.json} describing the call.
  */
-final class CommandModel implements ModelAdapter {
+final class CommandModel implements ModelAdapter, Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** The file in the input directory that describes the call. */
   static final String REQUEST_FILE = "request.json";
 
@@ -99,7 +102,7 @@ final class CommandModel implements ModelAdapter {
         command.resolve(inputs(stageDir), out),
         command.timeout(),
         command.workingDirectory(),
-        command.runLog());
+        command.runLog(request.runId()));
     return out;
   }
 
@@ -126,8 +129,8 @@ final class CommandModel implements ModelAdapter {
                 + " (expected "
                 + expected
                 + "); its output is in "
-                + command.runLog().toAbsolutePath(),
-            command.runLog(),
+                + command.runLog(request.runId()).toAbsolutePath(),
+            command.runLog(request.runId()),
             null);
       }
       try {
@@ -143,7 +146,7 @@ final class CommandModel implements ModelAdapter {
                 + expected
                 + "): "
                 + e.getMessage(),
-            command.runLog(),
+            command.runLog(request.runId()),
             e);
       }
     }

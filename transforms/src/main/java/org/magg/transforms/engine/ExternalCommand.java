@@ -1,5 +1,6 @@
 package org.magg.transforms.engine;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,16 +16,21 @@ import java.util.Objects;
  * @param workingDirectory the program's working directory (relative paths in the command resolve
  *     against it)
  * @param runLog the file the program's standard output and error are appended to, one header line
- *     per call; never the console
+ *     per call; never the console. {@value #RUN_ID} anywhere in it is replaced by the call's run id
+ *     (for example {@code cube/logs/{run_id}/model.log}, a log per run)
  */
 public record ExternalCommand(
-    List<String> command, Duration timeout, Path workingDirectory, Path runLog) {
+    List<String> command, Duration timeout, Path workingDirectory, Path runLog)
+    implements Serializable {
 
   /** Replaced by the directory holding {@code <need>.nc} for every need. */
   public static final String INPUTS = "{inputs}";
 
   /** Replaced by the directory the program writes {@code <produced>.nc} into. */
   public static final String OUTPUTS = "{outputs}";
+
+  /** Replaced, in the run log's path, by the run id. */
+  public static final String RUN_ID = "{run_id}";
 
   /** Checks the fields. @throws IllegalArgumentException naming the field */
   public ExternalCommand {
@@ -54,5 +60,27 @@ public record ExternalCommand(
     return command.stream()
         .map(a -> a.replace(INPUTS, inputs.toString()).replace(OUTPUTS, outputs.toString()))
         .toList();
+  }
+
+  /** The run log of run {@code runId}: {@link #runLog()} with {@value #RUN_ID} replaced. */
+  public Path runLog(String runId) {
+    String path = runLog.toString();
+    return path.contains(RUN_ID) ? Path.of(path.replace(RUN_ID, runId)) : runLog;
+  }
+
+  /** Paths are not serializable: this travels as {@link Form}. */
+  private Object writeReplace() {
+    return new Form(command, timeout, workingDirectory.toString(), runLog.toString());
+  }
+
+  /** The serialized form of an {@link ExternalCommand}: the paths as text. */
+  private record Form(
+      List<String> command, Duration timeout, String workingDirectory, String runLog)
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private Object readResolve() {
+      return new ExternalCommand(command, timeout, Path.of(workingDirectory), Path.of(runLog));
+    }
   }
 }

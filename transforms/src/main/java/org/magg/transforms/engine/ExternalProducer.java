@@ -1,5 +1,6 @@
 package org.magg.transforms.engine;
 
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.magg.core.engine.DataAdapter;
 import org.magg.core.engine.Field;
 import org.magg.core.engine.ProducerCapabilities;
@@ -28,15 +30,20 @@ import org.magg.io.storage.Storage;
  * <p>The staging directory of a call ({@code magg-<producer>-*} in the system's temporary
  * directory, or under {@link #withStagingRoot}) is deleted when the call succeeds and kept when it
  * fails, for inspection.
+ *
+ * <p>It is {@link Serializable} (Beam sends producers to its workers) when its model and retry
+ * policy are: {@link #command} producers with {@link #retrying} are.
  */
-public final class ExternalProducer implements Producer {
+public final class ExternalProducer implements Producer, Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final String name;
   private final DataAdapter needs;
   private final List<VarSpec> produces;
   private final ModelAdapter model;
   private final RetryPolicy retry;
   private final ProducerCapabilities capabilities;
-  private final Path stagingRoot;
+  private final String stagingRoot;
 
   /**
    * @param retry how often a call is attempted; null: {@link #retrying retrying(3, 1 s)}
@@ -61,7 +68,7 @@ public final class ExternalProducer implements Producer {
     this.stagingRoot = null;
   }
 
-  private ExternalProducer(ExternalProducer p, Path stagingRoot) {
+  private ExternalProducer(ExternalProducer p, String stagingRoot) {
     this.name = p.name;
     this.needs = p.needs;
     this.produces = p.produces;
@@ -76,7 +83,7 @@ public final class ExternalProducer implements Producer {
    * temporary directory.
    */
   public ExternalProducer withStagingRoot(Path dir) {
-    return new ExternalProducer(this, Objects.requireNonNull(dir, "staging root"));
+    return new ExternalProducer(this, Objects.requireNonNull(dir, "staging root").toString());
   }
 
   /**
@@ -113,7 +120,10 @@ public final class ExternalProducer implements Producer {
    * failed attempts of external models ({@link ExternalModelException}) and nothing else.
    */
   public static RetryPolicy retrying(int maxAttempts, Duration backoff) {
-    return new RetryPolicy(maxAttempts, backoff, ExternalModelException.class::isInstance);
+    return new RetryPolicy(
+        maxAttempts,
+        backoff,
+        (Predicate<Exception> & Serializable) ExternalModelException.class::isInstance);
   }
 
   @Override
@@ -166,7 +176,7 @@ public final class ExternalProducer implements Producer {
     Path stage =
         stagingRoot == null
             ? Files.createTempDirectory(prefix)
-            : Files.createTempDirectory(Files.createDirectories(stagingRoot), prefix);
+            : Files.createTempDirectory(Files.createDirectories(Path.of(stagingRoot)), prefix);
     Map<String, Field> out = null;
     try {
       model.stageInputs(inputs, request, stage);
