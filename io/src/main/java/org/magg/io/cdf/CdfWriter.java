@@ -5,10 +5,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteOrder;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.magg.core.LocalFiles;
 
 /**
  * Writes a whole NASA CDF (version 3 format, single file, row majority, zVariables only): global
@@ -154,11 +153,7 @@ public final class CdfWriter {
               1 << 16)) {
         writeTo(out);
       }
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      LocalFiles.moveReplacing(tmp, file);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(tmp);
       if (e instanceof IOException io) {

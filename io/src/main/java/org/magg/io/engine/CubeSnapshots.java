@@ -2,7 +2,6 @@ package org.magg.io.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,6 +23,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.magg.core.Json;
+import org.magg.core.LocalFiles;
 import org.magg.io.storage.Storage;
 
 /**
@@ -176,12 +176,7 @@ public final class CubeSnapshots {
           Path tmp = to.resolveSibling("." + to.getFileName() + ".restore-" + random());
           try {
             linkOrCopy(from, tmp);
-            try {
-              Files.move(
-                  tmp, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-              Files.move(tmp, to, StandardCopyOption.REPLACE_EXISTING);
-            }
+            LocalFiles.moveReplacing(tmp, to);
           } finally {
             Files.deleteIfExists(tmp);
           }

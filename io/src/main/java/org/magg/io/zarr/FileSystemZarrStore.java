@@ -2,18 +2,17 @@ package org.magg.io.zarr;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.magg.core.LocalFiles;
 
 /**
  * A {@link ZarrStore} backed by a local directory: key {@code a/b/c} is the file {@code
@@ -62,12 +61,7 @@ public final class FileSystemZarrStore implements ZarrStore {
     Path temp = dir.resolve(target.getFileName() + TEMP_MARKER + UUID.randomUUID());
     try {
       Files.write(temp, value);
-      try {
-        Files.move(
-            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      LocalFiles.moveReplacing(temp, target);
     } finally {
       Files.deleteIfExists(temp);
     }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.magg.core.LocalFiles;
 import org.magg.io.temporal.FieldGrid;
 
 /**
@@ -266,7 +266,7 @@ public final class BlobFields {
       ds.putAttribute("_FillValue", new float[] {1e15f});
       f.putAttribute("Title", "synthetic IVT with moving blobs (magg-beam BlobFields)");
     }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    LocalFiles.moveReplacing(tmp, file);
   }
 
   /**

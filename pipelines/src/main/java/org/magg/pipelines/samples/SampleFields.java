@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import org.magg.core.LocalFiles;
 import org.magg.io.temporal.FieldGrid;
 
 /**
@@ -375,7 +375,7 @@ public final class SampleFields {
       f.putAttribute(
           "Title", "synthetic MERRA-2-shaped " + c.infix() + " (magg-beam SampleFields)");
     }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    LocalFiles.moveReplacing(tmp, file);
   }
 
   private static void fill(
@@ -452,7 +452,7 @@ public final class SampleFields {
       ds.putAttribute("DimensionNames", "lat,lon");
       ds.putAttribute("units", units);
     }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    LocalFiles.moveReplacing(tmp, file);
   }
 
   private static void writeClimatology(Path file, FieldGrid grid) throws IOException {
@@ -481,7 +481,7 @@ public final class SampleFields {
         ds.putAttribute("units", v.units());
       }
     }
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    LocalFiles.moveReplacing(tmp, file);
   }
 
   /** {@code 2021-01-10 00:30:00} */

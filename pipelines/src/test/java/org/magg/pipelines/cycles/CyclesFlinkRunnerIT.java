@@ -10,8 +10,8 @@ import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.values.PCollection;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.magg.pipelines.runners.FlinkOnClasspath;
 import org.magg.pipelines.runners.Runners;
-import org.magg.testing.SharedData;
 import org.magg.transforms.cycles.AnalysisStep;
 import org.magg.transforms.cycles.Carry;
 import org.magg.transforms.cycles.DAState;
@@ -44,16 +44,7 @@ class CyclesFlinkRunnerIT {
 
   @BeforeAll
   static void requireFlinkRunner() {
-    boolean present;
-    try {
-      Class.forName("org.apache.beam.runners.flink.FlinkRunner");
-      present = true;
-    } catch (ClassNotFoundException e) {
-      present = false;
-    }
-    SharedData.requireOrSkip(
-        present,
-        "the Flink runner is not on the classpath (run with the Maven profile -Pflink-runner)");
+    FlinkOnClasspath.require();
   }
 
   private static double[][] initial() {

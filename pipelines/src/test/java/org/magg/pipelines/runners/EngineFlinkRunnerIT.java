@@ -19,7 +19,6 @@ import org.magg.pipelines.engine.EngineFixtures;
 import org.magg.pipelines.engine.EngineRunOptions;
 import org.magg.pipelines.engine.EngineSummary;
 import org.magg.pipelines.engine.ProducerOutcome;
-import org.magg.testing.SharedData;
 
 /**
  * The engine on the Flink runner's embedded cluster (parallelism 2) against the Direct runner on
@@ -29,16 +28,7 @@ import org.magg.testing.SharedData;
 class EngineFlinkRunnerIT {
   @BeforeAll
   static void requireFlinkRunner() {
-    boolean present;
-    try {
-      Class.forName("org.apache.beam.runners.flink.FlinkRunner");
-      present = true;
-    } catch (ClassNotFoundException e) {
-      present = false;
-    }
-    SharedData.requireOrSkip(
-        present,
-        "the Flink runner is not on the classpath (run with the Maven profile -Pflink-runner)");
+    FlinkOnClasspath.require();
   }
 
   @Test

@@ -15,7 +15,6 @@ import org.magg.pipelines.config.EventConfig;
 import org.magg.pipelines.event.EventFixture;
 import org.magg.pipelines.event.EventRunOptions;
 import org.magg.pipelines.event.EventSummary;
-import org.magg.testing.SharedData;
 
 /**
  * The event pipeline on the Flink runner's embedded cluster (parallelism 2) against the Direct
@@ -36,16 +35,7 @@ class EventFlinkRunnerIT {
 
   @BeforeAll
   static void requireFlinkRunner() {
-    boolean present;
-    try {
-      Class.forName("org.apache.beam.runners.flink.FlinkRunner");
-      present = true;
-    } catch (ClassNotFoundException e) {
-      present = false;
-    }
-    SharedData.requireOrSkip(
-        present,
-        "the Flink runner is not on the classpath (run with the Maven profile -Pflink-runner)");
+    FlinkOnClasspath.require();
   }
 
   @Test

@@ -30,7 +30,6 @@ import org.magg.pipelines.config.PipelineConfig;
 import org.magg.pipelines.samples.SampleData;
 import org.magg.pipelines.spatial.RunOptions;
 import org.magg.pipelines.spatial.RunSummary;
-import org.magg.testing.SharedData;
 
 /**
  * The spatial pipeline on the Flink runner's embedded local cluster, compared with the Direct
@@ -48,16 +47,7 @@ class FlinkRunnerIT {
 
   @BeforeAll
   static void requireFlinkRunner() {
-    boolean present;
-    try {
-      Class.forName("org.apache.beam.runners.flink.FlinkRunner");
-      present = true;
-    } catch (ClassNotFoundException e) {
-      present = false;
-    }
-    SharedData.requireOrSkip(
-        present,
-        "the Flink runner is not on the classpath (run with the Maven profile -Pflink-runner)");
+    FlinkOnClasspath.require();
   }
 
   /** The built-in atl06 config (Zarr v3, quality filter) on eight granules over several cells. */

@@ -14,7 +14,6 @@ import org.magg.pipelines.config.TemporalConfig;
 import org.magg.pipelines.temporal.TemporalPipelineFixture;
 import org.magg.pipelines.temporal.TemporalRunOptions;
 import org.magg.pipelines.temporal.TemporalSummary;
-import org.magg.testing.SharedData;
 
 /**
  * The temporal pipeline on the Flink runner's embedded cluster (parallelism 2) against the Direct
@@ -24,16 +23,7 @@ import org.magg.testing.SharedData;
 class TemporalFlinkRunnerIT {
   @BeforeAll
   static void requireFlinkRunner() {
-    boolean present;
-    try {
-      Class.forName("org.apache.beam.runners.flink.FlinkRunner");
-      present = true;
-    } catch (ClassNotFoundException e) {
-      present = false;
-    }
-    SharedData.requireOrSkip(
-        present,
-        "the Flink runner is not on the classpath (run with the Maven profile -Pflink-runner)");
+    FlinkOnClasspath.require();
   }
 
   @Test

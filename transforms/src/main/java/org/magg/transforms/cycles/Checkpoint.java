@@ -10,7 +10,7 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.magg.core.LocalFiles;
 
 /**
  * A cycle stopped between two steps: the operator (its whole configuration: model, observation
@@ -75,7 +75,7 @@ public final class Checkpoint<C, S> implements Serializable {
     Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
     try {
       Files.write(tmp, toBytes());
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      LocalFiles.moveReplacing(tmp, file);
     } finally {
       Files.deleteIfExists(tmp);
     }
