@@ -55,6 +55,35 @@ public final class ArrayCoding {
     }
   }
 
+  /**
+   * Writes {@code a[0, n)} as little-endian float32s; use it only when every value is a float32
+   * ({@link #allFloats}), so that {@link #readFloats} gives the same doubles back.
+   */
+  public static void writeFloats(OutputStream out, double[] a, int n, ByteBuffer scratch)
+      throws IOException {
+    int per = SCRATCH_BYTES / 4;
+    float[] block = new float[Math.min(per, n)];
+    for (int off = 0; off < n; off += per) {
+      int k = Math.min(per, n - off);
+      for (int i = 0; i < k; i++) {
+        block[i] = (float) a[off + i];
+      }
+      scratch.clear();
+      scratch.asFloatBuffer().put(block, 0, k);
+      out.write(scratch.array(), 0, k * 4);
+    }
+  }
+
+  /** Whether every value of {@code a[0, n)} is a float32, bit for bit (NaN payloads included). */
+  public static boolean allFloats(double[] a, int n) {
+    long differing = 0; // no branch in the loop, so that it vectorises
+    for (int i = 0; i < n; i++) {
+      double x = a[i];
+      differing |= Double.doubleToRawLongBits((double) (float) x) ^ Double.doubleToRawLongBits(x);
+    }
+    return differing == 0;
+  }
+
   public static void readInts(InputStream in, int[] a, ByteBuffer scratch) throws IOException {
     int per = SCRATCH_BYTES / 4;
     for (int off = 0; off < a.length; off += per) {
@@ -80,6 +109,20 @@ public final class ArrayCoding {
       int k = Math.min(per, a.length - off);
       fill(in, scratch, k * 8);
       scratch.asDoubleBuffer().get(a, off, k);
+    }
+  }
+
+  /** Reads float32s written by {@link #writeFloats} into the doubles {@code a}. */
+  public static void readFloats(InputStream in, double[] a, ByteBuffer scratch) throws IOException {
+    int per = SCRATCH_BYTES / 4;
+    float[] block = new float[Math.min(per, a.length)];
+    for (int off = 0; off < a.length; off += per) {
+      int k = Math.min(per, a.length - off);
+      fill(in, scratch, k * 4);
+      scratch.asFloatBuffer().get(block, 0, k);
+      for (int i = 0; i < k; i++) {
+        a[off + i] = block[i];
+      }
     }
   }
 

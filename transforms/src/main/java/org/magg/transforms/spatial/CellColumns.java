@@ -25,10 +25,10 @@ import java.util.Objects;
  * instance). The compiled {@link CellAggregator}s and {@link CompiledExpression}s themselves are
  * immutable and may be shared.
  *
- * <p>Sorted copies of a column (for medians and quantiles) are cached for the current range and
- * shared by all aggregators evaluated on it; the cache is dropped by every call to {@link
- * #range(int, int)} or {@link #data(double[]...)}. If you overwrite the backing arrays in place,
- * call {@code range} again before evaluating.
+ * <p>The order statistics of a column (for medians and quantiles, see {@link Ranks}) are kept for
+ * the current range and shared by all aggregators evaluated on it; they are dropped by every call
+ * to {@link #range(int, int)} or {@link #data(double[]...)}. If you overwrite the backing arrays in
+ * place, call {@code range} again before evaluating.
  */
 public final class CellColumns {
   private final ColumnSchema schema;
@@ -39,14 +39,14 @@ public final class CellColumns {
 
   // Scratch, reused across cells.
   private final EvalContext context = new EvalContext();
-  private final double[][] sortedBuffers;
-  private final long[] sortedStamps;
+  private final Ranks[] ranks;
+  private final long[] rankStamps;
   private long stamp = 1;
 
   private CellColumns(ColumnSchema schema, double[][] columns) {
     this.schema = schema;
-    this.sortedBuffers = new double[schema.size()][];
-    this.sortedStamps = new long[schema.size()];
+    this.ranks = new Ranks[schema.size()];
+    this.rankStamps = new long[schema.size()];
     data(columns);
   }
 
@@ -92,8 +92,8 @@ public final class CellColumns {
   }
 
   /**
-   * Selects the cell's points {@code [from, to)} of the backing arrays and drops cached sorted
-   * copies. Returns {@code this}.
+   * Selects the cell's points {@code [from, to)} of the backing arrays and drops the order
+   * statistics found so far. Returns {@code this}.
    */
   public CellColumns range(int from, int to) {
     if (from < 0 || to < from || to > minLength) {
@@ -209,22 +209,19 @@ public final class CellColumns {
   }
 
   /**
-   * The current cell's values of column {@code slot}, sorted ascending (NaN last) in elements
-   * {@code [0, size())} of the returned buffer, which is owned by this object and valid until the
-   * range changes.
+   * The order statistics of the current cell's values of column {@code slot}, owned by this object
+   * and valid until the range changes.
    */
-  double[] sorted(int slot) {
-    int n = to - from;
-    double[] buf = sortedBuffers[slot];
-    if (sortedStamps[slot] != stamp || buf == null) {
-      if (buf == null || buf.length < n) {
-        buf = new double[Math.max(n, buf == null ? 16 : 2 * buf.length)];
-        sortedBuffers[slot] = buf;
-      }
-      System.arraycopy(columns[slot], from, buf, 0, n);
-      Arrays.sort(buf, 0, n);
-      sortedStamps[slot] = stamp;
+  Ranks ranks(int slot) {
+    Ranks r = ranks[slot];
+    if (r == null) {
+      r = new Ranks();
+      ranks[slot] = r;
     }
-    return buf;
+    if (rankStamps[slot] != stamp) {
+      r.load(columns[slot], from, to);
+      rankStamps[slot] = stamp;
+    }
+    return r;
   }
 }

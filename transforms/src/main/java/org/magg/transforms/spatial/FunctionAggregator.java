@@ -77,10 +77,16 @@ final class FunctionAggregator implements CellAggregator {
       case STD:
         return Math.sqrt(Stats.var(x, from, to, ddof));
       case MEDIAN:
-        return Stats.medianSorted(cells.sorted(slot), to - from);
+        {
+          Ranks r = cells.ranks(slot);
+          return r.nonNaN() < r.size() ? Double.NaN : Stats.median(r, r.size());
+        }
       case QUANTILE:
       case PERCENTILE:
-        return Stats.quantileSorted(cells.sorted(slot), to - from, q);
+        {
+          Ranks r = cells.ranks(slot);
+          return r.nonNaN() < r.size() ? Double.NaN : Stats.quantile(r, r.size(), q);
+        }
       case NANMIN:
         return Stats.nanMin(x, from, to);
       case NANMAX:
@@ -95,16 +101,14 @@ final class FunctionAggregator implements CellAggregator {
         return Math.sqrt(Stats.nanVar(x, from, to, ddof));
       case NANMEDIAN:
         {
-          double[] s = cells.sorted(slot);
-          int k = Stats.nonNaNPrefix(s, to - from);
-          return k == 0 ? Double.NaN : Stats.medianSorted(s, k);
+          Ranks r = cells.ranks(slot);
+          return r.nonNaN() == 0 ? Double.NaN : Stats.median(r, r.nonNaN());
         }
       case NANQUANTILE:
       case NANPERCENTILE:
         {
-          double[] s = cells.sorted(slot);
-          int k = Stats.nonNaNPrefix(s, to - from);
-          return k == 0 ? Double.NaN : Stats.quantileSorted(s, k, q);
+          Ranks r = cells.ranks(slot);
+          return r.nonNaN() == 0 ? Double.NaN : Stats.quantile(r, r.nonNaN(), q);
         }
       default:
         throw new AssertionError(function);

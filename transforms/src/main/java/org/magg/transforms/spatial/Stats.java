@@ -5,8 +5,9 @@ package org.magg.transforms.spatial;
  *
  * <p>Sums use Neumaier's compensated summation (at least as accurate as numpy's pairwise
  * summation); a non-finite running sum is returned as is, so infinities and NaN propagate exactly
- * as in numpy. Order statistics work on a sorted copy (NaN sorted last) and reproduce numpy's
- * {@code quantile(method='linear')} and {@code median} arithmetic step by step.
+ * as in numpy. Order statistics take the ranked values from {@link Ranks} (the values a sorted copy
+ * would hold) and reproduce numpy's {@code quantile(method='linear')} and {@code median} arithmetic
+ * step by step.
  */
 final class Stats {
   private Stats() {}
@@ -173,23 +174,12 @@ final class Stats {
     return ss / (n - ddof);
   }
 
-  /** Number of leading non-NaN elements of an ascending-sorted buffer (NaN sort last). */
-  static int nonNaNPrefix(double[] sorted, int n) {
-    int k = n;
-    while (k > 0 && sorted[k - 1] != sorted[k - 1]) {
-      k--;
-    }
-    return k;
-  }
-
   /**
-   * {@code numpy.quantile(a, q)} (method 'linear') from {@code sorted[0, n)}, {@code n >= 1},
-   * reproducing numpy's index, gamma and interpolation arithmetic; NaN if any element is NaN.
+   * {@code numpy.quantile(a, q)} (method 'linear') of the {@code n >= 1} smallest values of {@code
+   * ranks} (all of them, NaN excluded by the caller), reproducing numpy's index, gamma and
+   * interpolation arithmetic.
    */
-  static double quantileSorted(double[] sorted, int n, double q) {
-    if (sorted[n - 1] != sorted[n - 1]) {
-      return Double.NaN;
-    }
+  static double quantile(Ranks ranks, int n, double q) {
     double virtual = (n - 1) * q;
     int prev;
     int next;
@@ -206,24 +196,21 @@ final class Stats {
       next = prev + 1;
       gamma = virtual - fl;
     }
-    double a = sorted[prev];
-    double b = sorted[next];
+    double a = ranks.get(prev);
+    double b = ranks.get(next);
     double diff = b - a;
     return gamma >= 0.5 ? b - diff * (1.0 - gamma) : a + diff * gamma;
   }
 
   /**
-   * {@code numpy.median(a)} from {@code sorted[0, n)}, {@code n >= 1}: the middle element, or the
-   * mean of the two middle elements; NaN if any element is NaN.
+   * {@code numpy.median(a)} of the {@code n >= 1} smallest values of {@code ranks}: the middle
+   * value, or the mean of the two middle values.
    */
-  static double medianSorted(double[] sorted, int n) {
-    if (sorted[n - 1] != sorted[n - 1]) {
-      return Double.NaN;
-    }
+  static double median(Ranks ranks, int n) {
     int h = n / 2;
     if ((n & 1) == 1) {
-      return sorted[h];
+      return ranks.get(h);
     }
-    return (sorted[h - 1] + sorted[h]) / 2.0;
+    return (ranks.get(h - 1) + ranks.get(h)) / 2.0;
   }
 }

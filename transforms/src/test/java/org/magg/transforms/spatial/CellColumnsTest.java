@@ -59,16 +59,18 @@ class CellColumnsTest {
   }
 
   @Test
-  void sortedCopiesFollowTheRange() {
+  void ranksFollowTheRange() {
     double[] a = {5, 3, 9, 1, Double.NaN, 2};
     CellColumns c = CellColumns.over(List.of("a"), a);
     c.range(0, 3);
-    double[] s = c.sorted(0);
-    assertArrayEquals(new double[] {3, 5, 9}, java.util.Arrays.copyOf(s, 3));
+    Ranks r = c.ranks(0);
+    assertArrayEquals(new double[] {3, 5, 9}, new double[] {r.get(0), r.get(1), r.get(2)});
     c.range(2, 6);
-    s = c.sorted(0);
-    assertArrayEquals(new double[] {1, 2, 9, Double.NaN}, java.util.Arrays.copyOf(s, 4));
+    r = c.ranks(0);
+    assertEquals(4, r.size());
+    assertEquals(3, r.nonNaN()); // the NaN ranks last
+    assertArrayEquals(new double[] {1, 2, 9}, new double[] {r.get(0), r.get(1), r.get(2)});
+    assertThrows(IndexOutOfBoundsException.class, () -> c.ranks(0).get(3));
     assertArrayEquals(new double[] {5, 3, 9, 1, Double.NaN, 2}, a); // source untouched
-    assertEquals(3, Stats.nonNaNPrefix(s, 4));
   }
 }
