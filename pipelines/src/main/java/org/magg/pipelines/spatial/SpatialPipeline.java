@@ -107,7 +107,12 @@ public final class SpatialPipeline {
               + cat.parentOrder()
               + " ("
               + catalog
-              + ")");
+              + "); build the catalog at order "
+              + configured
+              + " (magg catalog build --parent-order "
+              + configured
+              + ") or set parent_order to "
+              + cat.parentOrder());
     }
     int childOrder = config.output().grid().childOrder();
     ConfigValidator.checkOrders("output.grid.child_order", cat.parentOrder(), childOrder);
