@@ -100,8 +100,51 @@ public final class YamlBinding {
   private static ConfigException unknownField(String path, Collection<?> allowed) {
     Set<String> names = new TreeSet<>();
     allowed.forEach(a -> names.add(String.valueOf(a)));
+    String field = path.substring(path.lastIndexOf('.') + 1);
+    String near = nearest(field, names);
     return new ConfigException(
-        path, "unknown field (allowed here: " + String.join(", ", names) + ")");
+        path,
+        "unknown field (allowed here: "
+            + String.join(", ", names)
+            + ")"
+            + (near == null ? "" : "; did you mean '" + near + "'?"));
+  }
+
+  /**
+   * The allowed name closest to {@code field} when it is at most two edits away (a misspelling),
+   * else null.
+   */
+  static String nearest(String field, Collection<String> names) {
+    String best = null;
+    int bestDistance = 3;
+    for (String n : names) {
+      int d = editDistance(field, n);
+      if (d < bestDistance) {
+        best = n;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+
+  /** Levenshtein distance: insertions, deletions and substitutions of one character. */
+  static int editDistance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   private static String expected(Class<?> type) {

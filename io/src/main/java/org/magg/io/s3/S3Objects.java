@@ -379,6 +379,13 @@ public final class S3Objects {
         && "NoSuchBucket".equals(((S3Exception) e).awsErrorDetails().errorCode());
   }
 
+  /** Whether the SDK found no credentials to sign with (its chain, or a profile without any). */
+  private static boolean noCredentials(SdkException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    return m.startsWith("Unable to load credentials")
+        || m.contains("contained no credentials for profile");
+  }
+
   /** An IOException naming the operation, the URL and the S3 error (never any credentials). */
   private IOException wrap(String what, String url, SdkException e) {
     StringBuilder m = new StringBuilder(what).append(' ').append(url).append(": ");
@@ -404,6 +411,12 @@ public final class S3Objects {
         m.append("; the bucket is in another region than ")
             .append(settings.region() == null ? "the default one" : settings.region());
       }
+    } else if (e instanceof SdkClientException && noCredentials(e)) {
+      m.append("no S3 credentials were found (")
+          .append(settings.credentials().describe())
+          .append("); set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or choose credentials with")
+          .append(
+              " --s3-credentials (profile:NAME, earthdata:DAAC) or s3.credentials in the config");
     } else if (e instanceof SdkClientException) {
       m.append(e.getMessage());
     } else {

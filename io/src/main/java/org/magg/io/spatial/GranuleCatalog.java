@@ -245,12 +245,13 @@ public final class GranuleCatalog implements Serializable {
                 + cells.size()
                 + " cells of order "
                 + parentOrder
-                + ")");
+                + "); give one of the catalog's cell keys, or leave --morton-cell out");
       }
       chosen.add(mortonCell);
     } else {
       if (maxCells != null && maxCells < 1) {
-        throw new GranuleCatalogException("max cells must be at least 1, got " + maxCells);
+        throw new GranuleCatalogException(
+            "--max-cells " + maxCells + " selects no cell; give 1 or more, or leave it out");
       }
       for (Long c : cells.keySet()) {
         if (maxCells != null && chosen.size() >= maxCells) {

@@ -1,10 +1,14 @@
 package org.magg.pipelines.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.magg.core.ConfigException;
+import org.magg.core.Json;
 import org.magg.io.spatial.GranuleCatalogException;
 import org.magg.io.temporal.EventCatalogException;
+import org.magg.pipelines.runners.Progress;
+import org.magg.pipelines.runners.ProgressTerminal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,7 +62,32 @@ public final class MaggCli implements Callable<Integer> {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(MaggCli::handle);
+    cli.setExecutionStrategy(MaggCli::runShowingProgress);
     return cli.execute(args);
+  }
+
+  /** Runs the chosen command with progress shown as its global options ask. */
+  private static int runShowingProgress(CommandLine.ParseResult parsed) {
+    PrintWriter err = parsed.commandSpec().commandLine().getErr();
+    ProgressTerminal terminal = null;
+    Progress.Mode mode;
+    if (matched(parsed, "--quiet")) {
+      mode = Progress.Mode.OFF;
+    } else if (jsonLog(parsed)) {
+      mode = Progress.Mode.JSON;
+    } else {
+      terminal = err == null ? null : ProgressTerminal.detect();
+      mode = terminal != null ? Progress.Mode.TERMINAL : Progress.Mode.PLAIN;
+    }
+    try {
+      Progress.show(mode, err, terminal, Progress.interval());
+      return new CommandLine.RunLast().execute(parsed);
+    } finally {
+      Progress.hide();
+      if (terminal != null) {
+        terminal.close();
+      }
+    }
   }
 
   @Spec CommandSpec spec;
@@ -68,6 +97,26 @@ public final class MaggCli implements Callable<Integer> {
       scope = CommandLine.ScopeType.INHERIT,
       description = "On an error, also print its stack trace.")
   boolean verbose;
+
+  @Option(
+      names = "--quiet",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Show no progress while a job runs.")
+  boolean quiet;
+
+  @Option(
+      names = "--log-format",
+      scope = CommandLine.ScopeType.INHERIT,
+      paramLabel = "FORMAT",
+      description =
+          "text (default) or json: progress and errors on standard error as one JSON object a line.")
+  LogFormat logFormat;
+
+  /** The form of what goes to standard error. */
+  enum LogFormat {
+    text,
+    json
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -82,8 +131,17 @@ public final class MaggCli implements Callable<Integer> {
             || e instanceof EventCatalogException
             || e instanceof IllegalArgumentException;
     String line = usage ? e.getMessage() : describe(e);
-    err.println("magg: " + line);
     String hint = runnerHint(line);
+    int code = usage ? USAGE : SOME_FAILED;
+    if (jsonLog(parsed)) {
+      err.println(errorJson(line, hint, code));
+      if (verbose(parsed)) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      return code;
+    }
+    err.println("magg: " + line);
     if (hint != null) {
       err.println("magg: " + hint);
     }
@@ -93,7 +151,17 @@ public final class MaggCli implements Callable<Integer> {
       err.println("magg: run with --verbose for the stack trace");
     }
     err.flush();
-    return usage ? USAGE : SOME_FAILED;
+    return code;
+  }
+
+  /** An error as one JSON object: {@code event, message, hint} (null when none), {@code exit}. */
+  static String errorJson(String message, String hint, int code) {
+    ObjectNode o = Json.mapper().createObjectNode();
+    o.put("event", "error");
+    o.put("message", message);
+    o.put("hint", hint);
+    o.put("exit", code);
+    return o.toString();
   }
 
   /**
@@ -136,8 +204,24 @@ public final class MaggCli implements Callable<Integer> {
 
   /** Whether {@code --verbose} was given to the command or any of its subcommands. */
   private static boolean verbose(CommandLine.ParseResult parsed) {
+    return matched(parsed, "--verbose");
+  }
+
+  /** Whether {@code --log-format=json} was given to the command or any of its subcommands. */
+  private static boolean jsonLog(CommandLine.ParseResult parsed) {
     for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
-      if (p.hasMatchedOption("--verbose")) {
+      if (p.hasMatchedOption("--log-format")
+          && p.matchedOptionValue("--log-format", LogFormat.text) == LogFormat.json) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code option} was given to the command or any of its subcommands. */
+  private static boolean matched(CommandLine.ParseResult parsed, String option) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption(option)) {
         return true;
       }
     }

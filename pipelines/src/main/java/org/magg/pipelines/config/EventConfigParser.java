@@ -87,7 +87,11 @@ final class EventConfigParser {
       S3Config s3) {
     Document {
       required(dataSource, "data_source", "is required (collections, static_data)");
-      required(detection, "detection", "is required (collection, expression, ...)");
+      required(
+          detection,
+          "detection",
+          "is required in an event config; add a detection section with at least collection and"
+              + " expression (docs/events.md)");
       tracking = or(tracking, Tracking.NONE);
     }
   }

@@ -6,6 +6,8 @@ import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -13,6 +15,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PCollection;
 import org.magg.io.storage.ResultFiles;
+import org.magg.pipelines.runners.Progress;
 import org.magg.pipelines.runners.Runners;
 import org.magg.transforms.cycles.ExperimentResult;
 import org.magg.transforms.cycles.ExperimentSpec;
@@ -48,8 +51,10 @@ public final class DaSweep {
     long start = System.nanoTime();
     try {
       files.write(build(p, specs), "experiments", ExperimentResult.class, ExperimentResult::key);
-      PipelineResult result = p.run();
-      result.waitUntilFinish();
+      try (Progress.Run progress = Progress.start(progress(specs.size()), options)) {
+        PipelineResult result = p.run();
+        progress.waitUntilFinish(result);
+      }
       back = new ArrayList<>(files.read("experiments", ExperimentResult.class));
     } finally {
       files.delete();
@@ -71,6 +76,22 @@ public final class DaSweep {
     return new Result(back, wall, Runners.name(options));
   }
 
+  /** The namespace of the sweep's counters. */
+  static final String METRICS = "da";
+
+  /** Experiments finished. */
+  static final String EXPERIMENTS_RUN = "experiments_run";
+
+  /** Assimilation steps of the finished experiments. */
+  static final String STEPS_RUN = "steps_run";
+
+  /** What a sweep's progress shows: experiments done of all, assimilation steps a second. */
+  static Progress.Spec progress(int experiments) {
+    return Progress.Spec.of("da sweep")
+        .count("experiments", experiments, Progress.Counter.of(METRICS, EXPERIMENTS_RUN))
+        .rate("steps", Progress.Counter.of(METRICS, STEPS_RUN));
+  }
+
   /** The result key of a spec's experiment. */
   static String key(ExperimentSpec s) {
     return new ExperimentResult(
@@ -88,10 +109,15 @@ public final class DaSweep {
 
   static final class RunFn extends DoFn<ExperimentSpec, ExperimentResult> {
     private static final long serialVersionUID = 1L;
+    private final Counter experiments = Metrics.counter(METRICS, EXPERIMENTS_RUN);
+    private final Counter steps = Metrics.counter(METRICS, STEPS_RUN);
 
     @ProcessElement
     public void process(@Element ExperimentSpec spec, OutputReceiver<ExperimentResult> out) {
-      out.output(TwinExperiment.run(spec));
+      ExperimentResult r = TwinExperiment.run(spec);
+      steps.inc(spec.steps());
+      experiments.inc();
+      out.output(r);
     }
   }
 }

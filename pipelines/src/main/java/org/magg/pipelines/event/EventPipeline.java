@@ -23,6 +23,7 @@ import org.magg.io.temporal.EventRow;
 import org.magg.io.temporal.EventTableIO;
 import org.magg.io.temporal.WrittenFile;
 import org.magg.pipelines.config.EventConfig;
+import org.magg.pipelines.runners.Progress;
 import org.magg.pipelines.runners.Runners;
 import org.magg.pipelines.spatial.RunMetrics;
 import org.magg.pipelines.temporal.TemporalPipeline;
@@ -105,10 +106,12 @@ public final class EventPipeline {
                 .setCoder(org.apache.beam.sdk.coders.SerializableCoder.of(MetricStatus.class));
         results.write(rowStatuses, "metric-statuses", MetricStatus.class, MetricStatus::key);
       }
-      result = pipeline.run();
-      PipelineResult.State state = result.waitUntilFinish();
-      if (state != PipelineResult.State.DONE) {
-        throw new IllegalStateException("pipeline ended in state " + state);
+      try (Progress.Run progress = Progress.start(progress(), beamOptions)) {
+        result = pipeline.run();
+        PipelineResult.State state = progress.waitUntilFinish(result);
+        if (state != PipelineResult.State.DONE) {
+          throw new IllegalStateException("pipeline ended in state " + state);
+        }
       }
       written = results.read("files", WrittenFile.class);
       failures = new ArrayList<>(results.read("failures", Failure.class));
@@ -238,5 +241,25 @@ public final class EventPipeline {
             WrittenFile.ZARR,
             WrittenFile.FAILURES);
     return WrittenFile.locationsInOrder(written, kinds);
+  }
+
+  /**
+   * What an event run's progress shows: timesteps searched for objects (their number is known only
+   * as the files are opened), events tracked, timesteps read per second (detection and metrics),
+   * and the files, splits and timesteps that failed.
+   */
+  static Progress.Spec progress() {
+    return Progress.Spec.of("event")
+        .count(
+            "timesteps",
+            -1,
+            Progress.Counter.of("events", "timesteps_detected"),
+            Progress.Counter.of("events", "timesteps_failed"))
+        .count("events", -1, Progress.Counter.of("events", TrackEvents.TRACKED))
+        .rate("timesteps", Progress.Counter.of("gridded/", GriddedFieldIO.TIMESTEPS_READ))
+        .errors(
+            Progress.Counter.of("gridded/", GriddedFieldIO.FILES_FAILED),
+            Progress.Counter.of("gridded/", GriddedFieldIO.SPLITS_FAILED),
+            Progress.Counter.of("events", "timesteps_failed"));
   }
 }

@@ -23,6 +23,7 @@ import org.magg.io.historical.TelemetryLog;
 import org.magg.io.historical.TelemetryRow;
 import org.magg.io.historical.TelemetryRow.Column;
 import org.magg.io.storage.ResultFiles;
+import org.magg.pipelines.runners.Progress;
 import org.magg.pipelines.runners.Runners;
 import org.magg.transforms.historical.DayAction;
 import org.magg.transforms.historical.DayResult;
@@ -213,12 +214,14 @@ public final class HistoricalProcess {
       RuntimeException failure = null;
       long repeated = 0;
       try {
-        PipelineResult result = pipeline.run();
-        PipelineResult.State st = result.waitUntilFinish();
-        if (st != PipelineResult.State.DONE) {
-          failure = new IllegalStateException("pipeline ended in state " + st);
+        try (Progress.Run progress = Progress.start(progress(tasks.size()), options)) {
+          PipelineResult result = pipeline.run();
+          PipelineResult.State st = progress.waitUntilFinish(result);
+          if (st != PipelineResult.State.DONE) {
+            failure = new IllegalStateException("pipeline ended in state " + st);
+          }
+          repeated = ResultFiles.repeated(result);
         }
-        repeated = ResultFiles.repeated(result);
       } catch (RuntimeException e) {
         failure = e;
       }
@@ -231,6 +234,14 @@ public final class HistoricalProcess {
     } finally {
       results.delete();
     }
+  }
+
+  /** What a historical run's progress shows: days done of those to do, records read a second. */
+  static Progress.Spec progress(int days) {
+    return Progress.Spec.of("historical")
+        .count("days", days, Progress.Counter.of(ProcessDays.METRICS, ProcessDays.DAYS_DONE))
+        .rate("records", Progress.Counter.of(ProcessDays.METRICS, ProcessDays.ROWS_READ))
+        .errors(Progress.Counter.of(ProcessDays.METRICS, ProcessDays.DAYS_FAILED));
   }
 
   /**

@@ -132,7 +132,11 @@ public record ProcessRunConfig(
     Objects.requireNonNull(outputDir, "--output-dir is required");
     if (endDate.isBefore(startDate)) {
       throw new IllegalArgumentException(
-          "--end-date (" + endDate + ") must be on or after --start-date (" + startDate + ")");
+          "--end-date ("
+              + endDate
+              + ") must be on or after --start-date ("
+              + startDate
+              + "); swap the two dates");
     }
     if (sensorId == null || sensorId.isBlank() || sensorId.contains("/")) {
       throw new IllegalArgumentException(

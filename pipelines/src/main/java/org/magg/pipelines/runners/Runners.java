@@ -39,11 +39,19 @@ public final class Runners {
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
       if (runner != null && message.contains("Unknown 'runner' specified")) {
         String profile = PROFILES.get(runner.toLowerCase(java.util.Locale.ROOT));
+        if (profile == null) {
+          throw new IllegalArgumentException(
+              "--runner="
+                  + runner
+                  + " is not a runner; use DirectRunner, FlinkRunner (built with -Pflink-runner)"
+                  + " or DataflowRunner (built with -Pdataflow-runner)",
+              e);
+        }
         throw new IllegalArgumentException(
             "runner '"
                 + runner
-                + "' is not on the classpath"
-                + (profile == null ? "" : "; build with the Maven profile -P" + profile)
+                + "' is not on the classpath; build with the Maven profile -P"
+                + profile
                 + " ("
                 + message
                 + ")",

@@ -33,6 +33,7 @@ import org.magg.io.storage.ResultFiles;
 import org.magg.pipelines.config.ConfigValidator;
 import org.magg.pipelines.config.PipelineConfig;
 import org.magg.pipelines.config.VariableSpec;
+import org.magg.pipelines.runners.Progress;
 import org.magg.pipelines.runners.Runners;
 import org.magg.transforms.spatial.CellAggregator;
 import org.magg.transforms.spatial.CellAggregators;
@@ -106,7 +107,12 @@ public final class SpatialPipeline {
               + cat.parentOrder()
               + " ("
               + catalog
-              + ")");
+              + "); build the catalog at order "
+              + configured
+              + " (magg catalog build --parent-order "
+              + configured
+              + ") or set parent_order to "
+              + cat.parentOrder());
     }
     int childOrder = config.output().grid().childOrder();
     ConfigValidator.checkOrders("output.grid.child_order", cat.parentOrder(), childOrder);
@@ -210,10 +216,13 @@ public final class SpatialPipeline {
         results.write(f, "failures", Failure.class, null);
       }
       results.write(outputs.written(), "chunks", ChunkWriteResult.class, null);
-      PipelineResult result = pipeline.run();
-      PipelineResult.State state = result.waitUntilFinish();
-      if (state != PipelineResult.State.DONE) {
-        throw new IllegalStateException("pipeline ended in state " + state);
+      PipelineResult result;
+      try (Progress.Run progress = Progress.start(RunMetrics.progress(plan), beamOptions)) {
+        result = pipeline.run();
+        PipelineResult.State state = progress.waitUntilFinish(result);
+        if (state != PipelineResult.State.DONE) {
+          throw new IllegalStateException("pipeline ended in state " + state);
+        }
       }
       ZarrIO.removeUnfinishedWrites(plan.store(), plan.s3());
       counters = RunMetrics.counters(result);

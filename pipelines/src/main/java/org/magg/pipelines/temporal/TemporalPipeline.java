@@ -24,6 +24,7 @@ import org.magg.io.temporal.EventRow;
 import org.magg.io.temporal.EventTableIO;
 import org.magg.io.temporal.WrittenFile;
 import org.magg.pipelines.config.TemporalConfig;
+import org.magg.pipelines.runners.Progress;
 import org.magg.pipelines.runners.Runners;
 import org.magg.pipelines.spatial.RunMetrics;
 
@@ -116,10 +117,12 @@ public final class TemporalPipeline {
                   MapElements.into(TypeDescriptor.of(PaneStatus.class)).via(PaneStatus::of))
               .setCoder(PaneStatus.coder());
       results.write(panes, "panes", PaneStatus.class, PaneStatus::key);
-      result = pipeline.run();
-      PipelineResult.State state = result.waitUntilFinish();
-      if (state != PipelineResult.State.DONE) {
-        throw new IllegalStateException("pipeline ended in state " + state);
+      try (Progress.Run progress = Progress.start(progress(plan), beamOptions)) {
+        result = pipeline.run();
+        PipelineResult.State state = progress.waitUntilFinish(result);
+        if (state != PipelineResult.State.DONE) {
+          throw new IllegalStateException("pipeline ended in state " + state);
+        }
       }
       written = results.read("files", WrittenFile.class);
       failures = new ArrayList<>(results.read("failures", Failure.class));
@@ -191,5 +194,22 @@ public final class TemporalPipeline {
         .filter(e -> e.getKey().endsWith("/" + name))
         .mapToLong(Map.Entry::getValue)
         .sum();
+  }
+
+  /**
+   * What a temporal run's progress shows: timesteps read (over every collection; their number is
+   * known only as the files are opened) and evaluated, timesteps read per second, and the files,
+   * splits and timesteps that failed.
+   */
+  static Progress.Spec progress(TemporalPlan plan) {
+    Progress.Counter read = Progress.Counter.of("gridded/", GriddedFieldIO.TIMESTEPS_READ);
+    return Progress.Spec.of("temporal " + plan.catalog().events().size() + " events")
+        .count("timesteps", -1, read)
+        .count("evaluated", -1, Progress.Counter.of("temporal", "timesteps_evaluated"))
+        .rate("timesteps", read)
+        .errors(
+            Progress.Counter.of("gridded/", GriddedFieldIO.FILES_FAILED),
+            Progress.Counter.of("gridded/", GriddedFieldIO.SPLITS_FAILED),
+            Progress.Counter.of("temporal", "timesteps_failed"));
   }
 }

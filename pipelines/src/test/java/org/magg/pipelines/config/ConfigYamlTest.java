@@ -211,7 +211,7 @@ class ConfigYamlTest {
         spatial("    latitude: \"/{group}/land_ice_segments/latitude\"\n", ""));
     assertEquals(
         "output.grid.child_ordr: unknown field (allowed here: child_order, indexing_scheme,"
-            + " parent_order, type)",
+            + " parent_order, type); did you mean 'child_order'?",
         spatial("child_order: 12", "child_ordr: 12"));
     assertEquals(
         "aggregation.coordinates.cell_ids.size: unknown field (allowed here: dtype, fill_value)",
@@ -230,7 +230,7 @@ class ConfigYamlTest {
             ATL06 + "\nbounds: {spatial: {lon_min: 1, lat_min: 20, lon_max: 3, lat_max: 10}}\n"));
     assertEquals(
         "data_source.colections: unknown field (allowed here: collections, derived, reader,"
-            + " static_data)",
+            + " static_data); did you mean 'collections'?",
         temporal("  collections:", "  colections:"));
     assertEquals(
         "aggregation.variables.max_T_ais.variable: is required",

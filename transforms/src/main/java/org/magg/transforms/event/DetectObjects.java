@@ -143,7 +143,8 @@ public final class DetectObjects extends PTransform<PCollection<FieldSlice>, PCo
                   + "' is on another grid than the detection grid "
                   + expected.describe()
                   + ": "
-                  + why);
+                  + why
+                  + "; regrid the file to the detection grid or move it out of the fields");
         }
       }
     }

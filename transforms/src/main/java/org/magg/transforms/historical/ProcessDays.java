@@ -3,6 +3,8 @@ package org.magg.transforms.historical;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -92,10 +94,25 @@ public final class ProcessDays extends PTransform<PCollection<DayTask>, PCollect
         .setCoder(DayResult.coder());
   }
 
+  /** The namespace of the per-day counters. */
+  public static final String METRICS = "historical";
+
+  /** Days the transform finished (failed ones too). */
+  public static final String DAYS_DONE = "days_done";
+
+  /** Days that ended in an error. */
+  public static final String DAYS_FAILED = "days_failed";
+
+  /** Input records read. */
+  public static final String ROWS_READ = "rows_read";
+
   /** Runs the processor on each day. */
   static final class ProcessDayFn extends DoFn<DayTask, DayResult> {
     private static final long serialVersionUID = 1L;
     private final DayProcessor processor;
+    private final Counter done = Metrics.counter(METRICS, DAYS_DONE);
+    private final Counter failed = Metrics.counter(METRICS, DAYS_FAILED);
+    private final Counter rows = Metrics.counter(METRICS, ROWS_READ);
 
     ProcessDayFn(DayProcessor processor) {
       this.processor = processor;
@@ -103,7 +120,13 @@ public final class ProcessDays extends PTransform<PCollection<DayTask>, PCollect
 
     @ProcessElement
     public void process(@Element DayTask task, OutputReceiver<DayResult> out) {
-      out.output(processor.run(task));
+      DayResult r = processor.run(task);
+      rows.inc(r.rowsRead());
+      if (r.failed()) {
+        failed.inc();
+      }
+      done.inc();
+      out.output(r);
     }
   }
 }

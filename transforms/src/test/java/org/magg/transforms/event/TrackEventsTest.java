@@ -230,7 +230,12 @@ class TrackEventsTest {
                           "coarse.nc#time=0: IVT at 2021-01-11T03:00:00Z: variable 'IVT' is on"
                               + " another grid than the detection grid 20 x 20"),
                   list.get(0));
-              assertTrue(list.get(0).endsWith("lat has 10 values, expected 20"), list.get(0));
+              assertTrue(
+                  list.get(0)
+                      .endsWith(
+                          "lat has 10 values, expected 20; regrid the file to the detection grid"
+                              + " or move it out of the fields"),
+                  list.get(0));
               assertTrue(
                   list.get(1)
                       .startsWith(
