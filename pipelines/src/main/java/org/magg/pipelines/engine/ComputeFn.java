@@ -2,6 +2,8 @@ package org.magg.pipelines.engine;
 
 import java.io.IOException;
 import java.util.Map;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TupleTag;
@@ -9,6 +11,7 @@ import org.magg.core.engine.CubeGrid;
 import org.magg.core.engine.Field;
 import org.magg.core.engine.Region;
 import org.magg.io.engine.Cube;
+import org.magg.pipelines.runners.Progress;
 import org.magg.transforms.engine.Producer;
 import org.magg.transforms.engine.ProducerRequest;
 
@@ -22,6 +25,13 @@ final class ComputeFn extends DoFn<ProducerCall, KV<String, TileOutput>> {
 
   static final TupleTag<KV<String, TileOutput>> TILES = new TupleTag<>() {};
   static final TupleTag<CallOutcome> OUTCOMES = new TupleTag<>() {};
+
+  /** The counters' namespace: calls done and failed, attempts made. */
+  static final String METRICS = "engine";
+
+  private final Counter callsDone = Metrics.counter(METRICS, "calls_done");
+  private final Counter callsFailed = Metrics.counter(METRICS, "calls_failed");
+  private final Counter attemptsMade = Metrics.counter(METRICS, "attempts");
 
   private final CubeRef cubeRef;
   private final Map<String, Producer> producers;
@@ -68,6 +78,9 @@ final class ComputeFn extends DoFn<ProducerCall, KV<String, TileOutput>> {
       throw new IllegalStateException("interrupted in producer '" + p.name() + "'", e);
     } catch (Exception e) {
       Throwable last = e instanceof GaveUp g ? g.getCause() : e;
+      attemptsMade.inc(attempts[0]);
+      callsFailed.inc();
+      callsDone.inc();
       out.get(OUTCOMES)
           .output(new CallOutcome(p.name(), call.subject(), attempts[0], true, describe(last)));
       return;
@@ -82,7 +95,17 @@ final class ComputeFn extends DoFn<ProducerCall, KV<String, TileOutput>> {
         }
       }
     }
+    attemptsMade.inc(attempts[0]);
+    callsDone.inc();
     out.get(OUTCOMES).output(new CallOutcome(p.name(), call.subject(), attempts[0], false, ""));
+  }
+
+  /** What a layer's progress line shows: calls done of {@code calls}, failed calls as errors. */
+  static Progress.Spec progress(String label, int calls) {
+    return Progress.Spec.of(label)
+        .count("calls", calls, Progress.Counter.of(METRICS, "calls_done"))
+        .rate("attempts", Progress.Counter.of(METRICS, "attempts"))
+        .errors(Progress.Counter.of(METRICS, "calls_failed"));
   }
 
   /** The key a tile's writes are grouped by: the variable and the tile. */

@@ -27,6 +27,7 @@ import org.magg.io.engine.FileDigest;
 import org.magg.io.engine.ProducerRun;
 import org.magg.io.storage.ResultFiles;
 import org.magg.pipelines.config.EngineConfig;
+import org.magg.pipelines.runners.Progress;
 import org.magg.pipelines.runners.Runners;
 import org.magg.transforms.engine.DependencyResolver;
 import org.magg.transforms.engine.FileProducer;
@@ -75,7 +76,9 @@ public final class EnginePipeline {
       CubeCatalog catalog = cube.catalog();
       catalog.startRun(runId, Instant.now(), config.configHash());
       catalog.recordRunEnvironment(runId, RunEnvironment.current(config));
+      int layerNumber = 0;
       for (List<Producer> layer : plan.layers()) {
+        layerNumber++;
         Map<String, Producer> toRun = new TreeMap<>();
         Map<String, CurrentInputs> inputs = new HashMap<>();
         Map<String, String> why = new HashMap<>();
@@ -107,7 +110,9 @@ public final class EnginePipeline {
         if (toRun.isEmpty()) {
           continue;
         }
-        LayerResult result = runLayer(ref, toRun, runId, args);
+        String label =
+            "engine layer " + layerNumber + " of " + plan.layers().size() + " " + toRun.keySet();
+        LayerResult result = runLayer(ref, toRun, runId, args, label);
         Instant now = Instant.now();
         for (Producer p : toRun.values()) {
           List<CallOutcome> calls = result.calls().getOrDefault(p.name(), List.of());
@@ -232,7 +237,7 @@ public final class EnginePipeline {
       Map<String, List<CallOutcome>> calls, Map<String, List<WriteFailure>> writes) {}
 
   private static LayerResult runLayer(
-      CubeRef ref, Map<String, Producer> producers, String runId, List<String> args)
+      CubeRef ref, Map<String, Producer> producers, String runId, List<String> args, String label)
       throws IOException {
     List<ProducerCall> calls = new ArrayList<>();
     for (Producer p : producers.values()) {
@@ -247,7 +252,11 @@ public final class EnginePipeline {
     try {
       results.write(outputs.calls(), "calls", CallOutcome.class, CallOutcome::key);
       results.write(outputs.writeFailures(), "writes", WriteFailure.class, WriteFailure::key);
-      PipelineResult.State state = pipeline.run().waitUntilFinish();
+      PipelineResult.State state;
+      try (Progress.Run progress =
+          Progress.start(ComputeFn.progress(label, calls.size()), options)) {
+        state = progress.waitUntilFinish(pipeline.run());
+      }
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("the layer's pipeline ended in state " + state);
       }

@@ -70,6 +70,33 @@ class EngineCommandTest {
   }
 
   @Test
+  void progressReportsEachLayersCallsDoneOfTotal() throws Exception {
+    Path config = EngineFixtures.write(dir, EngineFixtures.CONFIG);
+    CliRun run = CliRun.of("--log-format", "json", "engine", "run", config.toString());
+    assertEquals(0, run.code(), run.err() + run.out());
+    // the fixture: dem and temps (one call each) in layer 1; heat in layer 2, one call per tile
+    // of 4 x 4 cells over the 6 x 8 grid: 2 x 2 = 4 calls
+    java.util.Map<String, JsonNode> last = new java.util.TreeMap<>();
+    for (String line : run.err().lines().toList()) {
+      JsonNode n = Json.mapper().readTree(line);
+      assertEquals("progress", n.get("event").asText(), line);
+      last.put(n.get("label").asText(), n);
+    }
+    assertEquals(2, last.size(), run.err());
+    JsonNode layer1 = last.get("engine layer 1 of 2 [dem, temps]");
+    assertTrue(layer1.get("final").asBoolean(), run.err());
+    assertEquals(2, layer1.get("done").asLong());
+    assertEquals(2, layer1.get("total").asLong());
+    assertEquals("calls", layer1.get("unit").asText());
+    assertEquals(0, layer1.get("errors").asLong());
+    JsonNode layer2 = last.get("engine layer 2 of 2 [heat]");
+    assertTrue(layer2.get("final").asBoolean(), run.err());
+    assertEquals(4, layer2.get("done").asLong(), run.err());
+    assertEquals(4, layer2.get("total").asLong(), run.err());
+    assertEquals(0, layer2.get("errors").asLong());
+  }
+
+  @Test
   void configErrorsExitTwoNamingTheField() throws Exception {
     Path unknown =
         EngineFixtures.write(
