@@ -1,6 +1,7 @@
 package org.magg.io.engine;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
@@ -20,27 +21,32 @@ import org.magg.core.engine.Region;
 import org.magg.core.engine.TimeAxis;
 import org.magg.core.engine.VarKind;
 import org.magg.core.engine.VarSpec;
+import org.magg.io.s3.S3Settings;
+import org.magg.io.storage.Storage;
 import org.magg.io.zarr.ZarrFormat;
+import org.magg.io.zarr.ZarrStore;
 
 /**
- * The engine's data cube: one Zarr store per variable under a local root ({@code
- * <root>/<var>.zarr}) and a {@link CubeCatalog} ({@code <root>/catalog.sqlite}) of what each tile
- * holds. Writes are by whole tiles and merge with what is stored by the variable's {@link
- * MergePolicy}; {@link #satisfaction} tells whether the cube holds a variable over a time range at
- * a fine enough resolution.
+ * The engine's data cube: one Zarr store per variable under a root ({@code <root>/<var>.zarr}, a
+ * local directory or an {@code s3://bucket/prefix}) and a {@link CubeCatalog} ({@code
+ * catalog.sqlite}, in the root of a local cube, in a local directory of its own for a cube on S3:
+ * SQLite cannot live on S3) of what each tile holds. Writes are by whole tiles and merge with what
+ * is stored by the variable's {@link MergePolicy}; {@link #satisfaction} tells whether the cube
+ * holds a variable over a time range at a fine enough resolution.
  *
  * <p>One writer per tile at a time: two concurrent writes to the same tile of the same variable may
- * lose one of them (the catalog itself is transactional).
+ * lose one of them (the catalog itself is transactional). On S3 each chunk (one tile at one
+ * timestep) is one object written by one whole-object PUT.
  */
 public final class Cube implements AutoCloseable {
-  private final Path root;
+  private final String root;
   private final CubeGrid grid;
   private final ZarrFormat format;
   private final CubeCatalog catalog;
   private final Map<String, VariableArray> arrays;
 
   private Cube(
-      Path root,
+      String root,
       CubeGrid grid,
       ZarrFormat format,
       CubeCatalog catalog,
@@ -53,9 +59,9 @@ public final class Cube implements AutoCloseable {
   }
 
   /**
-   * Opens the cube at {@code root}, creating the stores and the catalog it lacks. Each variable is
-   * recorded in the catalog (kind and element type must agree with a store or record already
-   * there).
+   * Opens the local cube at {@code root} (its catalog {@code <root>/catalog.sqlite}), creating the
+   * stores and the catalog it lacks. Each variable is recorded in the catalog (kind and element
+   * type must agree with a store or record already there).
    *
    * @param zarrFormat 2 or 3
    * @throws IllegalArgumentException for a zarr format other than 2 or 3, two variables of one
@@ -64,6 +70,35 @@ public final class Cube implements AutoCloseable {
   public static Cube open(Path root, CubeGrid grid, int zarrFormat, Collection<VarSpec> variables)
       throws IOException {
     Objects.requireNonNull(root, "root");
+    return open(
+        root.toString(),
+        root.resolve(CubeCatalog.FILE_NAME),
+        S3Settings.defaults(),
+        grid,
+        zarrFormat,
+        variables);
+  }
+
+  /**
+   * Opens the cube whose stores are under {@code root} (a local directory, or {@code
+   * s3://bucket/prefix} reached with {@code s3}) and whose catalog is the local file {@code
+   * catalogFile}, creating the stores and the catalog it lacks.
+   *
+   * @throws IllegalArgumentException as {@link #open(Path, CubeGrid, int, Collection)}, and when
+   *     the catalog of an {@code s3://} root does not exist yet but the root already holds stores
+   *     of these variables (they were recorded in another catalog: which one is ambiguous, so it
+   *     must be named)
+   */
+  public static Cube open(
+      String root,
+      Path catalogFile,
+      S3Settings s3,
+      CubeGrid grid,
+      int zarrFormat,
+      Collection<VarSpec> variables)
+      throws IOException {
+    Objects.requireNonNull(root, "root");
+    Objects.requireNonNull(catalogFile, "catalogFile");
     Objects.requireNonNull(grid, "grid");
     ZarrFormat format =
         switch (zarrFormat) {
@@ -79,12 +114,31 @@ public final class Cube implements AutoCloseable {
         throw new IllegalArgumentException("variable '" + v.name() + "' is declared twice");
       }
     }
-    CubeCatalog catalog = CubeCatalog.open(root.resolve(CubeCatalog.FILE_NAME));
+    Map<String, ZarrStore> stores = new LinkedHashMap<>();
+    for (VarSpec v : byName.values()) {
+      stores.put(v.name(), VariableArray.store(root, v.name(), s3));
+    }
+    if (Storage.isS3(root) && !Files.exists(catalogFile)) {
+      for (Map.Entry<String, ZarrStore> e : stores.entrySet()) {
+        if (VariableArray.exists(e.getValue())) {
+          throw new IllegalArgumentException(
+              "the cube "
+                  + root
+                  + " already holds "
+                  + e.getValue().location()
+                  + " but its catalog "
+                  + catalogFile
+                  + " does not exist: the cube was written with another catalog; set"
+                  + " cube.catalog to that catalog's directory, or use another cube root");
+        }
+      }
+    }
+    CubeCatalog catalog = CubeCatalog.open(catalogFile);
     try {
       Map<String, VariableArray> arrays = new HashMap<>();
       for (VarSpec v : byName.values()) {
         catalog.registerVariable(v);
-        arrays.put(v.name(), VariableArray.openOrCreate(root, v, grid, format));
+        arrays.put(v.name(), VariableArray.openOrCreate(stores.get(v.name()), v, grid, format));
       }
       return new Cube(root, grid, format, catalog, arrays);
     } catch (IOException | RuntimeException e) {
@@ -93,7 +147,8 @@ public final class Cube implements AutoCloseable {
     }
   }
 
-  public Path root() {
+  /** Where the stores are: a local directory or an {@code s3://bucket/prefix} URL. */
+  public String root() {
     return root;
   }
 
@@ -116,8 +171,8 @@ public final class Cube implements AutoCloseable {
         .collect(Collectors.toMap(VarSpec::name, v -> v, (a, b) -> a, java.util.TreeMap::new));
   }
 
-  /** The store of {@code variable}: {@code <root>/<variable>.zarr}. */
-  public Path location(String variable) {
+  /** The store of {@code variable}: {@code <root>/<variable>.zarr} (a path or an S3 URL). */
+  public String location(String variable) {
     return VariableArray.location(root, require(variable).spec().name());
   }
 

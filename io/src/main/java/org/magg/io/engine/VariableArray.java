@@ -3,7 +3,6 @@ package org.magg.io.engine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,11 +13,15 @@ import org.magg.core.engine.Region;
 import org.magg.core.engine.VarDtype;
 import org.magg.core.engine.VarKind;
 import org.magg.core.engine.VarSpec;
+import org.magg.io.s3.S3Location;
+import org.magg.io.s3.S3Settings;
+import org.magg.io.storage.Storage;
 import org.magg.io.zarr.ArrayMetadata;
 import org.magg.io.zarr.Compressor;
 import org.magg.io.zarr.DataType;
 import org.magg.io.zarr.FileSystemZarrStore;
 import org.magg.io.zarr.NdBuffer;
+import org.magg.io.zarr.S3ZarrStore;
 import org.magg.io.zarr.ZarrArray;
 import org.magg.io.zarr.ZarrFormat;
 import org.magg.io.zarr.ZarrGroup;
@@ -43,23 +46,35 @@ final class VariableArray {
     this.array = array;
   }
 
-  /** The store's directory under the cube's root. */
-  static Path location(Path root, String variable) {
-    return root.resolve(variable + ".zarr");
+  /** The store's location under the cube's root (a directory or an {@code s3://} prefix). */
+  static String location(String root, String variable) {
+    return Storage.join(root, variable + ".zarr");
+  }
+
+  /** The variable's store under {@code root}: a local directory or an S3 prefix. */
+  static ZarrStore store(String root, String variable, S3Settings s3) {
+    String where = location(root, variable);
+    return Storage.isS3(where)
+        ? new S3ZarrStore(S3Location.parse(where), s3)
+        : new FileSystemZarrStore(Path.of(where));
+  }
+
+  /** Whether {@code store} holds a Zarr group (v2 or v3 metadata at its root). */
+  static boolean exists(ZarrStore store) throws IOException {
+    return store.exists("zarr.json") || store.exists(".zgroup");
   }
 
   /**
    * Opens the variable's store, creating it when absent; an existing store must have the shape,
    * dimensions and element type the spec and grid give.
    */
-  static VariableArray openOrCreate(Path root, VarSpec spec, CubeGrid grid, ZarrFormat format)
+  static VariableArray openOrCreate(ZarrStore store, VarSpec spec, CubeGrid grid, ZarrFormat format)
       throws IOException {
-    Path dir = location(root, spec.name());
-    ZarrStore store = new FileSystemZarrStore(dir);
+    String dir = store.location();
     long[] shape = shape(spec.kind(), grid);
     List<String> dims = dims(spec.kind());
     DataType type = dataType(spec.dtype());
-    if (Files.isDirectory(dir)) {
+    if (exists(store)) {
       ZarrArray a = ZarrArray.open(store, spec.name());
       ArrayMetadata m = a.metadata();
       if (!Arrays.equals(m.shape(), shape)

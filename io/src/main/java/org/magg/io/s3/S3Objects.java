@@ -232,6 +232,59 @@ public final class S3Objects {
     return h.contentLength();
   }
 
+  /**
+   * What identifies an object's content version: its size and ETag (as S3 returns it, quotes
+   * included). A replaced object has another ETag.
+   *
+   * @param size bytes
+   * @param etag the entity tag
+   */
+  public record ObjectVersion(long size, String etag) {}
+
+  /** The object's size and ETag, from one HEAD request. */
+  public ObjectVersion version(S3Location loc) throws IOException {
+    HeadObjectResponse h = head(loc);
+    if (h == null) {
+      throw new NoSuchFileException(loc.url(), null, "no such S3 object");
+    }
+    return new ObjectVersion(h.contentLength(), h.eTag());
+  }
+
+  /**
+   * Writes the whole object into {@code target} (replacing it) in one GET that fails when the
+   * object no longer has the ETag {@code ifMatch} (null: any version).
+   */
+  public void download(S3Location loc, String ifMatch, java.nio.file.Path target)
+      throws IOException {
+    requireKey(loc);
+    try (InputStream in =
+        client()
+            .getObject(
+                GetObjectRequest.builder()
+                    .bucket(loc.bucket())
+                    .key(loc.key())
+                    .ifMatch(ifMatch)
+                    .requestPayer(payer())
+                    .build())) {
+      java.nio.file.Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (S3Exception e) {
+      if (e.statusCode() == 412) {
+        throw new IOException(
+            loc.url()
+                + " changed while it was being fetched (its ETag is no longer "
+                + ifMatch
+                + ")",
+            e);
+      }
+      if (isNotFound(e) && !isNoSuchBucket(e)) {
+        throw new NoSuchFileException(loc.url(), null, "no such S3 object");
+      }
+      throw wrap("cannot read", loc.url(), e);
+    } catch (SdkException e) {
+      throw wrap("cannot read", loc.url(), e);
+    }
+  }
+
   /** Whether the object exists. */
   public boolean exists(S3Location loc) throws IOException {
     return head(loc) != null;

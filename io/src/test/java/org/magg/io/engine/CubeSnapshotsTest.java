@@ -85,7 +85,8 @@ class CubeSnapshotsTest {
       assertEquals("before-storm", s.name());
       assertEquals(s.files(), s.linked(), "links are supported here");
       assertEquals(0, s.copied());
-      Path chunk = cube.location("rain").resolve(format == 3 ? "rain/c/0/0/0" : "rain/0.0.0");
+      Path chunk =
+          Path.of(cube.location("rain")).resolve(format == 3 ? "rain/c/0/0/0" : "rain/0.0.0");
       assertTrue(
           Files.isSameFile(
               chunk,

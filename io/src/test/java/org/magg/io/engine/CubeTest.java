@@ -257,7 +257,7 @@ class CubeTest {
       v[7] = N;
       cube.write(
           new Field("rain", VarKind.TIME, new Region(0, 3, 0, 4, 0, 6), v, N), "gauge", "r1");
-      Path store = cube.location("rain");
+      Path store = Path.of(cube.location("rain"));
       assertTrue(Files.exists(store.resolve(".zmetadata")));
       JsonNode out =
           ZarrReaders.zarrPython(store, List.of(""), List.of("rain", "time"), List.of(""));
@@ -297,7 +297,10 @@ class CubeTest {
       cube.write(staticField("elevation", v, 30.0), "dem", "r1");
       JsonNode out =
           ZarrReaders.zarrita(
-              cube.location("elevation"), "v3", List.of(""), List.of("elevation", "lat", "lon"));
+              Path.of(cube.location("elevation")),
+              "v3",
+              List.of(""),
+              List.of("elevation", "lat", "lon"));
       JsonNode arr = out.get("arrays").get("elevation");
       assertEquals("[4,6]", arr.get("shape").toString());
       assertEquals("float32", arr.get("dtype").asText());

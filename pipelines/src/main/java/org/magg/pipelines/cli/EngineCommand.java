@@ -9,11 +9,13 @@ import java.util.concurrent.Callable;
 import org.magg.pipelines.Magg;
 import org.magg.pipelines.config.ConfigLoader;
 import org.magg.pipelines.config.EngineConfig;
+import org.magg.pipelines.config.S3Config;
 import org.magg.pipelines.engine.EngineLineage;
 import org.magg.pipelines.engine.EngineRunOptions;
 import org.magg.pipelines.engine.EngineStatus;
 import org.magg.pipelines.engine.EngineSummary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,6 +34,15 @@ import picocli.CommandLine.Unmatched;
       EngineCommand.Lineage.class
     })
 final class EngineCommand {
+
+  /**
+   * The engine config at {@code config} (a config on S3 is reached with the command line's S3
+   * options alone), its {@code s3:} section overridden by those options.
+   */
+  static EngineConfig load(String config, S3Options options) {
+    S3Config cli = options.toConfig();
+    return ConfigLoader.loadEngine(config, cli.toSettings(S3Config.FieldNames.CLI)).withS3(cli);
+  }
 
   /** {@code magg engine run CONFIG [--target VAR ...] [--force] [--report FILE] [Beam options]}. */
   @Command(
@@ -63,6 +74,8 @@ final class EngineCommand {
     @Option(names = "--summary-json", description = "Also write the summary as JSON to this file.")
     Path summaryJson;
 
+    @Mixin S3Options s3Options = new S3Options();
+
     @Unmatched List<String> beamArgs = new ArrayList<>();
 
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -72,7 +85,7 @@ final class EngineCommand {
       Preflight.inputFile("CONFIG", config);
       Preflight.outputFile("--report", report);
       Preflight.outputFile("--summary-json", summaryJson);
-      EngineConfig c = ConfigLoader.loadEngine(config, null);
+      EngineConfig c = load(config, s3Options);
       EngineSummary summary =
           Magg.run(
               c,
@@ -102,12 +115,14 @@ final class EngineCommand {
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
+    @Mixin S3Options s3Options = new S3Options();
+
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
       Preflight.inputFile("CONFIG", config);
-      EngineStatus status = EngineStatus.of(ConfigLoader.loadEngine(config, null), targets);
+      EngineStatus status = EngineStatus.of(load(config, s3Options), targets);
       spec.commandLine().getOut().print(json ? status.toJson() : status.toText());
       spec.commandLine().getOut().flush();
       return MaggCli.OK;
@@ -139,13 +154,15 @@ final class EngineCommand {
         description = "Write the JSON to this file instead of standard output.")
     Path output;
 
+    @Mixin S3Options s3Options = new S3Options();
+
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
       Preflight.inputFile("--config", config);
       Preflight.outputFile("--output", output);
-      String json = EngineLineage.of(ConfigLoader.loadEngine(config, null), runId).toJson();
+      String json = EngineLineage.of(load(config, s3Options), runId).toJson();
       if (output != null) {
         Files.writeString(output, json, StandardCharsets.UTF_8);
       } else {

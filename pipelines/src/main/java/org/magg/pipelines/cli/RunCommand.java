@@ -149,7 +149,7 @@ final class RunCommand implements Callable<Integer> {
       return runEvent(event, s3);
     }
     if (any instanceof EngineConfig engine) {
-      return runEngine(engine);
+      return runEngine(engine.withS3(s3));
     }
     PipelineConfig c = (PipelineConfig) any;
     if (catalog == null) {

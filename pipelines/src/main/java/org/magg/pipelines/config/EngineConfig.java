@@ -1,6 +1,7 @@
 package org.magg.pipelines.config;
 
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,11 @@ import org.magg.core.ConfigException;
 import org.magg.core.engine.ContentHashes;
 import org.magg.core.engine.CubeGrid;
 import org.magg.core.engine.VarSpec;
+import org.magg.io.engine.ContentCache;
+import org.magg.io.engine.CubeCatalog;
+import org.magg.io.s3.S3Settings;
+import org.magg.io.storage.Storage;
+import org.magg.transforms.engine.FileProducer;
 import org.magg.transforms.engine.Producer;
 
 /**
@@ -22,9 +28,15 @@ import org.magg.transforms.engine.Producer;
  * @param variables the variables by name, sorted
  * @param producers the producers, in the order given (names unique)
  * @param origin where the config came from, for messages ({@code java} when built in code)
+ * @param s3 how S3 is reached (an {@code s3://} cube root, {@code s3://} file sources); the
+ *     optional {@code s3:} section
  */
 public record EngineConfig(
-    CubeSettings cube, Map<String, VarSpec> variables, List<Producer> producers, String origin)
+    CubeSettings cube,
+    Map<String, VarSpec> variables,
+    List<Producer> producers,
+    String origin,
+    S3Config s3)
     implements MaggConfig {
 
   /** Copies the collections; checks that producer names are unique. */
@@ -40,6 +52,33 @@ public record EngineConfig(
       }
     }
     origin = origin == null ? "java" : origin;
+    s3 = s3 == null ? S3Config.NONE : s3;
+  }
+
+  /** A config that reaches S3 with the AWS defaults. */
+  public EngineConfig(
+      CubeSettings cube, Map<String, VarSpec> variables, List<Producer> producers, String origin) {
+    this(cube, variables, producers, origin, S3Config.NONE);
+  }
+
+  /**
+   * This config with the fields {@code overrides} sets (the command line's S3 options) replacing
+   * those of its {@code s3:} section, for the cube and for the file producers' S3 sources.
+   */
+  public EngineConfig withS3(S3Config overrides) {
+    if (overrides == null || overrides.equals(S3Config.NONE)) {
+      return this;
+    }
+    S3Config merged = s3.overriddenBy(overrides);
+    S3Settings settings = merged.toSettings(S3Config.FieldNames.CLI);
+    List<Producer> rebound = new ArrayList<>();
+    for (Producer p : producers) {
+      rebound.add(
+          p instanceof FileProducer f && f.remote() != null
+              ? f.withRemote(f.remote().withS3(settings))
+              : p);
+    }
+    return new EngineConfig(cube, variables, rebound, origin, merged);
   }
 
   /**
@@ -59,11 +98,6 @@ public record EngineConfig(
   @Override
   public PipelineType type() {
     return PipelineType.ENGINE;
-  }
-
-  @Override
-  public S3Config s3() {
-    return S3Config.NONE;
   }
 
   /** The producer named {@code name}. @throws IllegalArgumentException if there is none */
@@ -111,18 +145,62 @@ public record EngineConfig(
   /**
    * Where the cube is and its grid.
    *
-   * @param root the cube's local directory (a config's {@code cube.root}, resolved against the
-   *     config file's directory)
+   * @param root the cube's directory (a config's {@code cube.root}, resolved against the config
+   *     file's directory) or an {@code s3://bucket/prefix} URL: where the variables' Zarr stores go
    * @param zarrFormat 2 or 3
    * @param grid the grid, tiles and timesteps
+   * @param catalog the local directory of the catalog ({@code catalog.sqlite}) and the run logs:
+   *     {@code root} itself for a local cube (null means that), required for an {@code s3://} root
+   *     (SQLite cannot live on S3)
+   * @param cache the content cache's directory ({@code s3://} file sources are fetched into it);
+   *     null for {@link ContentCache#defaultDirectory()}
    */
-  public record CubeSettings(String root, int zarrFormat, CubeGrid grid) implements Serializable {
+  public record CubeSettings(
+      String root, int zarrFormat, CubeGrid grid, String catalog, String cache)
+      implements Serializable {
     public CubeSettings {
       Objects.requireNonNull(root, "cube.root is required");
       Objects.requireNonNull(grid, "cube.grid is required");
       if (zarrFormat != 2 && zarrFormat != 3) {
         throw new ConfigException("cube.zarr_format", "must be 2 or 3, got " + zarrFormat);
       }
+      if (Storage.isS3(root)) {
+        if (catalog == null) {
+          throw new ConfigException(
+              "cube.catalog",
+              "an s3:// cube root ("
+                  + root
+                  + ") needs a local directory for its catalog (SQLite cannot live on S3); set"
+                  + " cube.catalog");
+        }
+      } else if (catalog != null && !Path.of(catalog).equals(Path.of(root))) {
+        throw new ConfigException(
+            "cube.catalog",
+            "a local cube keeps its catalog in its root ("
+                + root
+                + "); set cube.catalog only for an s3:// root");
+      }
+      catalog = catalog == null ? root : catalog;
+    }
+
+    /** A local cube at {@code root}, its catalog inside it, the default content cache. */
+    public CubeSettings(String root, int zarrFormat, CubeGrid grid) {
+      this(root, zarrFormat, grid, null, null);
+    }
+
+    /** Whether the stores are on S3. */
+    public boolean isS3() {
+      return Storage.isS3(root);
+    }
+
+    /** The catalog's file: {@code <catalog>/catalog.sqlite}. */
+    public Path catalogFile() {
+      return Path.of(catalog, CubeCatalog.FILE_NAME);
+    }
+
+    /** The content cache's directory. */
+    public Path cacheDirectory() {
+      return cache != null ? Path.of(cache) : ContentCache.defaultDirectory();
     }
 
     Map<String, Object> describe() {

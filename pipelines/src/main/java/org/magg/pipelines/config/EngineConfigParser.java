@@ -31,6 +31,9 @@ import org.magg.core.engine.TimeAxis;
 import org.magg.core.engine.VarDtype;
 import org.magg.core.engine.VarKind;
 import org.magg.core.engine.VarSpec;
+import org.magg.io.engine.CachedS3Files;
+import org.magg.io.s3.S3Location;
+import org.magg.io.s3.S3Settings;
 import org.magg.io.storage.Storage;
 import org.magg.pipelines.config.EngineConfig.CubeSettings;
 import org.magg.pipelines.config.YamlScalars.Flag;
@@ -59,15 +62,51 @@ final class EngineConfigParser {
   static EngineConfig parse(JsonNode root, String origin) {
     Document d = YamlBinding.bind(root, Document.class);
     Path base = baseDirectory(origin);
-    CubeSettings cube = d.cube().toSettings(base);
+    S3Config s3 = or(d.s3(), S3Config.NONE);
+    S3Settings s3Settings = s3.toSettings(); // checks every field, naming it
+    CubeSettings cube = d.cube().toSettings(base, origin);
+    CachedS3Files remote = CachedS3Files.in(cube.cacheDirectory(), s3Settings);
     Map<String, VarSpec> variables = new TreeMap<>();
     d.variables().forEach((name, v) -> variables.put(name, v.toSpec(name)));
     List<Producer> producers = new ArrayList<>();
     for (Map.Entry<String, ProducerSection> e : d.producers().entrySet()) {
-      producers.add(producer(e.getKey(), e.getValue(), variables, base, cube.root()));
+      producers.add(producer(e.getKey(), e.getValue(), variables, base, cube.catalog(), remote));
     }
     DependencyResolver.resolve(producers, List.of());
-    return new EngineConfig(cube, variables, producers, origin);
+    return new EngineConfig(cube, variables, producers, origin, s3);
+  }
+
+  /** Whether the config was read from a local file (so it has a directory of its own). */
+  private static boolean isLocalFile(String origin) {
+    return origin != null
+        && !Storage.isS3(origin)
+        && Files.isRegularFile(Path.of(origin).toAbsolutePath());
+  }
+
+  /**
+   * The catalog directory of an {@code s3://} cube root when the config gives none: {@code
+   * s3-catalogs/<bucket>/<prefix>} beside the config file. A config that is not a local file has no
+   * such place, so it must say.
+   */
+  static String defaultCatalog(String root, Path base, String origin) {
+    if (!isLocalFile(origin)) {
+      throw new ConfigException(
+          "cube.catalog",
+          "the cube root "
+              + root
+              + " is on S3 and the config ("
+              + origin
+              + ") is not a local file, so there is no directory beside it for the cube's"
+              + " catalog; set cube.catalog to a local directory");
+    }
+    S3Location loc = S3Location.parse(root);
+    Path dir = base.resolve("s3-catalogs").resolve(loc.bucket());
+    for (String part : loc.key().split("/")) {
+      if (!part.isEmpty()) {
+        dir = dir.resolve(part);
+      }
+    }
+    return dir.normalize().toString();
   }
 
   /** The directory relative paths are resolved against: the config file's, else the current. */
@@ -82,7 +121,12 @@ final class EngineConfigParser {
   }
 
   private static Producer producer(
-      String name, ProducerSection s, Map<String, VarSpec> variables, Path base, String cubeRoot) {
+      String name,
+      ProducerSection s,
+      Map<String, VarSpec> variables,
+      Path base,
+      String cubeRoot,
+      CachedS3Files remote) {
     String at = "producers." + name;
     String type = s.type().trim().toLowerCase(Locale.ROOT);
     if (!TYPES.contains(type)) {
@@ -129,19 +173,26 @@ final class EngineConfigParser {
             throw new ConfigException(at, "a file producer makes one variable and needs none");
           }
           String path = source.substring(0, hash);
+          String location;
           if (Storage.isS3(path)) {
-            throw new ConfigException(
-                at + ".source", "s3:// sources are not supported yet; give a local path");
+            try {
+              location = S3Location.parse(path).url();
+            } catch (IllegalArgumentException e) {
+              throw new ConfigException(at + ".source", e.getMessage());
+            }
+          } else {
+            location = base.resolve(path).normalize().toString();
           }
           return new FileProducer(
               name,
               produces.get(0),
               source,
-              base.resolve(path).normalize().toString(),
+              location,
               source.substring(hash + 1),
               caps,
               retry.maxAttempts(),
-              retry.backoff());
+              retry.backoff(),
+              remote);
         }
       case "expression":
         {
@@ -219,7 +270,8 @@ final class EngineConfigParser {
       ConfigLoader.PipelineSection pipeline,
       Cube cube,
       Map<String, Variable> variables,
-      Map<String, ProducerSection> producers) {
+      Map<String, ProducerSection> producers,
+      S3Config s3) {
     Document {
       required(cube, "cube", "is required (root, grid, tile, time)");
       required(variables, "variables", "is required (name: {kind, dtype, units})");
@@ -241,9 +293,11 @@ final class EngineConfigParser {
       @JsonDeserialize(using = Int.class) Integer zarrFormat,
       Grid grid,
       Tile tile,
-      Time time) {
+      Time time,
+      String catalog,
+      String cache) {
     Cube {
-      required(root, "root", "is required (a directory, relative to the config file)");
+      required(root, "root", "is required (a directory, relative to the config file, or s3://...)");
       required(grid, "grid", "is required (lat and lon: start, step, count)");
       required(time, "time", "is required (start, step, count)");
       zarrFormat = or(zarrFormat, 3);
@@ -251,12 +305,28 @@ final class EngineConfigParser {
         throw new ConfigException("zarr_format", "must be 2 or 3, got " + zarrFormat);
       }
       if (Storage.isS3(root)) {
+        try {
+          S3Location.parse(root);
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException("root", e.getMessage());
+        }
+      } else if (catalog != null) {
         throw new ConfigException(
-            "root", "s3:// cube roots are not supported yet; give a local directory");
+            "catalog",
+            "a local cube keeps its catalog in its root ("
+                + root
+                + "/catalog.sqlite); set cube.catalog only for an s3:// root");
+      }
+      if (catalog != null && Storage.isS3(catalog)) {
+        throw new ConfigException(
+            "catalog", "must be a local directory (SQLite cannot live on S3), got " + catalog);
+      }
+      if (cache != null && Storage.isS3(cache)) {
+        throw new ConfigException("cache", "must be a local directory, got " + cache);
       }
     }
 
-    CubeSettings toSettings(Path base) {
+    CubeSettings toSettings(Path base, String origin) {
       Axis lat = grid.lat().toAxis("cube.grid.lat");
       Axis lon = grid.lon().toAxis("cube.grid.lon");
       Tile t = or(tile, new Tile(null, null));
@@ -267,7 +337,20 @@ final class EngineConfigParser {
             "cube.tile", "must be at least 1 x 1 cells, got " + tileLat + " x " + tileLon);
       }
       CubeGrid g = new CubeGrid(lat, lon, time.toAxis(), tileLat, tileLon);
-      return new CubeSettings(base.resolve(root).normalize().toString(), zarrFormat, g);
+      if (Storage.isS3(root)) {
+        String url = S3Location.parse(root).url();
+        String dir =
+            catalog != null
+                ? base.resolve(catalog).normalize().toString()
+                : defaultCatalog(url, base, origin);
+        return new CubeSettings(url, zarrFormat, g, dir, cacheDir(base));
+      }
+      String local = base.resolve(root).normalize().toString();
+      return new CubeSettings(local, zarrFormat, g, null, cacheDir(base));
+    }
+
+    private String cacheDir(Path base) {
+      return cache == null ? null : base.resolve(cache).normalize().toString();
     }
   }
 

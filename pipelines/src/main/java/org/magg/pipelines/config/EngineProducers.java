@@ -14,7 +14,8 @@ final class EngineProducers {
    * file's directory, retried per {@code spec} ({@link ExternalProducer#retrying}), its output
    * appended to {@link #runLog runLog(cubeRoot, name)}.
    *
-   * @param cubeRoot the cube's directory, under which the run logs go
+   * @param cubeRoot the cube's local directory (its root, or {@code cube.catalog} for a cube on
+   *     S3), under which the run logs go
    */
   static Producer external(ExternalSpec spec, String cubeRoot) {
     return ExternalProducer.command(
@@ -30,7 +31,7 @@ final class EngineProducers {
   }
 
   /**
-   * Where an external producer's program output goes: {@code <cube root>/logs/<run
+   * Where an external producer's program output goes: {@code <cube's local directory>/logs/<run
    * id>/<producer>.log} (the run id filled in per call).
    */
   static Path runLog(String cubeRoot, String producer) {

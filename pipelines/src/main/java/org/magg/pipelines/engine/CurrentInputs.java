@@ -1,7 +1,6 @@
 package org.magg.pipelines.engine;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +40,7 @@ record CurrentInputs(InputFingerprint fingerprint, List<FileDigest> files) {
     List<FileDigest> files = new ArrayList<>();
     Map<String, String> hashes = new TreeMap<>();
     for (String f : p.files()) {
-      FileDigest d = FileDigest.of(f, Path.of(f));
+      FileDigest d = FileDigest.of(f, p.localCopy(f));
       files.add(d);
       hashes.put(f, d.sha256());
     }

@@ -16,6 +16,7 @@ import org.magg.io.engine.CubeCatalog;
 import org.magg.io.engine.FileDigest;
 import org.magg.io.engine.ProducerRun;
 import org.magg.io.engine.RunRecord;
+import org.magg.io.s3.S3Location;
 import org.magg.io.storage.Storage;
 import org.magg.pipelines.config.EngineConfig;
 
@@ -58,8 +59,8 @@ public final class EngineLineage {
    *     it has)
    */
   public static EngineLineage of(EngineConfig config, String runId) {
-    Path root = Path.of(config.cube().root());
-    Path file = root.resolve(CubeCatalog.FILE_NAME);
+    String root = config.cube().root();
+    Path file = config.cube().catalogFile();
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(
           "cube " + root + " has no runs (no " + file + "); run `magg engine run` first");
@@ -117,7 +118,7 @@ public final class EngineLineage {
   }
 
   private static IllegalArgumentException unknownRun(
-      Path root, String runId, List<RunRecord> runs) {
+      String root, String runId, List<RunRecord> runs) {
     List<String> ids = runs.stream().map(RunRecord::runId).toList();
     String known =
         ids.isEmpty()
@@ -244,7 +245,7 @@ public final class EngineLineage {
 
   /** Every variable version a producer left. */
   private static List<Object> outputs(
-      String producer, Path root, Map<String, Map<String, Long>> byProducer) {
+      String producer, String root, Map<String, Map<String, Long>> byProducer) {
     List<Object> out = new ArrayList<>();
     byProducer.forEach(
         (p, vars) ->
@@ -264,15 +265,25 @@ public final class EngineLineage {
                   mv.put("version", version);
                   mv.put("producer", p);
                   facets.put("magg_variable", mv);
-                  out.add(dataset(root.resolve(v + ".zarr").toString(), facets));
+                  out.add(dataset(Storage.join(root, v + ".zarr"), facets));
                 }));
     return out;
   }
 
+  /**
+   * A dataset named as OpenLineage names them: namespace {@code file} and the path, or namespace
+   * {@code s3://bucket} and the key.
+   */
   private static Map<String, Object> dataset(String name, Map<String, Object> facets) {
     Map<String, Object> d = new LinkedHashMap<>();
-    d.put("namespace", "file");
-    d.put("name", name);
+    if (Storage.isS3(name)) {
+      S3Location loc = S3Location.parse(name);
+      d.put("namespace", "s3://" + loc.bucket());
+      d.put("name", loc.key());
+    } else {
+      d.put("namespace", "file");
+      d.put("name", name);
+    }
     d.put("facets", facets);
     return d;
   }

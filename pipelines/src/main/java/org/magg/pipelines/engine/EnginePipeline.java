@@ -63,12 +63,7 @@ public final class EnginePipeline {
     List<String> args = pipelineArgs(options);
     String runner = Runners.name(Runners.options(args));
     String runId = options.runId() != null ? options.runId() : newRunId();
-    CubeRef ref =
-        new CubeRef(
-            config.cube().root(),
-            config.cube().zarrFormat(),
-            config.cube().grid(),
-            new ArrayList<>(config.variables().values()));
+    CubeRef ref = CubeRef.of(config);
     Map<String, ProducerOutcome> outcomes = new LinkedHashMap<>();
     int deadLetters = 0;
     String status;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.magg.core.engine.DataNeed;
 import org.magg.core.engine.Staleness;
 import org.magg.core.engine.VarSpec;
 import org.magg.io.engine.Cube;
-import org.magg.io.engine.CubeCatalog;
 import org.magg.io.engine.Satisfaction;
 import org.magg.pipelines.config.EngineConfig;
 import org.magg.transforms.engine.DependencyResolver;
@@ -57,18 +55,13 @@ public record EngineStatus(String config, String cube, List<VariableState> varia
     ResolutionPlan plan = DependencyResolver.resolve(config.producers(), targets);
     String root = config.cube().root();
     List<VariableState> out = new ArrayList<>();
-    if (!Files.exists(Path.of(root).resolve(CubeCatalog.FILE_NAME))) {
+    if (!Files.exists(config.cube().catalogFile())) {
       for (String v : plan.variables().keySet()) {
         out.add(new VariableState(v, MISSING, "the cube " + root + " has not been written yet"));
       }
       return new EngineStatus(config.origin(), root, out);
     }
-    CubeRef ref =
-        new CubeRef(
-            root,
-            config.cube().zarrFormat(),
-            config.cube().grid(),
-            new ArrayList<>(config.variables().values()));
+    CubeRef ref = CubeRef.of(config);
     try (Cube cube = ref.open()) {
       Map<String, List<String>> stale = new LinkedHashMap<>();
       for (Producer p : plan.producers()) {

@@ -1,7 +1,6 @@
 package org.magg.pipelines.engine;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import org.magg.io.engine.Cube;
 import org.magg.pipelines.config.EngineConfig;
 
@@ -10,11 +9,6 @@ final class CubeRefs {
   private CubeRefs() {}
 
   static Cube open(EngineConfig config) throws IOException {
-    return new CubeRef(
-            config.cube().root(),
-            config.cube().zarrFormat(),
-            config.cube().grid(),
-            new ArrayList<>(config.variables().values()))
-        .open();
+    return CubeRef.of(config).open();
   }
 }

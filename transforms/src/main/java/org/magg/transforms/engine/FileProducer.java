@@ -2,6 +2,7 @@ package org.magg.transforms.engine;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -17,9 +18,11 @@ import org.magg.core.engine.Region;
 import org.magg.core.engine.RetryPolicy;
 import org.magg.core.engine.VarKind;
 import org.magg.core.engine.VarSpec;
+import org.magg.io.engine.CachedS3Files;
 import org.magg.io.gridded.GridSlice;
 import org.magg.io.gridded.GriddedSource;
 import org.magg.io.gridded.GriddedSources;
+import org.magg.io.s3.S3Location;
 
 /**
  * A source producer: one variable of a gridded file or store (NetCDF-3, NetCDF-4/HDF5 or Zarr, read
@@ -27,6 +30,10 @@ import org.magg.io.gridded.GriddedSources;
  * lat} and {@code lon} coordinates equal to the cube's cell centres to a thousandth of a cell); a
  * time variable's timesteps are matched by their time coordinate, and every cube timestep must be
  * in the file. A static variable is the file's variable without a time axis (or with one step).
+ *
+ * <p>An {@code s3://bucket/key} location is one object (NetCDF-3, NetCDF-4/HDF5), read from its
+ * local copy in the content cache ({@link CachedS3Files}): fetched once per object version (ETag
+ * and size), then shared by runs and cubes.
  *
  * @param name the producer's name
  * @param output the variable it makes
@@ -37,6 +44,7 @@ import org.magg.io.gridded.GriddedSources;
  * @param capabilities how it may run (the whole grid by default)
  * @param maxAttempts attempts per call (at least 1)
  * @param backoff the pause before the second attempt, doubling
+ * @param remote how an {@code s3://} location is fetched (null for a local one)
  */
 public record FileProducer(
     String name,
@@ -46,7 +54,8 @@ public record FileProducer(
     String variable,
     ProducerCapabilities capabilities,
     int maxAttempts,
-    Duration backoff)
+    Duration backoff,
+    CachedS3Files remote)
     implements Producer, Serializable {
 
   /** Checks the fields. */
@@ -59,6 +68,43 @@ public record FileProducer(
     capabilities = capabilities == null ? ProducerCapabilities.defaults() : capabilities;
     backoff = backoff == null ? Duration.ZERO : backoff;
     RetryPolicy.of(maxAttempts, backoff); // checks both
+    if (S3Location.isS3(location) && remote == null) {
+      throw new IllegalArgumentException(
+          "producer '"
+              + name
+              + "' reads "
+              + location
+              + " from S3; give the cache and S3 settings it is fetched with");
+    }
+  }
+
+  /** A producer of a local file or store. */
+  public FileProducer(
+      String name,
+      VarSpec output,
+      String source,
+      String location,
+      String variable,
+      ProducerCapabilities capabilities,
+      int maxAttempts,
+      Duration backoff) {
+    this(name, output, source, location, variable, capabilities, maxAttempts, backoff, null);
+  }
+
+  /** The same producer, fetching S3 objects through {@code fetch}. */
+  public FileProducer withRemote(CachedS3Files fetch) {
+    return new FileProducer(
+        name, output, source, location, variable, capabilities, maxAttempts, backoff, fetch);
+  }
+
+  /** The local path, or for an {@code s3://} location the cached copy of its current version. */
+  @Override
+  public Path localCopy(String file) throws IOException {
+    return S3Location.isS3(file) ? remote.fetch(file) : Path.of(file);
+  }
+
+  private String localLocation() throws IOException {
+    return localCopy(location).toString();
   }
 
   @Override
@@ -96,7 +142,7 @@ public record FileProducer(
    * @throws IOException naming the file and what does not match
    */
   public void check(CubeGrid grid) throws IOException {
-    try (GriddedSource src = GriddedSources.open(location, null)) {
+    try (GriddedSource src = GriddedSources.open(localLocation(), null)) {
       if (!src.variables().contains(variable)) {
         throw new IOException(
             location + " has no variable '" + variable + "' (it has " + src.variables() + ")");
@@ -113,7 +159,7 @@ public record FileProducer(
       throws IOException {
     Region r = request.region();
     CubeGrid grid = request.grid();
-    try (GriddedSource src = GriddedSources.open(location, null)) {
+    try (GriddedSource src = GriddedSources.open(localLocation(), null)) {
       checkGrid(src, grid);
       double[] out = new double[r.size(output.kind())];
       if (output.kind() == VarKind.STATIC) {

@@ -61,6 +61,14 @@ public interface Producer {
   }
 
   /**
+   * The local file (or directory) holding the content of {@code file}, one of {@link #files()}: the
+   * path itself by default; a producer reading remote objects returns its local copy.
+   */
+  default java.nio.file.Path localCopy(String file) throws IOException {
+    return java.nio.file.Path.of(file);
+  }
+
+  /**
    * Reads every need over the request's {@link ProducerRequest#readRegion read region}. An optional
    * need the cube does not hold is left out.
    */
