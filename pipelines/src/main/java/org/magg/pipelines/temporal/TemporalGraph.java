@@ -20,6 +20,7 @@ import org.magg.core.Failure;
 import org.magg.io.gridded.FieldSlice;
 import org.magg.io.gridded.GriddedCollection;
 import org.magg.io.gridded.GriddedFieldIO;
+import org.magg.io.gridded.SliceFn;
 import org.magg.io.gridded.WatchGriddedFiles;
 import org.magg.io.temporal.Event;
 import org.magg.io.temporal.EventRow;
@@ -56,22 +57,24 @@ public final class TemporalGraph {
 
   /**
    * Assembles the graph of a batch run (fields matched once). Each collection's timesteps are
-   * evaluated right after they are read, so the large field slices stay within one fused stage (on
-   * Flink, flattening them first put every slice through the network stack: serialised, compressed
-   * and spilled); only the small event steps are flattened.
+   * evaluated inside the reading step ({@link EvaluateSlices#asSliceFn}), so the large field slices
+   * are neither held nor passed between steps (the Direct runner, which has no backpressure, would
+   * otherwise hold every slice read; on Flink, flattening them put every slice through the network
+   * stack): only the small event steps leave it.
    */
   public static Outputs build(Pipeline pipeline, TemporalPlan plan) {
-    List<PCollectionTuple> evaluated = new ArrayList<>();
+    List<PCollection<EventStep>> evaluated = new ArrayList<>();
     List<PCollection<Failure>> failures = new ArrayList<>();
     for (GriddedCollection c : plan.collections()) {
-      GriddedFieldIO.Result read =
+      GriddedFieldIO.Applied<List<EventStep>> read =
           pipeline.apply(
               "Read " + c.name(),
               GriddedFieldIO.read(c)
                   .withTimeRanges(plan.timeRanges(c.name()))
                   .withTimestepsPerSplit(plan.options().timestepsPerSplit())
-                  .withS3(plan.s3()));
-      evaluated.add(evaluate(read.slices(), "Evaluate " + c.name(), plan));
+                  .withS3(plan.s3())
+                  .thenApply(evaluation(plan), EvaluateSlices.stepsCoder()));
+      evaluated.add(steps(read, c));
       failures.add(read.failures());
     }
     return reduceEvaluated(pipeline, plan, evaluated, failures);
@@ -86,32 +89,36 @@ public final class TemporalGraph {
       TemporalPlan plan,
       PCollection<FieldSlice> slices,
       List<PCollection<Failure>> readFailures) {
-    return reduceEvaluated(
-        pipeline, plan, List.of(evaluate(slices, "Evaluate", plan)), readFailures);
+    PCollectionTuple t =
+        slices.apply(
+            "Evaluate", EvaluateSlices.of(plan.evaluator(), plan.eventSource(), plan.statics()));
+    List<PCollection<Failure>> failures = new ArrayList<>(readFailures);
+    failures.add(t.get(EvaluateSlices.FAILURES));
+    return reduceEvaluated(pipeline, plan, List.of(t.get(EvaluateSlices.STEPS)), failures);
   }
 
-  private static PCollectionTuple evaluate(
-      PCollection<FieldSlice> slices, String name, TemporalPlan plan) {
-    return slices.apply(
-        name, EvaluateSlices.of(plan.evaluator(), plan.eventSource(), plan.statics()));
+  private static SliceFn<List<EventStep>> evaluation(TemporalPlan plan) {
+    return EvaluateSlices.asSliceFn(plan.evaluator(), plan.eventSource(), plan.statics());
+  }
+
+  /** The steps of a collection's evaluated timesteps, one element each. */
+  private static PCollection<EventStep> steps(
+      GriddedFieldIO.Applied<List<EventStep>> read, GriddedCollection c) {
+    return read.outputs()
+        .apply("Steps of " + c.name(), Flatten.iterables())
+        .setCoder(EventStep.EventStepCoder.of());
   }
 
   /** The reduction of evaluated timesteps (one tuple per group of collections) to event rows. */
   private static Outputs reduceEvaluated(
       Pipeline pipeline,
       TemporalPlan plan,
-      List<PCollectionTuple> evaluated,
-      List<PCollection<Failure>> readFailures) {
-    PCollectionList<EventStep> evaluatedSteps = PCollectionList.empty(pipeline);
-    List<PCollection<Failure>> all = new ArrayList<>(readFailures);
-    for (PCollectionTuple t : evaluated) {
-      evaluatedSteps = evaluatedSteps.and(t.get(EvaluateSlices.STEPS));
-      all.add(t.get(EvaluateSlices.FAILURES));
-    }
+      List<PCollection<EventStep>> evaluated,
+      List<PCollection<Failure>> all) {
     PCollection<EventStep> stepsOnly =
         evaluated.size() == 1
-            ? evaluated.get(0).get(EvaluateSlices.STEPS)
-            : evaluatedSteps.apply("AllSteps", Flatten.pCollections());
+            ? evaluated.get(0)
+            : PCollectionList.of(evaluated).apply("AllSteps", Flatten.pCollections());
     List<TimestampedValue<EventStep>> markers = new ArrayList<>();
     for (Event e : plan.catalog().events()) {
       markers.add(
@@ -192,10 +199,10 @@ public final class TemporalGraph {
         o.stopAfterIdle() == null
             ? null
             : org.joda.time.Duration.millis(o.stopAfterIdle().toMillis());
-    List<PCollectionTuple> evaluated = new ArrayList<>();
+    List<PCollection<EventStep>> evaluated = new ArrayList<>();
     List<PCollection<Failure>> failures = new ArrayList<>();
     for (GriddedCollection c : plan.collections()) {
-      GriddedFieldIO.Result read =
+      GriddedFieldIO.Applied<List<EventStep>> read =
           pipeline
               .apply("Watch " + c.name(), WatchGriddedFiles.of(c, poll, idle, plan.s3()))
               .apply(
@@ -203,8 +210,9 @@ public final class TemporalGraph {
                   GriddedFieldIO.readFiles(c)
                       .withTimeRanges(plan.timeRanges(c.name()))
                       .withTimestepsPerSplit(o.timestepsPerSplit())
-                      .withS3(plan.s3()));
-      evaluated.add(evaluate(read.slices(), "Evaluate " + c.name(), plan));
+                      .withS3(plan.s3())
+                      .thenApply(evaluation(plan), EvaluateSlices.stepsCoder()));
+      evaluated.add(steps(read, c));
       failures.add(read.failures());
     }
     return reduceEvaluated(pipeline, plan, evaluated, failures);

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -18,6 +20,7 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.magg.core.Failure;
 import org.magg.io.gridded.FieldSlice;
+import org.magg.io.gridded.SliceFn;
 import org.magg.io.s3.S3Settings;
 import org.magg.io.temporal.Event;
 import org.magg.io.temporal.EventCatalog;
@@ -207,6 +210,97 @@ public final class EvaluateSlices extends PTransform<PCollection<FieldSlice>, PC
     }
   }
 
+  /**
+   * The evaluation as a {@link SliceFn}, to run inside the reading step ({@link
+   * org.magg.io.gridded.GriddedFieldIO.Read#thenApply}): each timestep's steps (for the events
+   * {@code events} gives) are its result, coded with {@link #stepsCoder()}, so that the field
+   * slices are neither held nor passed between steps. A timestep it cannot evaluate fails on its
+   * own, as {@link #FAILURES} reports it here.
+   */
+  public static SliceFn<List<EventStep>> asSliceFn(
+      SliceEvaluator evaluator, EventSource events, StaticData statics) {
+    return new EvaluateSliceFn(evaluator, events, statics);
+  }
+
+  /** The coder of {@link #asSliceFn}'s results. */
+  public static Coder<List<EventStep>> stepsCoder() {
+    return ListCoder.of(EventStep.EventStepCoder.of());
+  }
+
+  /** The events by start and the static fields of one worker thread; evaluates slices. */
+  static final class Evaluation {
+    private final SliceEvaluator evaluator;
+    private final List<Footprint> byStart;
+    private final StaticFields fields;
+
+    Evaluation(SliceEvaluator evaluator, List<Event> events, StaticFields fields) {
+      this.evaluator = evaluator;
+      this.fields = fields;
+      List<Footprint> list = new ArrayList<>();
+      for (Event e : events) {
+        list.add(new Footprint(e));
+      }
+      list.sort(Comparator.comparingLong(Footprint::startMillis));
+      this.byStart = list;
+    }
+
+    /** The steps of every event alive at the slice's time that it reaches. */
+    List<EventStep> evaluate(FieldSlice slice) {
+      long t = slice.time().toEpochMilli();
+      List<EventStep> steps = new ArrayList<>();
+      SliceEvaluator.Prepared prepared =
+          evaluator.prepare(
+              slice.collection(), t, slice.variables(), slice.bytesRead(), slice.source(), fields);
+      for (Footprint f : byStart) {
+        if (f.startMillis() > t) {
+          break;
+        }
+        EventStep step = prepared.evaluate(f);
+        if (step != null) {
+          steps.add(step);
+        }
+      }
+      return steps;
+    }
+  }
+
+  /** {@link #asSliceFn}. */
+  private static final class EvaluateSliceFn implements SliceFn<List<EventStep>> {
+    private static final long serialVersionUID = 1L;
+    private final SliceEvaluator evaluator;
+    private final EventSource source;
+    private final StaticData statics;
+    private final Counter slicesEvaluated = Metrics.counter("temporal", "timesteps_evaluated");
+    private final Counter stepsMade = Metrics.counter("temporal", "event_steps");
+    private final Counter sliceFailures = Metrics.counter("temporal", "timesteps_failed");
+    private transient Evaluation evaluation;
+
+    EvaluateSliceFn(SliceEvaluator evaluator, EventSource source, StaticData statics) {
+      this.evaluator = evaluator;
+      this.source = source;
+      this.statics = statics;
+    }
+
+    @Override
+    public void setup() {
+      evaluation = new Evaluation(evaluator, source.catalog().events(), StaticFields.of(statics));
+    }
+
+    @Override
+    public List<EventStep> apply(FieldSlice slice) {
+      List<EventStep> steps = evaluation.evaluate(slice);
+      slicesEvaluated.inc();
+      stepsMade.inc(steps.size());
+      return steps;
+    }
+
+    @Override
+    public Failure failure(FieldSlice slice, RuntimeException e) {
+      sliceFailures.inc();
+      return slice.failure(e);
+    }
+  }
+
   static final class EvaluateFn extends DoFn<FieldSlice, EventStep> {
     private final SliceEvaluator evaluator;
     private final EventSource source;
@@ -215,8 +309,8 @@ public final class EvaluateSlices extends PTransform<PCollection<FieldSlice>, PC
     private final Counter slicesEvaluated = Metrics.counter("temporal", "timesteps_evaluated");
     private final Counter stepsMade = Metrics.counter("temporal", "event_steps");
     private final Counter sliceFailures = Metrics.counter("temporal", "timesteps_failed");
-    private transient List<Footprint> byStart;
     private transient StaticFields fields;
+    private transient Evaluation evaluation;
 
     EvaluateFn(
         SliceEvaluator evaluator,
@@ -229,49 +323,23 @@ public final class EvaluateSlices extends PTransform<PCollection<FieldSlice>, PC
       this.statics = statics;
     }
 
-    private static List<Footprint> footprints(List<Event> events) {
-      List<Footprint> list = new ArrayList<>();
-      for (Event e : events) {
-        list.add(new Footprint(e));
-      }
-      list.sort(Comparator.comparingLong(Footprint::startMillis));
-      return list;
-    }
-
     @Setup
     public void setup() {
-      if (source != null) {
-        byStart = footprints(source.catalog().events());
-      }
       fields = StaticFields.of(statics);
+      if (source != null) {
+        evaluation = new Evaluation(evaluator, source.catalog().events(), fields);
+      }
     }
 
     @ProcessElement
     public void process(ProcessContext context, MultiOutputReceiver out) {
       FieldSlice slice = context.element();
-      if (byStart == null) {
-        byStart = footprints(context.sideInput(view));
+      if (evaluation == null) {
+        evaluation = new Evaluation(evaluator, context.sideInput(view), fields);
       }
-      long t = slice.time().toEpochMilli();
-      List<EventStep> steps = new ArrayList<>();
+      List<EventStep> steps;
       try {
-        SliceEvaluator.Prepared prepared =
-            evaluator.prepare(
-                slice.collection(),
-                t,
-                slice.variables(),
-                slice.bytesRead(),
-                slice.source(),
-                fields);
-        for (Footprint f : byStart) {
-          if (f.startMillis() > t) {
-            break;
-          }
-          EventStep step = prepared.evaluate(f);
-          if (step != null) {
-            steps.add(step);
-          }
-        }
+        steps = evaluation.evaluate(slice);
       } catch (RuntimeException e) {
         sliceFailures.inc();
         out.get(FAILURES).output(slice.failure(e));
