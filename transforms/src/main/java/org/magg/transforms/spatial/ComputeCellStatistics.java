@@ -1,10 +1,15 @@
 package org.magg.transforms.spatial;
 
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -24,6 +29,7 @@ import org.magg.core.Failure;
 import org.magg.core.grid.Morton;
 import org.magg.io.spatial.CellChunk;
 import org.magg.io.spatial.PointBatch;
+import org.magg.io.spatial.PointSpill;
 import org.magg.io.spatial.RunCounters;
 
 /**
@@ -98,15 +104,132 @@ public final class ComputeCellStatistics
             .apply("GroupByCell", GroupByKey.create())
             .apply(
                 "CellStatistics",
-                ParDo.of(new StatisticsFn(cells, statistics))
+                ParDo.of(new StatisticsFn(new CellChunks(cells, statistics)))
                     .withOutputTags(CHUNKS, TupleTagList.of(FAILURES)));
     out.get(CHUNKS).setCoder(CellChunk.coder());
     out.get(FAILURES).setCoder(Failure.coder());
     return out;
   }
 
+  /**
+   * The same statistics over points a read left in local files ({@link
+   * org.magg.io.spatial.GranulePointsIO.ReadAll#spillingTo}): only the file names are grouped by
+   * cell, and each cell's points are read back, one cell at a time, by the step that computes its
+   * chunk. The output is that of this transform over the same points.
+   */
+  public Spilled spilled() {
+    return new Spilled(cells, statistics);
+  }
+
+  /** {@link ComputeCellStatistics} over spilled points; see {@link #spilled()}. */
+  public static final class Spilled
+      extends PTransform<PCollection<KV<Long, KV<String, String>>>, PCollectionTuple> {
+    private static final long serialVersionUID = 1L;
+
+    private final List<Long> cells;
+    private final CellStatistics statistics;
+
+    private Spilled(List<Long> cells, CellStatistics statistics) {
+      this.cells = cells;
+      this.statistics = statistics;
+    }
+
+    @Override
+    public PCollectionTuple expand(PCollection<KV<Long, KV<String, String>>> files) {
+      KvCoder<Long, KV<String, String>> coder =
+          KvCoder.of(VarLongCoder.of(), KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()));
+      List<KV<Long, KV<String, String>>> empties = new ArrayList<>();
+      for (Long c : cells) {
+        empties.add(KV.of(c, KV.of("", "")));
+      }
+      PCollection<KV<Long, KV<String, String>>> everyCell =
+          files.getPipeline().apply("EveryCell", Create.of(empties).withCoder(coder));
+      PCollectionTuple out =
+          PCollectionList.of(files)
+              .and(everyCell)
+              .apply("WithEveryCell", Flatten.pCollections())
+              .apply("GroupByCell", GroupByKey.create())
+              .apply(
+                  "CellStatistics",
+                  ParDo.of(new SpilledStatisticsFn(new CellChunks(cells, statistics)))
+                      .withOutputTags(CHUNKS, TupleTagList.of(FAILURES)));
+      out.get(CHUNKS).setCoder(CellChunk.coder());
+      out.get(FAILURES).setCoder(Failure.coder());
+      return out;
+    }
+  }
+
   /** Computes one parent cell's chunk. */
   static final class StatisticsFn extends DoFn<KV<Long, Iterable<PointBatch>>, CellChunk> {
+    private static final long serialVersionUID = 1L;
+
+    private final CellChunks chunks;
+
+    StatisticsFn(CellChunks chunks) {
+      this.chunks = chunks;
+    }
+
+    @ProcessElement
+    public void process(@Element KV<Long, Iterable<PointBatch>> cell, MultiOutputReceiver out) {
+      // One pass over the grouped values: runners need not make them re-iterable (Flink's batch
+      // GroupByKey does not, unless asked), and the statistics look at the batches twice.
+      List<PointBatch> batches = new ArrayList<>();
+      for (PointBatch b : cell.getValue()) {
+        batches.add(b);
+      }
+      chunks.emit(cell.getKey(), batches, out);
+    }
+  }
+
+  /**
+   * Computes one parent cell's chunk from its spilled points: the files in granule order (so the
+   * points are always added in the same order), each deleted once read.
+   */
+  static final class SpilledStatisticsFn
+      extends DoFn<KV<Long, Iterable<KV<String, String>>>, CellChunk> {
+    private static final long serialVersionUID = 1L;
+
+    private final CellChunks chunks;
+
+    SpilledStatisticsFn(CellChunks chunks) {
+      this.chunks = chunks;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<Long, Iterable<KV<String, String>>> cell, MultiOutputReceiver out) {
+      long morton = cell.getKey();
+      List<KV<String, String>> files = new ArrayList<>();
+      for (KV<String, String> f : cell.getValue()) {
+        if (!f.getValue().isEmpty()) {
+          files.add(f);
+        }
+      }
+      files.sort(
+          Comparator.comparing((KV<String, String> f) -> f.getKey()).thenComparing(KV::getValue));
+      List<PointBatch> batches = new ArrayList<>();
+      for (KV<String, String> f : files) {
+        try {
+          batches.addAll(PointSpill.read(f.getValue()));
+          PointSpill.delete(f.getValue());
+        } catch (IOException e) {
+          // the local disk, not the data: the run cannot go on
+          throw new UncheckedIOException(
+              "cell "
+                  + Morton.format(morton)
+                  + ": could not read back the points of granule "
+                  + f.getKey()
+                  + " from "
+                  + f.getValue(),
+              e);
+        }
+      }
+      chunks.emit(morton, batches, out);
+    }
+  }
+
+  /** Turns one parent cell's batches into its chunk, or a failure; counts both. */
+  static final class CellChunks implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final Map<Long, Integer> chunkIndex = new HashMap<>();
@@ -117,23 +240,17 @@ public final class ComputeCellStatistics
     private final Counter withData =
         Metrics.counter(RunCounters.NAMESPACE, RunCounters.CHILD_CELLS_WITH_DATA);
 
-    StatisticsFn(List<Long> cells, CellStatistics statistics) {
+    CellChunks(List<Long> cells, CellStatistics statistics) {
       for (int i = 0; i < cells.size(); i++) {
         chunkIndex.put(cells.get(i), i);
       }
       this.statistics = statistics;
     }
 
-    @ProcessElement
-    public void process(@Element KV<Long, Iterable<PointBatch>> cell, MultiOutputReceiver out) {
-      long morton = cell.getKey();
+    void emit(long morton, List<PointBatch> batches, DoFn.MultiOutputReceiver out) {
       Integer index = chunkIndex.get(morton);
-      // One pass over the grouped values: runners need not make them re-iterable (Flink's batch
-      // GroupByKey does not, unless asked), and the statistics look at the batches twice.
-      List<PointBatch> batches = new ArrayList<>();
       long points = 0;
-      for (PointBatch b : cell.getValue()) {
-        batches.add(b);
+      for (PointBatch b : batches) {
         points += b.size();
       }
       if (index == null) {
