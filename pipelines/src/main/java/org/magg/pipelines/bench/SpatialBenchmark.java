@@ -98,7 +98,7 @@ public final class SpatialBenchmark {
               + "ratio:            pipeline rate / loop rate = %.2f%n"
               + "%s"
               + "cpu:              pipeline %.2f s, hand-written %.2f s (process CPU time of the"
-              + " runs shown)%n"
+              + " runs shown); per million points %.3f s, %.3f s%n"
               + "machine:          %d processors, load average %.2f at start; max heap %.0f MB"
               + " (-Xmx)%n"
               + "check:            pipeline binned %,d, loop binned %,d%n",
@@ -115,6 +115,8 @@ public final class SpatialBenchmark {
           runs,
           pipelineCpuSeconds,
           loopCpuSeconds,
+          pipelineCpuSeconds / (points / 1e6),
+          loopCpuSeconds / (points / 1e6),
           Runtime.getRuntime().availableProcessors(),
           loadAverage,
           Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0),

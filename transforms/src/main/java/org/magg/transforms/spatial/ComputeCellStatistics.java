@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
@@ -115,7 +118,8 @@ public final class ComputeCellStatistics
    * The same statistics over points a read left in local files ({@link
    * org.magg.io.spatial.GranulePointsIO.ReadAll#spillingTo}): only the file names are grouped by
    * cell, and each cell's points are read back, one cell at a time, by the step that computes its
-   * chunk. The output is that of this transform over the same points.
+   * chunk (a file at a time, twice: counting, then placing the points), so that only the cell's
+   * sorted columns are held. The output is that of this transform over the same points.
    */
   public Spilled spilled() {
     return new Spilled(cells, statistics);
@@ -207,11 +211,37 @@ public final class ComputeCellStatistics
       }
       files.sort(
           Comparator.comparing((KV<String, String> f) -> f.getKey()).thenComparing(KV::getValue));
-      List<PointBatch> batches = new ArrayList<>();
+      // read from the files at each walk, so only the cell's sorted columns are held at once
+      Iterable<PointBatch> batches = () -> new SpilledBatches(morton, files);
+      chunks.emit(morton, batches, out);
       for (KV<String, String> f : files) {
         try {
-          batches.addAll(PointSpill.read(f.getValue()));
           PointSpill.delete(f.getValue());
+        } catch (IOException e) {
+          throw new UncheckedIOException(
+              "cell " + Morton.format(morton) + ": could not delete " + f.getValue(), e);
+        }
+      }
+    }
+  }
+
+  /** The batches of a cell's spilled files, read one file at a time, in the files' order. */
+  static final class SpilledBatches implements Iterator<PointBatch> {
+    private final long morton;
+    private final Iterator<KV<String, String>> files;
+    private Iterator<PointBatch> current = Collections.emptyIterator();
+
+    SpilledBatches(long morton, List<KV<String, String>> files) {
+      this.morton = morton;
+      this.files = files.iterator();
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (!current.hasNext() && files.hasNext()) {
+        KV<String, String> f = files.next();
+        try {
+          current = PointSpill.read(f.getValue()).iterator();
         } catch (IOException e) {
           // the local disk, not the data: the run cannot go on
           throw new UncheckedIOException(
@@ -224,7 +254,15 @@ public final class ComputeCellStatistics
               e);
         }
       }
-      chunks.emit(morton, batches, out);
+      return current.hasNext();
+    }
+
+    @Override
+    public PointBatch next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return current.next();
     }
   }
 
@@ -247,15 +285,16 @@ public final class ComputeCellStatistics
       this.statistics = statistics;
     }
 
-    void emit(long morton, List<PointBatch> batches, DoFn.MultiOutputReceiver out) {
+    /**
+     * Emits the chunk of {@code morton} from its batches, which it walks twice (and once more to
+     * count the points of a failed cell); a batch source that cannot be read (an {@link
+     * UncheckedIOException}) fails the run instead of the cell.
+     */
+    void emit(long morton, Iterable<PointBatch> batches, DoFn.MultiOutputReceiver out) {
       Integer index = chunkIndex.get(morton);
-      long points = 0;
-      for (PointBatch b : batches) {
-        points += b.size();
-      }
       if (index == null) {
         failed.inc();
-        inFailed.inc(points);
+        inFailed.inc(points(batches));
         out.get(FAILURES)
             .output(
                 Failure.cell(
@@ -268,9 +307,11 @@ public final class ComputeCellStatistics
       CellChunk chunk;
       try {
         chunk = statistics.compute(morton, index, batches);
+      } catch (UncheckedIOException e) {
+        throw e;
       } catch (RuntimeException e) {
         failed.inc();
-        inFailed.inc(points);
+        inFailed.inc(points(batches));
         out.get(FAILURES)
             .output(
                 Failure.cell(
@@ -280,6 +321,14 @@ public final class ComputeCellStatistics
       }
       withData.inc(chunk.childCellsWithData());
       out.get(CHUNKS).output(chunk);
+    }
+
+    private static long points(Iterable<PointBatch> batches) {
+      long n = 0;
+      for (PointBatch b : batches) {
+        n += b.size();
+      }
+      return n;
     }
   }
 }
