@@ -2,9 +2,12 @@ package org.magg.io.spatial;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -36,6 +39,12 @@ public final class GranulePointsIO {
   /** Kept points keyed by parent cell. */
   public static final TupleTag<KV<Long, PointBatch>> POINTS = new TupleTag<>() {};
 
+  /**
+   * With {@link ReadAll#spillingTo}: per parent cell, the granule and the file its kept points of
+   * that cell were written to (instead of {@link #POINTS}).
+   */
+  public static final TupleTag<KV<Long, KV<String, String>>> SPILLED = new TupleTag<>() {};
+
   /** Granules and groups that could not be read. */
   public static final TupleTag<Failure> FAILURES = new TupleTag<>() {};
 
@@ -43,7 +52,7 @@ public final class GranulePointsIO {
 
   /** Reads the granules of a {@code PCollection<GranuleAssignment>}. */
   public static ReadAll readAll() {
-    return new ReadAll(null, List.of(), -1, -1, null, S3Settings.defaults());
+    return new ReadAll(null, List.of(), -1, -1, null, S3Settings.defaults(), null);
   }
 
   /** The read transform; configure it with the {@code with...} methods. */
@@ -57,6 +66,7 @@ public final class GranulePointsIO {
     private final int childOrder;
     private final SpatialBounds bounds;
     private final S3Settings s3;
+    private final PointSpill spill;
 
     private ReadAll(
         PointSource source,
@@ -64,41 +74,51 @@ public final class GranulePointsIO {
         int parentOrder,
         int childOrder,
         SpatialBounds bounds,
-        S3Settings s3) {
+        S3Settings s3,
+        PointSpill spill) {
       this.source = source;
       this.variables = List.copyOf(variables);
       this.parentOrder = parentOrder;
       this.childOrder = childOrder;
       this.bounds = bounds;
       this.s3 = s3;
+      this.spill = spill;
     }
 
     /** The data source: reader, groups, coordinate, variable and quality paths. */
     public ReadAll withDataSource(PointSource source) {
       requireNonNull(source, "Data source cannot be null.");
-      return new ReadAll(source, variables, parentOrder, childOrder, bounds, s3);
+      return new ReadAll(source, variables, parentOrder, childOrder, bounds, s3, spill);
     }
 
     /** The data-source variables to read, in the order the batches carry them. */
     public ReadAll withVariables(List<String> variables) {
       requireNonNull(variables, "Variables cannot be null.");
-      return new ReadAll(source, variables, parentOrder, childOrder, bounds, s3);
+      return new ReadAll(source, variables, parentOrder, childOrder, bounds, s3, spill);
     }
 
     /** The parent (catalog) order and the child (statistics) order. */
     public ReadAll withOrders(int parentOrder, int childOrder) {
-      return new ReadAll(source, variables, parentOrder, childOrder, bounds, s3);
+      return new ReadAll(source, variables, parentOrder, childOrder, bounds, s3, spill);
     }
 
     /** Drops points outside these bounds (reason {@code outside_bounds}); null keeps all. */
     public ReadAll withBounds(SpatialBounds bounds) {
-      return new ReadAll(source, variables, parentOrder, childOrder, bounds, s3);
+      return new ReadAll(source, variables, parentOrder, childOrder, bounds, s3, spill);
     }
 
     /** How {@code s3://} granules are reached (default: {@link S3Settings#defaults()}). */
     public ReadAll withS3(S3Settings s3) {
       requireNonNull(s3, "S3 settings cannot be null.");
-      return new ReadAll(source, variables, parentOrder, childOrder, bounds, s3);
+      return new ReadAll(source, variables, parentOrder, childOrder, bounds, s3, spill);
+    }
+
+    /**
+     * Writes the kept points to local files (one per granule and parent cell) and emits their names
+     * on {@link #SPILLED} instead of the batches on {@link #POINTS}; null emits the batches.
+     */
+    public ReadAll spillingTo(PointSpill spill) {
+      return new ReadAll(source, variables, parentOrder, childOrder, bounds, s3, spill);
     }
 
     @Override
@@ -130,9 +150,13 @@ public final class GranulePointsIO {
       PCollectionTuple out =
           input.apply(
               "ReadGranules",
-              ParDo.of(new ReadPointsFn(reader, binner, variables.size()))
-                  .withOutputTags(POINTS, TupleTagList.of(FAILURES)));
+              ParDo.of(new ReadPointsFn(reader, binner, variables.size(), spill))
+                  .withOutputTags(POINTS, TupleTagList.of(FAILURES).and(SPILLED)));
       out.get(POINTS).setCoder(KvCoder.of(VarLongCoder.of(), PointBatch.coder()));
+      out.get(SPILLED)
+          .setCoder(
+              KvCoder.of(
+                  VarLongCoder.of(), KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())));
       out.get(FAILURES).setCoder(Failure.coder());
       return out;
     }
@@ -148,6 +172,7 @@ public final class GranulePointsIO {
     private final PointReader reader;
     private final PointBinner binner;
     private final int variableCount;
+    private final PointSpill spill;
 
     private final Counter granulesRead = RunCounters.counter(RunCounters.GRANULES_READ);
     private final Counter granulesFailed = RunCounters.counter(RunCounters.GRANULES_FAILED);
@@ -158,10 +183,11 @@ public final class GranulePointsIO {
     private final Counter pointsKept = RunCounters.counter(RunCounters.POINTS_KEPT);
     private final Map<FilterReason, Counter> filtered = RunCounters.filterCounters();
 
-    ReadPointsFn(PointReader reader, PointBinner binner, int variableCount) {
+    ReadPointsFn(PointReader reader, PointBinner binner, int variableCount, PointSpill spill) {
       this.reader = reader;
       this.binner = binner;
       this.variableCount = variableCount;
+      this.spill = spill;
     }
 
     @ProcessElement
@@ -222,9 +248,21 @@ public final class GranulePointsIO {
         }
       }
       for (Map.Entry<Long, List<PointBatch>> e : acc.batches().entrySet()) {
-        for (PointBatch b : e.getValue()) {
-          out.get(POINTS).output(KV.of(e.getKey(), b));
+        if (spill == null) {
+          for (PointBatch b : e.getValue()) {
+            out.get(POINTS).output(KV.of(e.getKey(), b));
+          }
+          continue;
         }
+        String file;
+        try {
+          file = spill.write(e.getKey(), e.getValue());
+        } catch (IOException x) {
+          // the local disk, not the granule: the run cannot go on
+          throw new UncheckedIOException(
+              "could not write the points of granule " + granule + " to " + spill.root(), x);
+        }
+        out.get(SPILLED).output(KV.of(e.getKey(), KV.of(granule, file)));
       }
     }
   }

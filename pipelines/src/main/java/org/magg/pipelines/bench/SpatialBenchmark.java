@@ -10,12 +10,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.magg.core.grid.Healpix;
 import org.magg.core.grid.Morton;
+import org.magg.io.spatial.GranuleCatalog;
 import org.magg.pipelines.Magg;
 import org.magg.pipelines.config.PipelineConfig;
 import org.magg.pipelines.config.VariableSpec;
@@ -94,7 +98,7 @@ public final class SpatialBenchmark {
               + "ratio:            pipeline rate / loop rate = %.2f%n"
               + "%s"
               + "cpu:              pipeline %.2f s, hand-written %.2f s (process CPU time of the"
-              + " runs shown)%n"
+              + " runs shown); per million points %.3f s, %.3f s%n"
               + "machine:          %d processors, load average %.2f at start; max heap %.0f MB"
               + " (-Xmx)%n"
               + "check:            pipeline binned %,d, loop binned %,d%n",
@@ -111,6 +115,8 @@ public final class SpatialBenchmark {
           runs,
           pipelineCpuSeconds,
           loopCpuSeconds,
+          pipelineCpuSeconds / (points / 1e6),
+          loopCpuSeconds / (points / 1e6),
           Runtime.getRuntime().availableProcessors(),
           loadAverage,
           Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0),
@@ -210,8 +216,20 @@ public final class SpatialBenchmark {
    * Read every granule with jhdf, hash each kept point to its order-18 cell, sort the points by
    * cell, and compute every child cell's statistics: what the pipeline does, in one thread and
    * without Beam. Returns the number of points binned.
+   *
+   * <p>The parent cells are taken in groups, one pass each ({@link #passes}), so that the points
+   * held at once stay within the heap whatever the size: a pass reads the granules of its cells and
+   * keeps only the points that fall in them (a granule crossing cells of two passes is read in
+   * both). A cell's points are the same, in the same order, as when every cell is done in one pass.
    */
   static long handWrittenLoop(PipelineConfig config, SampleData.Result sample, int parentOrder)
+      throws IOException {
+    return handWrittenLoop(config, sample, parentOrder, pointsPerPass());
+  }
+
+  /** The loop with passes of at most {@code pointsPerPass} points by estimate. */
+  static long handWrittenLoop(
+      PipelineConfig config, SampleData.Result sample, int parentOrder, long pointsPerPass)
       throws IOException {
     int childOrder = config.output().grid().childOrder();
     int children = 1 << (2 * (childOrder - parentOrder));
@@ -226,67 +244,151 @@ public final class SpatialBenchmark {
               v.expression(),
               config.dataSource().variables().keySet()));
     }
-    Map<Long, Bucket> buckets = new HashMap<>();
-    for (Long cell : catalogCells(sample.catalog())) {
-      buckets.put(Morton.toNested(cell), new Bucket());
+    long binned = 0;
+    double checksum = 0;
+    for (Map<Long, List<String>> pass : passes(sample, pointsPerPass)) {
+      Map<Long, Bucket> buckets = new HashMap<>();
+      Set<String> names = new HashSet<>();
+      for (Map.Entry<Long, List<String>> cell : pass.entrySet()) {
+        buckets.put(Morton.toNested(cell.getKey()), new Bucket());
+        names.addAll(cell.getValue());
+      }
+      for (Path granule : sample.granules()) {
+        if (!names.contains(granule.getFileName().toString())) {
+          continue;
+        }
+        bin(granule, buckets, parentOrder, childOrder, children);
+      }
+      for (Bucket b : buckets.values()) {
+        checksum += statistics(b, children, aggregators);
+        binned += b.size;
+      }
     }
+    sink = checksum; // keeps the statistics from being optimised away
+    return binned;
+  }
+
+  /**
+   * Points one pass of the loop may hold: the heap over 48 bytes, for a point's 12 bytes (child
+   * index, two float32 values) held twice while a bucket grows, its 16 bytes in the sorted copy of
+   * its cell, and room for the granule being read.
+   */
+  static long pointsPerPass() {
+    return Runtime.getRuntime().maxMemory() / 48;
+  }
+
+  /**
+   * The catalog's parent cells in groups of consecutive cells (catalog order), each holding at most
+   * {@code budget} points by estimate (a granule's points spread evenly over the cells that list
+   * it; a cell over the budget is a group of its own), with the file names of each cell's granules.
+   */
+  static List<Map<Long, List<String>>> passes(SampleData.Result sample, long budget)
+      throws IOException {
+    GranuleCatalog catalog = GranuleCatalog.read(sample.catalog());
+    // the catalog resolves its granules' paths; the passes name them by file name
+    Map<Long, List<String>> cells = new LinkedHashMap<>();
+    Map<String, Integer> cellsOf = new HashMap<>();
+    for (Map.Entry<Long, List<String>> cell : catalog.cells().entrySet()) {
+      List<String> names = new ArrayList<>();
+      for (String g : cell.getValue()) {
+        names.add(Path.of(g).getFileName().toString());
+        cellsOf.merge(names.get(names.size() - 1), 1, Integer::sum);
+      }
+      cells.put(cell.getKey(), names);
+    }
+    Map<String, Long> pointsOf = new HashMap<>();
     for (Path granule : sample.granules()) {
-      try (HdfFile f = new HdfFile(granule)) {
-        for (String beam : SampleData.BEAMS) {
-          String g = "/" + beam + "/land_ice_segments/";
-          double[] lat = (double[]) f.getDatasetByPath(g + "latitude").getDataFlat();
-          double[] lon = (double[]) f.getDatasetByPath(g + "longitude").getDataFlat();
-          float[] h = (float[]) f.getDatasetByPath(g + "h_li").getDataFlat();
-          float[] s = (float[]) f.getDatasetByPath(g + "h_li_sigma").getDataFlat();
-          byte[] q = (byte[]) f.getDatasetByPath(g + "atl06_quality_summary").getDataFlat();
-          float fill = fillValue(f.getDatasetByPath(g + "h_li"));
-          long[] hashed = new long[lat.length];
-          Healpix.nestedHash(18, lon, lat, lat.length, hashed);
-          for (int i = 0; i < lat.length; i++) {
-            if (q[i] != 0 || h[i] == fill || s[i] == fill) {
-              continue;
-            }
-            Bucket b = buckets.get(hashed[i] >>> (2 * (18 - parentOrder)));
-            if (b != null) {
-              b.add((int) ((hashed[i] >>> (2 * (18 - childOrder))) & (children - 1)), h[i], s[i]);
-            }
+      pointsOf.put(granule.getFileName().toString(), granulePoints(granule));
+    }
+    List<Map<Long, List<String>>> passes = new ArrayList<>();
+    Map<Long, List<String>> pass = new LinkedHashMap<>();
+    double held = 0;
+    for (Map.Entry<Long, List<String>> cell : cells.entrySet()) {
+      double estimate = 0;
+      for (String g : cell.getValue()) {
+        estimate += (double) pointsOf.getOrDefault(g, 0L) / cellsOf.get(g);
+      }
+      if (!pass.isEmpty() && held + estimate > budget) {
+        passes.add(pass);
+        pass = new LinkedHashMap<>();
+        held = 0;
+      }
+      pass.put(cell.getKey(), cell.getValue());
+      held += estimate;
+    }
+    if (!pass.isEmpty()) {
+      passes.add(pass);
+    }
+    return passes;
+  }
+
+  /** The points of a generated granule, from its datasets' shapes (no data is read). */
+  private static long granulePoints(Path granule) {
+    try (HdfFile f = new HdfFile(granule)) {
+      long n = 0;
+      for (String beam : SampleData.BEAMS) {
+        n += f.getDatasetByPath("/" + beam + "/land_ice_segments/latitude").getDimensions()[0];
+      }
+      return n;
+    }
+  }
+
+  /** Reads a granule and adds its kept points to the buckets of the cells they fall in. */
+  private static void bin(
+      Path granule, Map<Long, Bucket> buckets, int parentOrder, int childOrder, int children) {
+    try (HdfFile f = new HdfFile(granule)) {
+      for (String beam : SampleData.BEAMS) {
+        String g = "/" + beam + "/land_ice_segments/";
+        double[] lat = (double[]) f.getDatasetByPath(g + "latitude").getDataFlat();
+        double[] lon = (double[]) f.getDatasetByPath(g + "longitude").getDataFlat();
+        float[] h = (float[]) f.getDatasetByPath(g + "h_li").getDataFlat();
+        float[] s = (float[]) f.getDatasetByPath(g + "h_li_sigma").getDataFlat();
+        byte[] q = (byte[]) f.getDatasetByPath(g + "atl06_quality_summary").getDataFlat();
+        float fill = fillValue(f.getDatasetByPath(g + "h_li"));
+        long[] hashed = new long[lat.length];
+        Healpix.nestedHash(18, lon, lat, lat.length, hashed);
+        for (int i = 0; i < lat.length; i++) {
+          if (q[i] != 0 || h[i] == fill || s[i] == fill) {
+            continue;
+          }
+          Bucket b = buckets.get(hashed[i] >>> (2 * (18 - parentOrder)));
+          if (b != null) {
+            b.add((int) ((hashed[i] >>> (2 * (18 - childOrder))) & (children - 1)), h[i], s[i]);
           }
         }
       }
     }
-    long binned = 0;
-    double checksum = 0;
-    for (Bucket b : buckets.values()) {
-      // counting sort of the parent's points by child, then statistics per child
-      int[] start = new int[children + 1];
-      for (int i = 0; i < b.size; i++) {
-        start[b.child[i] + 1]++;
-      }
-      for (int c = 0; c < children; c++) {
-        start[c + 1] += start[c];
-      }
-      int[] at = Arrays.copyOf(start, children);
-      double[] sortedH = new double[b.size];
-      double[] sortedS = new double[b.size];
-      for (int i = 0; i < b.size; i++) {
-        int k = at[b.child[i]]++;
-        sortedH[k] = b.h[i];
-        sortedS[k] = b.s[i];
-      }
-      CellColumns columns = CellColumns.over(List.of("h_li", "s_li"), sortedH, sortedS);
-      for (int c = 0; c < children; c++) {
-        if (start[c] == start[c + 1]) {
-          continue;
-        }
-        columns.range(start[c], start[c + 1]);
-        for (CellAggregator a : aggregators) {
-          checksum += a.apply(columns);
-        }
-      }
-      binned += b.size;
+  }
+
+  /** A counting sort of a parent's points by child, then statistics per child; their sum. */
+  private static double statistics(Bucket b, int children, List<CellAggregator> aggregators) {
+    int[] start = new int[children + 1];
+    for (int i = 0; i < b.size; i++) {
+      start[b.child[i] + 1]++;
     }
-    sink = checksum; // keeps the statistics from being optimised away
-    return binned;
+    for (int c = 0; c < children; c++) {
+      start[c + 1] += start[c];
+    }
+    int[] at = Arrays.copyOf(start, children);
+    double[] sortedH = new double[b.size];
+    double[] sortedS = new double[b.size];
+    for (int i = 0; i < b.size; i++) {
+      int k = at[b.child[i]]++;
+      sortedH[k] = b.h[i];
+      sortedS[k] = b.s[i];
+    }
+    CellColumns columns = CellColumns.over(List.of("h_li", "s_li"), sortedH, sortedS);
+    double checksum = 0;
+    for (int c = 0; c < children; c++) {
+      if (start[c] == start[c + 1]) {
+        continue;
+      }
+      columns.range(start[c], start[c + 1]);
+      for (CellAggregator a : aggregators) {
+        checksum += a.apply(columns);
+      }
+    }
+    return checksum;
   }
 
   /** CPU time of this process (all threads), or 0 where the JVM does not tell. */
@@ -314,10 +416,6 @@ public final class SpatialBenchmark {
   private static float fillValue(Dataset d) {
     Object v = d.getAttribute("_FillValue").getData();
     return v instanceof float[] ? ((float[]) v)[0] : ((Number) v).floatValue();
-  }
-
-  private static List<Long> catalogCells(Path catalog) {
-    return new ArrayList<>(org.magg.io.spatial.GranuleCatalog.read(catalog).cells().keySet());
   }
 
   /**

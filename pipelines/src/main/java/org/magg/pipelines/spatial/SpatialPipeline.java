@@ -10,7 +10,6 @@ import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -26,7 +25,7 @@ import org.magg.io.spatial.GranuleCatalog;
 import org.magg.io.spatial.GranuleCatalogIO;
 import org.magg.io.spatial.GranulePointsIO;
 import org.magg.io.spatial.GranuleSelection;
-import org.magg.io.spatial.PointBatch;
+import org.magg.io.spatial.PointSpill;
 import org.magg.io.spatial.RunCounters;
 import org.magg.io.spatial.ZarrIO;
 import org.magg.io.storage.ResultFiles;
@@ -42,6 +41,12 @@ import org.magg.transforms.spatial.ComputeCellStatistics;
 /**
  * The spatial aggregation pipeline: granule catalog -> read each granule once -> points keyed by
  * parent Morton cell -> GroupByKey -> per-child-cell statistics -> xdggs-layout Zarr store.
+ *
+ * <p>On the Direct runner, which holds every value of a GroupByKey in memory until its input ends,
+ * the read writes each granule's points of a cell to a local file and only the file names are
+ * grouped ({@link PointSpill}): the heap holds the granules being read and the cells being
+ * computed, whatever the number of points. Other runners group the points themselves (Flink sorts
+ * and spills them to disk).
  *
  * <p>{@link #build} assembles the graph on a given {@link Pipeline} and returns the collections a
  * test checks; {@link #run} resolves config and options, runs, and summarises.
@@ -82,11 +87,14 @@ public final class SpatialPipeline {
    *     statistics, chunk writes. They are not flattened into one: a Flatten would join branches of
    *     the granule read again, and Flink's batch optimizer answers such joins with blocking
    *     exchanges of all the points (flatten them yourself where that does not matter).
+   * @param spill where the points are kept between read and statistics (Direct runner), or null
+   *     when the runner groups them; {@link PointSpill#deleteAll()} it after the run
    */
   public record Outputs(
       PCollection<CellChunk> chunks,
       PCollection<ChunkWriteResult> written,
-      PCollectionList<Failure> failures) {}
+      PCollectionList<Failure> failures,
+      PointSpill spill) {}
 
   /** Resolves config and options into a plan; throws on config, catalog or option problems. */
   public static Plan plan(PipelineConfig config, RunOptions options) {
@@ -151,6 +159,8 @@ public final class SpatialPipeline {
   public static Outputs build(Pipeline pipeline, Plan plan) {
     PipelineConfig config = plan.config();
     GranuleSelection selection = plan.selection();
+    PointSpill spill =
+        "DirectRunner".equals(Runners.name(pipeline.getOptions())) ? PointSpill.temporary() : null;
     PCollectionTuple read =
         pipeline
             .apply("Catalog", GranuleCatalogIO.read().withSelection(selection))
@@ -161,17 +171,19 @@ public final class SpatialPipeline {
                     .withVariables(plan.inputVariables())
                     .withOrders(selection.parentOrder(), plan.childOrder())
                     .withBounds(config.bounds())
-                    .withS3(plan.s3()));
-    PCollection<KV<Long, PointBatch>> points = read.get(GranulePointsIO.POINTS);
+                    .withS3(plan.s3())
+                    .spillingTo(spill));
+    ComputeCellStatistics statistics =
+        ComputeCellStatistics.of(
+            selection.cells(),
+            selection.parentOrder(),
+            plan.childOrder(),
+            plan.inputVariables(),
+            plan.aggregators());
     PCollectionTuple stats =
-        points.apply(
-            "Statistics",
-            ComputeCellStatistics.of(
-                selection.cells(),
-                selection.parentOrder(),
-                plan.childOrder(),
-                plan.inputVariables(),
-                plan.aggregators()));
+        spill == null
+            ? read.get(GranulePointsIO.POINTS).apply("Statistics", statistics)
+            : read.get(GranulePointsIO.SPILLED).apply("Statistics", statistics.spilled());
     PCollection<CellChunk> chunks = stats.get(ComputeCellStatistics.CHUNKS);
     PCollectionTuple written =
         chunks.apply(
@@ -181,7 +193,7 @@ public final class SpatialPipeline {
         PCollectionList.of(read.get(GranulePointsIO.FAILURES))
             .and(stats.get(ComputeCellStatistics.FAILURES))
             .and(written.get(ZarrIO.FAILURES));
-    return new Outputs(chunks, written.get(ZarrIO.WRITTEN), failures);
+    return new Outputs(chunks, written.get(ZarrIO.WRITTEN), failures, spill);
   }
 
   /** Plans, runs and summarises a spatial pipeline. */
@@ -208,9 +220,11 @@ public final class SpatialPipeline {
     List<Failure> failures;
     List<ChunkWriteResult> chunks;
     long repeated;
+    PointSpill spill = null;
     try {
       Pipeline pipeline = Pipeline.create(beamOptions);
       Outputs outputs = build(pipeline, plan);
+      spill = outputs.spill();
       // Each collection of failures on its own (no Flatten, see Outputs).
       for (PCollection<Failure> f : outputs.failures().getAll()) {
         results.write(f, "failures", Failure.class, null);
@@ -232,6 +246,9 @@ public final class SpatialPipeline {
     } finally {
       // a failed run leaves nothing behind either
       results.delete();
+      if (spill != null) {
+        spill.deleteAll();
+      }
     }
     RunSummary summary =
         summary(plan, runner, false, counters, failures, chunks, repeated, seconds(start));

@@ -43,10 +43,11 @@ final class CellStatistics implements Serializable {
   }
 
   /**
-   * The chunk of {@code parentMorton} written at {@code chunkIndex}. Takes a list because it walks
-   * the batches twice (count, then scatter); a runner's grouped values may be iterable only once.
+   * The chunk of {@code parentMorton} written at {@code chunkIndex}. It walks the batches twice
+   * (count, then scatter), so they must be re-iterable in the same order (a runner's grouped values
+   * may be iterable only once: collect them first); the batches need not be in memory together.
    */
-  CellChunk compute(long parentMorton, int chunkIndex, List<PointBatch> batches) {
+  CellChunk compute(long parentMorton, int chunkIndex, Iterable<PointBatch> batches) {
     int children = childCount();
     int vars = inputVariables.size();
     int[] offsets = new int[children + 1];

@@ -4,12 +4,17 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -19,10 +24,13 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.magg.core.Failure;
 import org.magg.io.spatial.CellChunk;
 import org.magg.io.spatial.PointBatch;
+import org.magg.io.spatial.PointSpill;
 import org.magg.io.spatial.RunCounters;
 import org.magg.testing.TestPipelines;
 
@@ -30,12 +38,15 @@ import org.magg.testing.TestPipelines;
  * {@link ComputeCellStatistics} on the Direct runner: hand-made point batches of two parent cells
  * give the hand-computed statistics of every child cell; a selected cell without points gives an
  * empty chunk; a cell whose batch names a child it does not have, and a cell that is not selected,
- * go to the dead letter.
+ * go to the dead letter. The same from spilled points ({@link ComputeCellStatistics#spilled()}):
+ * each batch written to its own file, only the names grouped, and the files gone afterwards.
  */
 class ComputeCellStatisticsTest {
   private static final int PARENT = 5;
   private static final int CHILD = 6;
   private static final List<String> INPUTS = List.of("h", "s");
+
+  @TempDir Path dir;
 
   // Parent cells (Morton, order 5) and, worked out by hand from the Morton digits, their nested
   // index: 123412 is base cell 0 with base-4 digits 1,2,3,0,1 (nested 433); -412341 is base
@@ -112,8 +123,10 @@ class ComputeCellStatisticsTest {
     return text(new CellChunk(parent, chunk, ids, mortons, values, points, withData));
   }
 
-  @Test
-  void childStatisticsOfTwoCellsAnEmptyCellAndTwoCellsInTheDeadLetter() {
+  @ParameterizedTest(name = "spilled: {0}")
+  @ValueSource(booleans = {false, true})
+  void childStatisticsOfTwoCellsAnEmptyCellAndTwoCellsInTheDeadLetter(boolean spilled)
+      throws IOException {
     List<KV<Long, PointBatch>> input = new ArrayList<>();
     // A: two batches; child 0 gets h {2, 7} with s {1, 0.5}, child 2 h {10, 14} with s {1, 2},
     // child 3 h {7}
@@ -127,11 +140,31 @@ class ComputeCellStatisticsTest {
     input.add(batch(UNSELECTED, new int[] {0}, new double[] {1}, new double[] {1}));
 
     TestPipeline p = TestPipelines.create();
-    PCollectionTuple out =
-        p.apply(Create.of(input).withCoder(KvCoder.of(VarLongCoder.of(), PointBatch.coder())))
-            .apply(
-                ComputeCellStatistics.of(
-                    List.of(A, B, BAD, EMPTY), PARENT, CHILD, INPUTS, aggregators()));
+    ComputeCellStatistics statistics =
+        ComputeCellStatistics.of(List.of(A, B, BAD, EMPTY), PARENT, CHILD, INPUTS, aggregators());
+    PointSpill spill = new PointSpill(dir.resolve("spill").toString());
+    PCollectionTuple out;
+    if (spilled) {
+      // each batch in a file of its own, named as if from granule gN
+      List<KV<Long, KV<String, String>>> files = new ArrayList<>();
+      for (int i = 0; i < input.size(); i++) {
+        KV<Long, PointBatch> b = input.get(i);
+        String file = spill.write(b.getKey(), List.of(b.getValue()));
+        files.add(KV.of(b.getKey(), KV.of("g" + i, file)));
+      }
+      out =
+          p.apply(
+                  Create.of(files)
+                      .withCoder(
+                          KvCoder.of(
+                              VarLongCoder.of(),
+                              KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))))
+              .apply(statistics.spilled());
+    } else {
+      out =
+          p.apply(Create.of(input).withCoder(KvCoder.of(VarLongCoder.of(), PointBatch.coder())))
+              .apply(statistics);
+    }
 
     PCollection<String> chunks =
         out.get(ComputeCellStatistics.CHUNKS)
@@ -187,5 +220,11 @@ class ComputeCellStatisticsTest {
     assertEquals(2L, c.get(RunCounters.CELLS_FAILED), c.toString());
     assertEquals(3L, c.get(RunCounters.POINTS_IN_FAILED_CELLS), c.toString());
     assertEquals(4L, c.get(RunCounters.CHILD_CELLS_WITH_DATA), c.toString());
+    if (spilled) {
+      // every file was read back and deleted, with its cell's directory
+      try (Stream<Path> left = Files.list(dir.resolve("spill"))) {
+        assertEquals(List.of(), left.toList());
+      }
+    }
   }
 }
