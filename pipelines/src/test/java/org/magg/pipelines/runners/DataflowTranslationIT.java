@@ -142,7 +142,7 @@ class DataflowTranslationIT {
     for (String ours :
         List.of(
             "Read A",
-            "Evaluate A",
+            "Steps of A",
             "EventMarkers",
             "ReduceEvents/EventWindows",
             "ReduceEvents/Reduce",
