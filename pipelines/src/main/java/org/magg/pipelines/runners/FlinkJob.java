@@ -19,13 +19,14 @@ import org.joda.time.Duration;
  * counters can be read while it runs and whose final counters are exactly those the runner gives
  * when it waits ({@code FlinkRunnerResult}: the job's accumulators, attempted values only).
  *
- * <p>Beam's own detached result is not used for either: it reads the counters from the cluster,
- * which the embedded cluster shuts down as soon as the job ends (its reading then logs a warning
- * and gives none), and it polls the job's status every few seconds, which fails in the same way.
- * This class reads both from the job's Flink client instead: the running job's accumulators while
- * it runs, and its {@code JobExecutionResult} (kept by the client after the cluster is gone) once
- * it ends. A failed job throws what the runner throws when it waits: a {@link RuntimeException}
- * "Pipeline execution failed" caused by Flink's exception.
+ * <p>Beam's own detached result is not used to wait or to read the final counters: it waits by
+ * asking the cluster for the job's status every few seconds, and the embedded cluster shuts down as
+ * soon as the job ends (asking can then fail); a reading of its counters that fails logs a warning
+ * and gives none. This class waits for the job's {@code JobExecutionResult} instead, which the
+ * job's Flink client keeps after the cluster is gone, and reads the final counters from it; while
+ * the job runs it reads the accumulators the cluster has of it. A failed job throws what the runner
+ * throws when it waits: a {@link RuntimeException} "Pipeline execution failed" caused by Flink's
+ * exception.
  *
  * <p>Pipeline code names no runner class (the Flink runner is an optional Maven profile), so the
  * runner and Flink are reached by reflection, through their public interfaces except for the
@@ -117,7 +118,8 @@ final class FlinkJob implements PipelineResult {
 
   /**
    * The job's counters: its final ones once it has ended, else those the cluster has of the running
-   * job (Flink's tasks report them with their heartbeats).
+   * job (Beam's Flink runner hands a task's counters to Flink when the task ends, so these are the
+   * counts of the tasks that have ended).
    */
   @Override
   public MetricResults metrics() {
