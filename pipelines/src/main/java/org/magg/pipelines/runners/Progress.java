@@ -49,6 +49,17 @@ public final class Progress {
   /** How often the counters are read (and a terminal line redrawn). */
   static final long POLL_MILLIS = 500;
 
+  /**
+   * How often a run's counters are read: every {@link #POLL_MILLIS}, or twice an interval when
+   * plain or JSON lines come more often than that (at least every 20 ms).
+   */
+  static long pollMillis(Output out) {
+    if (out.mode() == Mode.TERMINAL) {
+      return POLL_MILLIS;
+    }
+    return Math.max(20, Math.min(POLL_MILLIS, Math.round(out.interval() * 1000 / 2)));
+  }
+
   /** The default interval of plain and JSON lines. */
   public static final double DEFAULT_INTERVAL_SECONDS = 10;
 
@@ -283,7 +294,8 @@ public final class Progress {
                   t.setDaemon(true);
                   return t;
                 });
-        ticker.scheduleWithFixedDelay(this::tick, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
+        long poll = pollMillis(out);
+        ticker.scheduleWithFixedDelay(this::tick, poll, poll, TimeUnit.MILLISECONDS);
       }
     }
 

@@ -73,10 +73,11 @@ class ProgressCliTest {
 
   @Test
   void plainLinesComeEveryIntervalAndEndWithTheFinalCounts() {
-    System.setProperty(Progress.INTERVAL_PROPERTY, "0.2");
+    System.setProperty(Progress.INTERVAL_PROPERTY, "0.04");
     CliRun r = run("plain.zarr");
     List<String> lines = progressLines(r.err());
-    // the run takes more than a second: a line each half second it is polled, and the last
+    // the run takes some tenths of a second: counters are read every 20 ms, a line every 40 ms,
+    // and the last
     assertTrue(lines.size() >= 2, r.err());
     String last = lines.get(lines.size() - 1);
     assertThat(last, containsString("cells " + cells + "/" + cells));
