@@ -102,7 +102,14 @@ fi
 echo "   magg run exited 0 after $(($(date +%s) - start)) s"
 grep -E "restarts:" "$work/flink.txt" || echo "   (no result was written twice: the loss came before any)"
 
-get "/jobs/$jid" >"$work/job.json"
+# The REST API serves a job's details from a cache refreshed every web.refresh-interval (3 s): a
+# reading of the running job just before it ended (magg's progress reads its counters every half
+# second) can still be served for a moment after magg has its result.
+for _ in $(seq 1 20); do
+  get "/jobs/$jid" >"$work/job.json"
+  grep -q '"state":"RUNNING"' "$work/job.json" || break
+  sleep 0.5
+done
 get "/jobs/$jid/exceptions" >"$work/exceptions.json"
 python3 - "$work/job.json" "$work/exceptions.json" <<'EOF'
 import json, sys

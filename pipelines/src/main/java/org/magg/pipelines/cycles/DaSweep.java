@@ -52,7 +52,7 @@ public final class DaSweep {
     try {
       files.write(build(p, specs), "experiments", ExperimentResult.class, ExperimentResult::key);
       try (Progress.Run progress = Progress.start(progress(specs.size()), options)) {
-        PipelineResult result = p.run();
+        PipelineResult result = progress.run(p);
         progress.waitUntilFinish(result);
       }
       back = new ArrayList<>(files.read("experiments", ExperimentResult.class));

@@ -250,7 +250,7 @@ public final class EnginePipeline {
       PipelineResult.State state;
       try (Progress.Run progress =
           Progress.start(ComputeFn.progress(label, calls.size()), options)) {
-        state = progress.waitUntilFinish(pipeline.run());
+        state = progress.waitUntilFinish(progress.run(pipeline));
       }
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("the layer's pipeline ended in state " + state);

@@ -107,7 +107,7 @@ public final class EventPipeline {
         results.write(rowStatuses, "metric-statuses", MetricStatus.class, MetricStatus::key);
       }
       try (Progress.Run progress = Progress.start(progress(), beamOptions)) {
-        result = pipeline.run();
+        result = progress.run(pipeline);
         PipelineResult.State state = progress.waitUntilFinish(result);
         if (state != PipelineResult.State.DONE) {
           throw new IllegalStateException("pipeline ended in state " + state);

@@ -215,7 +215,7 @@ public final class HistoricalProcess {
       long repeated = 0;
       try {
         try (Progress.Run progress = Progress.start(progress(tasks.size()), options)) {
-          PipelineResult result = pipeline.run();
+          PipelineResult result = progress.run(pipeline);
           PipelineResult.State st = progress.waitUntilFinish(result);
           if (st != PipelineResult.State.DONE) {
             failure = new IllegalStateException("pipeline ended in state " + st);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
@@ -17,20 +18,20 @@ import org.apache.beam.sdk.options.PipelineOptions;
 /**
  * The live progress of a running job, driven by its Beam counters. A run says what it counts
  * ({@link Spec}); the command line says where and how it is shown ({@link #show}); the pipelines
- * run their job between {@link #start} and {@link Run#waitUntilFinish}:
+ * run their job with {@link Run#run} and wait for it with {@link Run#waitUntilFinish}:
  *
  * <pre>{@code
  * try (Progress.Run progress = Progress.start(spec, options)) {
- *   PipelineResult result = pipeline.run();
+ *   PipelineResult result = progress.run(pipeline);
  *   PipelineResult.State state = progress.waitUntilFinish(result);
  * }
  * }</pre>
  *
- * <p>On the Direct runner the job runs in the background ({@code --blockOnRun=false}) and its
- * counters are read every half second while it runs. Flink's runner blocks until its job ends and
- * gives its counters only then: its line shows the elapsed time while the job runs, and the counts
- * at the end. Other runners show the elapsed time only. Nothing is shown unless a command line
- * asked for it (the Java API is silent).
+ * <p>On the Direct runner the job runs in the background ({@code --blockOnRun=false}), on Flink it
+ * is submitted without waiting ({@code --attachedMode=false}, {@link FlinkJob}); on both its
+ * counters are read every half second while it runs. Other runners show the elapsed time only.
+ * Nothing is shown unless a command line asked for it: the Java API and {@code --quiet} keep the
+ * runners' defaults (Flink's runner then blocks until its job ends).
  */
 public final class Progress {
   /** How progress is shown. */
@@ -103,19 +104,27 @@ public final class Progress {
 
   /**
    * Starts showing a run's progress (the elapsed time from now on). On the Direct runner it also
-   * tells the runner not to block in {@code run()}, so call it before {@code pipeline.run()}.
+   * tells the runner not to block in {@code run()}, and on Flink to submit the job without waiting
+   * for it ({@code --attachedMode=false}), so call it before {@link Run#run}.
    */
   public static Run start(Spec spec, PipelineOptions options) {
     Output out = output;
     if (out.mode() == Mode.OFF) {
-      return new Run(spec, out, false, false);
+      return new Run(spec, out, false, false, false);
     }
     String runner = Runners.name(options);
-    boolean polls = runner.equals("DirectRunner");
-    if (polls) {
+    if (runner.equals("DirectRunner")) {
       options.as(NonBlocking.class).setBlockOnRun(false);
+      return new Run(spec, out, true, true, false);
     }
-    return new Run(spec, out, polls, polls || runner.equals("FlinkRunner"));
+    if (runner.equals("FlinkRunner")) {
+      boolean detach = FlinkJob.supported();
+      if (detach) {
+        options.as(Detached.class).setAttachedMode(false);
+      }
+      return new Run(spec, out, detach, true, detach);
+    }
+    return new Run(spec, out, false, false, false);
   }
 
   /**
@@ -127,6 +136,17 @@ public final class Progress {
     boolean isBlockOnRun();
 
     void setBlockOnRun(boolean value);
+  }
+
+  /**
+   * The Flink runner's {@code attachedMode} option, by name; same name, type and default as the
+   * runner's own.
+   */
+  public interface Detached extends PipelineOptions {
+    @Default.Boolean(true)
+    boolean getAttachedMode();
+
+    void setAttachedMode(boolean value);
   }
 
   private record Output(Mode mode, PrintWriter err, ProgressTerminal terminal, double interval) {}
@@ -246,6 +266,7 @@ public final class Progress {
     private final Output out;
     private final boolean polls;
     private final boolean finalCounts;
+    private final boolean flinkDetached;
     private final long startNanos = System.nanoTime();
     private final ScheduledExecutorService ticker;
     private volatile PipelineResult result;
@@ -256,11 +277,12 @@ public final class Progress {
     private boolean printed;
     private boolean closed;
 
-    private Run(Spec spec, Output out, boolean polls, boolean finalCounts) {
+    private Run(Spec spec, Output out, boolean polls, boolean finalCounts, boolean flinkDetached) {
       this.spec = spec;
       this.out = out;
       this.polls = polls;
       this.finalCounts = finalCounts;
+      this.flinkDetached = flinkDetached;
       this.nextLine = out.interval();
       if (out.mode() == Mode.OFF) {
         ticker = null;
@@ -275,6 +297,16 @@ public final class Progress {
         long poll = pollMillis(out);
         ticker.scheduleWithFixedDelay(this::tick, poll, poll, TimeUnit.MILLISECONDS);
       }
+    }
+
+    /**
+     * Runs {@code pipeline} as {@link Pipeline#run()} does. A job {@link #start} submitted to Flink
+     * without waiting comes back as a result whose counters are those of the running job and, once
+     * it has ended, exactly those the runner gives when it waits ({@link FlinkJob}).
+     */
+    public PipelineResult run(Pipeline pipeline) {
+      PipelineResult r = pipeline.run();
+      return flinkDetached ? FlinkJob.of(r) : r;
     }
 
     /**

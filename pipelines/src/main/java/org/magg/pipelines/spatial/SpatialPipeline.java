@@ -232,7 +232,7 @@ public final class SpatialPipeline {
       results.write(outputs.written(), "chunks", ChunkWriteResult.class, null);
       PipelineResult result;
       try (Progress.Run progress = Progress.start(RunMetrics.progress(plan), beamOptions)) {
-        result = pipeline.run();
+        result = progress.run(pipeline);
         PipelineResult.State state = progress.waitUntilFinish(result);
         if (state != PipelineResult.State.DONE) {
           throw new IllegalStateException("pipeline ended in state " + state);

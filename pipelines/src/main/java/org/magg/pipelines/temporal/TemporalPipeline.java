@@ -118,7 +118,7 @@ public final class TemporalPipeline {
               .setCoder(PaneStatus.coder());
       results.write(panes, "panes", PaneStatus.class, PaneStatus::key);
       try (Progress.Run progress = Progress.start(progress(plan), beamOptions)) {
-        result = pipeline.run();
+        result = progress.run(pipeline);
         PipelineResult.State state = progress.waitUntilFinish(result);
         if (state != PipelineResult.State.DONE) {
           throw new IllegalStateException("pipeline ended in state " + state);

@@ -2,6 +2,7 @@ package org.magg.pipelines.runners;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,12 +22,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magg.core.Failure;
+import org.magg.core.Json;
 import org.magg.io.zarr.NdBuffer;
 import org.magg.io.zarr.ZarrArray;
 import org.magg.io.zarr.ZarrGroup;
 import org.magg.io.zarr.ZarrStore;
 import org.magg.io.zarr.ZarrStores;
 import org.magg.pipelines.Magg;
+import org.magg.pipelines.cli.MaggCli;
 import org.magg.pipelines.config.ConfigLoader;
 import org.magg.pipelines.config.PipelineConfig;
 import org.magg.pipelines.samples.SampleData;
@@ -104,6 +109,123 @@ class FlinkRunnerIT {
     assertSameCounts(direct, flink);
     assertEquals(sorted(direct.failures()), sorted(flink.failures()));
     assertSameStores(dir.resolve("direct.zarr"), dir.resolve("flink.zarr"));
+  }
+
+  /**
+   * The command line on Flink with {@code --log-format json}: the job is submitted without waiting
+   * for it and its counters are read while it runs. The last progress line has the summary's
+   * counts, and the summary (read from the job's final counters) is the Direct runner's, failures
+   * included. Beam's Flink runner hands a task's counters to Flink when the task ends, so the lines
+   * before the last advance as stages end; they are counts of the running job (read, not blank) and
+   * never go back.
+   */
+  @Test
+  void jsonProgressOnFlinkEndsWithTheSummarysCounts(@TempDir Path dir) throws IOException {
+    SampleData.Result sample =
+        SampleData.generate(dir.resolve("sample"), new SampleData.Spec(8, 1500, 6, 11L));
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = (ObjectNode) json.readTree(sample.catalog().toFile());
+    ((ArrayNode) root.get("catalog").elements().next()).insert(0, "MISSING.h5");
+    Path catalog = sample.catalog().getParent().resolve("catalog-with-a-missing-granule.json");
+    json.writeValue(catalog.toFile(), root);
+    RunSummary direct =
+        run(ConfigLoader.builtin("atl06"), catalog, dir.resolve("direct.zarr"), List.of());
+    assertEquals(1, direct.granulesFailed(), direct.toText());
+
+    Path summaryFile = dir.resolve("flink.json");
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code;
+    System.setProperty(Progress.INTERVAL_PROPERTY, "0.2");
+    try {
+      code =
+          MaggCli.execute(
+              new PrintWriter(out, true),
+              new PrintWriter(err, true),
+              "--log-format",
+              "json",
+              "run",
+              "--config",
+              "atl06",
+              "--catalog",
+              catalog.toString(),
+              "--store",
+              dir.resolve("flink.zarr").toString(),
+              "--summary-json",
+              summaryFile.toString(),
+              "--runner=FlinkRunner",
+              "--parallelism=2");
+    } finally {
+      System.clearProperty(Progress.INTERVAL_PROPERTY);
+    }
+    assertEquals(1, code, out + "\n" + err);
+
+    // the summary is the Direct runner's, but for where and how it ran
+    JsonNode flink = Json.mapper().readTree(summaryFile.toFile());
+    assertEquals("FlinkRunner", flink.get("runner").asText());
+    assertEquals(comparable(Json.mapper().readTree(direct.toJson())), comparable(flink));
+
+    List<JsonNode> lines = new ArrayList<>();
+    for (String l : err.toString().lines().toList()) {
+      JsonNode line = Json.mapper().readTree(l);
+      assertEquals("progress", line.get("event").asText(), l);
+      lines.add(line);
+    }
+    JsonNode last = lines.get(lines.size() - 1);
+    assertTrue(last.get("final").asBoolean(), last.toString());
+    // cells written or failed, granules read or failed, of the selected ones
+    long cells = direct.totalCells();
+    long granules = direct.granules();
+    assertEquals(List.of(cells, cells, granules, granules), doneAndTotals(last));
+    // granules, groups and cells that failed; every cell here is written (a cell whose granule
+    // failed is "failed" in the summary, but not counted again)
+    assertEquals(
+        direct.granulesFailed() + direct.groupsFailed(),
+        last.get("errors").asLong(),
+        last.toString());
+    // points read per second over the run's elapsed seconds: the summary's points read
+    double points = last.get("rate").asDouble() * last.get("elapsed_s").asDouble();
+    assertEquals(direct.pointsRead(), points, direct.pointsRead() * 1e-3, last.toString());
+
+    List<JsonNode> running = lines.subList(0, lines.size() - 1);
+    assertTrue(
+        running.stream().anyMatch(l -> !l.get("done").isNull()),
+        "some line before the last had counts of the running job: " + err);
+    List<Long> before = List.of(0L, cells, 0L, granules);
+    for (JsonNode l : running) {
+      assertFalse(l.get("final").asBoolean(), l.toString());
+      if (l.get("done").isNull()) {
+        continue;
+      }
+      List<Long> now = doneAndTotals(l);
+      for (int i = 0; i < now.size(); i += 2) {
+        assertTrue(now.get(i) >= before.get(i) && now.get(i) <= now.get(i + 1), l.toString());
+        assertEquals(before.get(i + 1), now.get(i + 1), l.toString());
+      }
+      before = now;
+    }
+  }
+
+  /** Each item's done and total, in order. */
+  private static List<Long> doneAndTotals(JsonNode line) {
+    List<Long> out = new ArrayList<>();
+    for (JsonNode item : line.get("items")) {
+      out.add(item.get("done").asLong());
+      out.add(item.get("total").asLong());
+    }
+    return out;
+  }
+
+  /** A summary without what depends on where and how long it ran; its failures sorted. */
+  private static JsonNode comparable(JsonNode summary) {
+    ObjectNode s = summary.deepCopy();
+    s.remove(List.of("runner", "store", "wallSeconds"));
+    List<String> failures = new ArrayList<>();
+    summary.get("failures").forEach(f -> failures.add(f.toString()));
+    failures.sort(Comparator.naturalOrder());
+    ArrayNode sorted = s.putArray("failures");
+    failures.forEach(sorted::add);
+    return s;
   }
 
   private static RunSummary run(
