@@ -1,16 +1,13 @@
 package org.magg.pipelines.engine;
 
-import java.io.IOException;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.TupleTag;
 import org.magg.core.engine.CubeGrid;
 import org.magg.core.engine.Field;
 import org.magg.core.engine.Region;
-import org.magg.io.engine.Cube;
 import org.magg.pipelines.runners.Progress;
 import org.magg.transforms.engine.Producer;
 import org.magg.transforms.engine.ProducerRequest;
@@ -20,7 +17,7 @@ import org.magg.transforms.engine.ProducerRequest;
  * outputs tile by tile, keyed by {@link #tileKey}, for the tiles' writers; and the call's outcome.
  * A call that exhausts its attempts emits no tile and a failed outcome (a dead letter).
  */
-final class ComputeFn extends DoFn<ProducerCall, KV<String, TileOutput>> {
+final class ComputeFn extends CubeFn<ProducerCall, KV<String, TileOutput>> {
   private static final long serialVersionUID = 1L;
 
   static final TupleTag<KV<String, TileOutput>> TILES = new TupleTag<>() {};
@@ -33,27 +30,13 @@ final class ComputeFn extends DoFn<ProducerCall, KV<String, TileOutput>> {
   private final Counter callsFailed = Metrics.counter(METRICS, "calls_failed");
   private final Counter attemptsMade = Metrics.counter(METRICS, "attempts");
 
-  private final CubeRef cubeRef;
   private final Map<String, Producer> producers;
   private final String runId;
-  private transient Cube cube;
 
   ComputeFn(CubeRef cubeRef, Map<String, Producer> producers, String runId) {
-    this.cubeRef = cubeRef;
+    super(cubeRef);
     this.producers = new java.util.HashMap<>(producers);
     this.runId = runId;
-  }
-
-  @Setup
-  public void setup() throws IOException {
-    cube = cubeRef.open();
-  }
-
-  @Teardown
-  public void teardown() throws IOException {
-    if (cube != null) {
-      cube.close();
-    }
   }
 
   @ProcessElement

@@ -4,37 +4,21 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.KV;
-import org.magg.io.engine.Cube;
 
 /**
  * The one writer of a tile: every output of the layer for one variable's tile (grouped by {@link
  * ComputeFn#tileKey}) merged into the cube in producer-name order, so that the result does not
  * depend on the order they arrived in. A write that fails is emitted as a {@link WriteFailure}.
  */
-final class WriteTilesFn extends DoFn<KV<String, Iterable<TileOutput>>, WriteFailure> {
+final class WriteTilesFn extends CubeFn<KV<String, Iterable<TileOutput>>, WriteFailure> {
   private static final long serialVersionUID = 1L;
 
-  private final CubeRef cubeRef;
   private final String runId;
-  private transient Cube cube;
 
   WriteTilesFn(CubeRef cubeRef, String runId) {
-    this.cubeRef = cubeRef;
+    super(cubeRef);
     this.runId = runId;
-  }
-
-  @Setup
-  public void setup() throws IOException {
-    cube = cubeRef.open();
-  }
-
-  @Teardown
-  public void teardown() throws IOException {
-    if (cube != null) {
-      cube.close();
-    }
   }
 
   @ProcessElement
