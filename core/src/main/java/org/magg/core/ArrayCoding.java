@@ -74,6 +74,18 @@ public final class ArrayCoding {
     }
   }
 
+  /** Writes {@code a[0, n)} as little-endian float32s. */
+  public static void writeFloats(OutputStream out, float[] a, int n, ByteBuffer scratch)
+      throws IOException {
+    int per = SCRATCH_BYTES / 4;
+    for (int off = 0; off < n; off += per) {
+      int k = Math.min(per, n - off);
+      scratch.clear();
+      scratch.asFloatBuffer().put(a, off, k);
+      out.write(scratch.array(), 0, k * 4);
+    }
+  }
+
   /** Whether every value of {@code a[0, n)} is a float32, bit for bit (NaN payloads included). */
   public static boolean allFloats(double[] a, int n) {
     long differing = 0; // no branch in the loop, so that it vectorises
@@ -123,6 +135,16 @@ public final class ArrayCoding {
       for (int i = 0; i < k; i++) {
         a[off + i] = block[i];
       }
+    }
+  }
+
+  /** Reads float32s written by either {@code writeFloats} into {@code a}. */
+  public static void readFloats(InputStream in, float[] a, ByteBuffer scratch) throws IOException {
+    int per = SCRATCH_BYTES / 4;
+    for (int off = 0; off < a.length; off += per) {
+      int k = Math.min(per, a.length - off);
+      fill(in, scratch, k * 4);
+      scratch.asFloatBuffer().get(a, off, k);
     }
   }
 

@@ -186,13 +186,21 @@ final class Hdf5PointReader implements PointReader {
           column(file, granule, PointSource.resolve(source.qualityFilter().dataset(), group), n)
               .values;
     }
-    double[][] values = new double[variables.size()][];
+    Object[] values = new Object[variables.size()];
     double[] fills = new double[variables.size()];
     for (int v = 0; v < variables.size(); v++) {
       String template = source.variables().get(variables.get(v));
-      Column c = column(file, granule, PointSource.resolve(template, group), n);
-      values[v] = c.values;
-      fills[v] = c.fill;
+      String path = PointSource.resolve(template, group);
+      Dataset ds = dataset(file, granule, path);
+      Object data = ds.getDataFlat();
+      if (data instanceof float[]) {
+        // float32 stays float32: no widening, and the batches carry it at 4 bytes a value
+        values[v] = checkLength((float[]) data, ((float[]) data).length, granule, path, n);
+      } else {
+        double[] d = NumericArrays.toDoubles(data, granule + ":" + path);
+        values[v] = checkLength(d, d.length, granule, path, n);
+      }
+      fills[v] = fillValue(ds);
     }
     return new PointColumns(
         group, lat.values, lat.fill, lon.values, lon.fill, quality, values, fills);
@@ -217,6 +225,14 @@ final class Hdf5PointReader implements PointReader {
 
   /** A dataset read as doubles with its fill value; {@code expected} < 0 accepts any length. */
   private static Column column(HdfFile file, String granule, String path, int expected) {
+    Dataset ds = dataset(file, granule, path);
+    double[] values = NumericArrays.toDoubles(ds.getDataFlat(), granule + ":" + path);
+    checkLength(values, values.length, granule, path, expected);
+    return new Column(values, fillValue(ds));
+  }
+
+  /** The one-dimensional dataset at {@code path}, or a {@link GroupException} naming it. */
+  private static Dataset dataset(HdfFile file, String granule, String path) {
     Node node;
     try {
       node = file.getByPath(path);
@@ -238,20 +254,25 @@ final class Hdf5PointReader implements PointReader {
               + java.util.Arrays.toString(ds.getDimensions())
               + ", expected one dimension");
     }
-    double[] values = NumericArrays.toDoubles(ds.getDataFlat(), granule + ":" + path);
-    if (expected >= 0 && values.length != expected) {
+    return ds;
+  }
+
+  /** {@code values}, if its {@code length} is {@code expected} (or {@code expected} < 0). */
+  private static <T> T checkLength(
+      T values, int length, String granule, String path, int expected) {
+    if (expected >= 0 && length != expected) {
       throw new GroupException(
           "granule "
               + granule
               + ": dataset "
               + path
               + " has "
-              + values.length
+              + length
               + " values, expected "
               + expected
               + " (the length of the latitude dataset)");
     }
-    return new Column(values, fillValue(ds));
+    return values;
   }
 
   private static double fillValue(Dataset ds) {

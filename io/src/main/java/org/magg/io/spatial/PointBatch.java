@@ -16,29 +16,79 @@ import org.magg.core.ArrayCoding;
  * A columnar batch of kept points of one parent cell: each point's child index within the parent (0
  * .. 4^(child-parent) - 1, in nested order) and the values of the variables the aggregation needs,
  * in a fixed variable order. Points travel in batches, never one element per point.
+ *
+ * <p>A batch is held as compactly as its points allow, because the statistics step holds every
+ * batch of a parent cell at once: a column whose values are all float32 (ATL06's heights and their
+ * sigmas) as {@code float[]}, else {@code double[]}; the child indices of points in along-track
+ * order (consecutive points mostly in the same child cell) as runs. For ATL06 that is about 8 bytes
+ * a point instead of 20. {@link #value} and {@link #childIndex} read any form; the statistics use
+ * {@link #countChildren} and {@link #place}, which walk it without expanding it.
  */
 @DefaultCoder(PointBatch.PointBatchCoder.class)
 public final class PointBatch {
   private final int size;
+
+  /** The child index of each point, or null when held as runs. */
   private final int[] childIndex;
-  private final double[][] values;
+
+  /** The child of each run and the (exclusive) end of each run, or null when held per point. */
+  private final int[] runChild;
+
+  private final int[] runEnd;
+
+  /** Per variable, its float32 column, or null when it is in {@link #doubles}. */
+  private final float[][] floats;
+
+  /** Per variable, its float64 column, or null when it is in {@link #floats}. */
+  private final double[][] doubles;
 
   /**
    * Wraps arrays without copying; {@code childIndex} and each {@code values[v]} hold at least
    * {@code size} entries.
    */
   public PointBatch(int size, int[] childIndex, double[][] values) {
-    if (childIndex.length < size) {
+    this(size, childIndex, null, null, new float[values.length][], values.clone());
+  }
+
+  private PointBatch(
+      int size,
+      int[] childIndex,
+      int[] runChild,
+      int[] runEnd,
+      float[][] floats,
+      double[][] doubles) {
+    if (childIndex != null && childIndex.length < size) {
       throw new IllegalArgumentException("childIndex holds fewer than " + size + " points");
     }
-    for (double[] v : values) {
-      if (v.length < size) {
+    for (int v = 0; v < floats.length; v++) {
+      int length = floats[v] != null ? floats[v].length : doubles[v].length;
+      if (length < size) {
         throw new IllegalArgumentException("a value column holds fewer than " + size + " points");
       }
     }
     this.size = size;
     this.childIndex = childIndex;
-    this.values = values;
+    this.runChild = runChild;
+    this.runEnd = runEnd;
+    this.floats = floats;
+    this.doubles = doubles;
+  }
+
+  /**
+   * A batch over per-point child indices and one column per variable, each a {@code float[]} or a
+   * {@code double[]} (wrapped, not copied).
+   */
+  static PointBatch ofColumns(int size, int[] childIndex, Object[] columns) {
+    float[][] f = new float[columns.length][];
+    double[][] d = new double[columns.length][];
+    for (int v = 0; v < columns.length; v++) {
+      if (columns[v] instanceof float[]) {
+        f[v] = (float[]) columns[v];
+      } else {
+        d[v] = (double[]) columns[v];
+      }
+    }
+    return new PointBatch(size, childIndex, null, null, f, d);
   }
 
   public int size() {
@@ -46,17 +96,85 @@ public final class PointBatch {
   }
 
   public int variableCount() {
-    return values.length;
+    return floats.length;
   }
 
   /** The child index of point {@code i}. */
   public int childIndex(int i) {
-    return childIndex[i];
+    if (i < 0 || i >= size) {
+      throw new IndexOutOfBoundsException("point " + i + " outside a batch of " + size);
+    }
+    if (childIndex != null) {
+      return childIndex[i];
+    }
+    int r = Arrays.binarySearch(runEnd, i + 1);
+    return runChild[r >= 0 ? r : -r - 1];
   }
 
   /** The value of variable {@code v} at point {@code i}. */
   public double value(int v, int i) {
-    return values[v][i];
+    return floats[v] != null ? floats[v][i] : doubles[v][i];
+  }
+
+  /**
+   * Adds the points of each child to {@code counts[child]}; returns false, having counted only the
+   * points before it, at the first child index outside {@code [0, counts.length)}.
+   */
+  public boolean countChildren(int[] counts) {
+    if (childIndex != null) {
+      for (int i = 0; i < size; i++) {
+        int c = childIndex[i];
+        if (c < 0 || c >= counts.length) {
+          return false;
+        }
+        counts[c]++;
+      }
+      return true;
+    }
+    int from = 0;
+    for (int r = 0; r < runChild.length; r++) {
+      int c = runChild[r];
+      if (c < 0 || c >= counts.length) {
+        return false;
+      }
+      counts[c] += runEnd[r] - from;
+      from = runEnd[r];
+    }
+    return true;
+  }
+
+  /**
+   * Places the points by child: point {@code i} of child {@code c} goes to index {@code
+   * cursor[c]++} of each {@code columns[v]}. Child indices must be valid ({@link #countChildren}).
+   */
+  public void place(int[] cursor, double[][] columns) {
+    if (childIndex != null) {
+      for (int i = 0; i < size; i++) {
+        int at = cursor[childIndex[i]]++;
+        for (int v = 0; v < columns.length; v++) {
+          columns[v][at] = value(v, i);
+        }
+      }
+      return;
+    }
+    int from = 0;
+    for (int r = 0; r < runChild.length; r++) {
+      int to = runEnd[r];
+      int at = cursor[runChild[r]];
+      cursor[runChild[r]] = at + (to - from);
+      for (int v = 0; v < columns.length; v++) {
+        double[] dest = columns[v];
+        if (floats[v] != null) {
+          float[] src = floats[v];
+          for (int i = from; i < to; i++) {
+            dest[at + i - from] = src[i];
+          }
+        } else {
+          System.arraycopy(doubles[v], from, dest, at, to - from);
+        }
+      }
+      from = to;
+    }
   }
 
   /** The coder of this element type. */
@@ -70,15 +188,19 @@ public final class PointBatch {
       return false;
     }
     PointBatch b = (PointBatch) o;
-    if (b.size != size || b.values.length != values.length) {
+    if (b.size != size || b.variableCount() != variableCount()) {
       return false;
     }
-    if (!Arrays.equals(childIndex, 0, size, b.childIndex, 0, size)) {
-      return false;
-    }
-    for (int v = 0; v < values.length; v++) {
-      if (!Arrays.equals(values[v], 0, size, b.values[v], 0, size)) {
+    for (int i = 0; i < size; i++) {
+      if (childIndex(i) != b.childIndex(i)) {
         return false;
+      }
+    }
+    for (int v = 0; v < variableCount(); v++) {
+      for (int i = 0; i < size; i++) {
+        if (Double.doubleToLongBits(value(v, i)) != Double.doubleToLongBits(b.value(v, i))) {
+          return false;
+        }
       }
     }
     return true;
@@ -86,16 +208,16 @@ public final class PointBatch {
 
   @Override
   public int hashCode() {
-    int h = size * 31 + values.length;
+    int h = size * 31 + variableCount();
     for (int i = 0; i < size; i++) {
-      h = h * 31 + childIndex[i];
+      h = h * 31 + childIndex(i);
     }
     return h;
   }
 
   @Override
   public String toString() {
-    return "PointBatch{size=" + size + ", variables=" + values.length + "}";
+    return "PointBatch{size=" + size + ", variables=" + variableCount() + "}";
   }
 
   /**
@@ -104,13 +226,13 @@ public final class PointBatch {
    *
    * <ul>
    *   <li>Child indices as runs (two int blocks: the child of each run and its length) when that is
-   *       shorter, which it is for points in along-track order (consecutive points mostly fall in
-   *       the same child cell); else one int block.
-   *   <li>A column as float32s when every value is a float32, bit for bit (ATL06's heights and
-   *       their sigmas are); else as float64s.
+   *       shorter, which it is for points in along-track order; else one int block.
+   *   <li>A column as float32s when every value is a float32, bit for bit (ATL06's heights and their
+   *       sigmas are); else as float64s.
    * </ul>
    *
-   * <p>A decoded batch holds exactly the encoded values, in the same order.
+   * <p>A decoded batch holds exactly the encoded values, in the same order, in the compact form:
+   * runs stay runs and float32 columns stay {@code float[]}.
    */
   public static final class PointBatchCoder extends AtomicCoder<PointBatch> {
     static final PointBatchCoder INSTANCE = new PointBatchCoder();
@@ -130,39 +252,55 @@ public final class PointBatch {
     @Override
     public void encode(PointBatch b, OutputStream out) throws IOException {
       DataOutputStream data = new DataOutputStream(out);
+      int vars = b.variableCount();
       data.writeInt(b.size);
-      data.writeInt(b.values.length);
-      int runs = runs(b.childIndex, b.size);
-      data.writeByte(2L * runs < b.size ? RUNS : INDICES);
-      boolean[] floats = new boolean[b.values.length];
-      for (int v = 0; v < floats.length; v++) {
-        floats[v] = ArrayCoding.allFloats(b.values[v], b.size);
-        data.writeByte(floats[v] ? FLOAT32 : FLOAT64);
+      data.writeInt(vars);
+      int[] runChild = b.runChild;
+      int[] runEnd = b.runEnd;
+      if (runChild == null) {
+        int runs = runs(b.childIndex, b.size);
+        if (2L * runs < b.size) {
+          runChild = new int[runs];
+          runEnd = new int[runs];
+          int r = -1;
+          for (int i = 0; i < b.size; i++) {
+            if (r < 0 || b.childIndex[i] != runChild[r]) {
+              runChild[++r] = b.childIndex[i];
+            }
+            runEnd[r] = i + 1;
+          }
+        }
+      }
+      data.writeByte(runChild != null ? RUNS : INDICES);
+      boolean[] asFloats = new boolean[vars];
+      for (int v = 0; v < vars; v++) {
+        asFloats[v] = b.floats[v] != null || ArrayCoding.allFloats(b.doubles[v], b.size);
+        data.writeByte(asFloats[v] ? FLOAT32 : FLOAT64);
       }
       ByteBuffer scratch = ArrayCoding.scratch();
-      if (2L * runs < b.size) {
-        int[] child = new int[runs];
+      if (runChild != null) {
+        int runs = runChild.length;
         int[] length = new int[runs];
-        int r = -1;
-        for (int i = 0; i < b.size; i++) {
-          if (r < 0 || b.childIndex[i] != child[r]) {
-            child[++r] = b.childIndex[i];
-          }
-          length[r]++;
+        int from = 0;
+        for (int r = 0; r < runs; r++) {
+          length[r] = runEnd[r] - from;
+          from = runEnd[r];
         }
         data.writeInt(runs);
         data.flush();
-        ArrayCoding.writeInts(out, child, runs, scratch);
+        ArrayCoding.writeInts(out, runChild, runs, scratch);
         ArrayCoding.writeInts(out, length, runs, scratch);
       } else {
         data.flush();
         ArrayCoding.writeInts(out, b.childIndex, b.size, scratch);
       }
-      for (int v = 0; v < floats.length; v++) {
-        if (floats[v]) {
-          ArrayCoding.writeFloats(out, b.values[v], b.size, scratch);
+      for (int v = 0; v < vars; v++) {
+        if (b.floats[v] != null) {
+          ArrayCoding.writeFloats(out, b.floats[v], b.size, scratch);
+        } else if (asFloats[v]) {
+          ArrayCoding.writeFloats(out, b.doubles[v], b.size, scratch);
         } else {
-          ArrayCoding.writeDoubles(out, b.values[v], b.size, scratch);
+          ArrayCoding.writeDoubles(out, b.doubles[v], b.size, scratch);
         }
       }
     }
@@ -192,40 +330,51 @@ public final class PointBatch {
         columns[v] = data.readUnsignedByte();
       }
       ByteBuffer scratch = ArrayCoding.scratch();
-      int[] idx = new int[size];
+      int[] idx = null;
+      int[] child = null;
+      int[] end = null;
       if (indices == RUNS) {
         int runs = data.readInt();
         if (runs < 0 || runs > size) {
           throw new IOException("corrupt point batch: " + runs + " runs for " + size + " points");
         }
-        int[] child = new int[runs];
-        int[] length = new int[runs];
+        child = new int[runs];
+        end = new int[runs];
         ArrayCoding.readInts(in, child, scratch);
-        ArrayCoding.readInts(in, length, scratch);
+        ArrayCoding.readInts(in, end, scratch);
         int at = 0;
         for (int r = 0; r < runs; r++) {
-          if (length[r] < 0 || length[r] > size - at) {
-            throw new IOException("corrupt point batch: runs longer than its " + size + " points");
+          if (end[r] <= 0 || end[r] > size - at) {
+            throw new IOException(
+                "corrupt point batch: a run of "
+                    + end[r]
+                    + " points (runs must be non-empty and cover the "
+                    + size
+                    + " points)");
           }
-          Arrays.fill(idx, at, at + length[r], child[r]);
-          at += length[r];
+          at += end[r];
+          end[r] = at;
         }
         if (at != size) {
           throw new IOException(
               "corrupt point batch: runs cover " + at + " of " + size + " points");
         }
       } else {
+        idx = new int[size];
         ArrayCoding.readInts(in, idx, scratch);
       }
-      double[][] values = new double[vars][size];
+      float[][] floats = new float[vars][];
+      double[][] doubles = new double[vars][];
       for (int v = 0; v < vars; v++) {
         if (columns[v] == FLOAT32) {
-          ArrayCoding.readFloats(in, values[v], scratch);
+          floats[v] = new float[size];
+          ArrayCoding.readFloats(in, floats[v], scratch);
         } else {
-          ArrayCoding.readDoubles(in, values[v], scratch);
+          doubles[v] = new double[size];
+          ArrayCoding.readDoubles(in, doubles[v], scratch);
         }
       }
-      return new PointBatch(size, idx, values);
+      return new PointBatch(size, idx, child, end, floats, doubles);
     }
   }
 }

@@ -127,11 +127,18 @@ final class PointBinner implements Serializable {
         counts[slot]++;
       }
       int[][] child = new int[counts.length][];
-      double[][][] values = new double[counts.length][][];
+      float[][][] floats = new float[counts.length][variableCount][];
+      double[][][] doubles = new double[counts.length][variableCount][];
       for (int slot = 0; slot < counts.length; slot++) {
         if (counts[slot] > 0) {
           child[slot] = new int[counts[slot]];
-          values[slot] = new double[variableCount][counts[slot]];
+          for (int v = 0; v < variableCount; v++) {
+            if (c.floats[v] != null) {
+              floats[slot][v] = new float[counts[slot]];
+            } else {
+              doubles[slot][v] = new double[counts[slot]];
+            }
+          }
         }
       }
       int[] at = new int[counts.length];
@@ -144,12 +151,20 @@ final class PointBinner implements Serializable {
         child[slot][i] = (int) ((nested[k] >>> childShift) & childMask);
         int row = origin[k];
         for (int v = 0; v < variableCount; v++) {
-          values[slot][v][i] = c.values[v][row];
+          if (c.floats[v] != null) {
+            floats[slot][v][i] = c.floats[v][row];
+          } else {
+            doubles[slot][v][i] = c.doubles[v][row];
+          }
         }
       }
       for (int slot = 0; slot < counts.length; slot++) {
         if (counts[slot] > 0) {
-          batches.get(slot).add(new PointBatch(counts[slot], child[slot], values[slot]));
+          Object[] columns = new Object[variableCount];
+          for (int v = 0; v < variableCount; v++) {
+            columns[v] = c.floats[v] != null ? floats[slot][v] : doubles[slot][v];
+          }
+          batches.get(slot).add(PointBatch.ofColumns(counts[slot], child[slot], columns));
           kept += counts[slot];
         }
       }
@@ -166,7 +181,7 @@ final class PointBinner implements Serializable {
 
     private boolean hasFill(PointColumns c, int i) {
       for (int v = 0; v < c.values.length; v++) {
-        double x = c.values[v][i];
+        double x = c.value(v, i);
         if (x == c.valueFills[v] || Double.isNaN(x)) {
           return true;
         }
@@ -176,7 +191,7 @@ final class PointBinner implements Serializable {
 
     private boolean hasInfinite(PointColumns c, int i) {
       for (int v = 0; v < c.values.length; v++) {
-        if (Double.isInfinite(c.values[v][i])) {
+        if (Double.isInfinite(c.value(v, i))) {
           return true;
         }
       }

@@ -2,7 +2,8 @@ package org.magg.io.spatial;
 
 /**
  * The raw columns of one group of a granule (one ATL06 beam, or a whole CSV table), before any
- * filtering. Fill values are NaN when the dataset declares none.
+ * filtering. Fill values are NaN when the dataset declares none. A variable stored as float32 stays
+ * a {@code float[]} (half the memory, and the batches keep it so), any other as {@code double[]}.
  */
 final class PointColumns {
   final String group;
@@ -15,8 +16,14 @@ final class PointColumns {
   /** Quality flags, or null when the data source has no quality filter. */
   final double[] quality;
 
-  /** Variables in the reader's variable order. */
-  final double[][] values;
+  /** Variables in the reader's variable order: each a {@code float[]} or a {@code double[]}. */
+  final Object[] values;
+
+  /** Per variable, its column if it is a {@code float[]}, else null. */
+  final float[][] floats;
+
+  /** Per variable, its column if it is a {@code double[]}, else null. */
+  final double[][] doubles;
 
   final double[] valueFills;
 
@@ -27,7 +34,7 @@ final class PointColumns {
       double[] lon,
       double lonFill,
       double[] quality,
-      double[][] values,
+      Object[] values,
       double[] valueFills) {
     this.group = group;
     this.size = lat.length;
@@ -36,7 +43,24 @@ final class PointColumns {
     this.latFill = latFill;
     this.lonFill = lonFill;
     this.quality = quality;
-    this.values = values;
+    this.values = values.clone();
+    this.floats = new float[values.length][];
+    this.doubles = new double[values.length][];
+    for (int v = 0; v < values.length; v++) {
+      if (values[v] instanceof float[]) {
+        floats[v] = (float[]) values[v];
+      } else if (values[v] instanceof double[]) {
+        doubles[v] = (double[]) values[v];
+      } else {
+        throw new IllegalArgumentException(
+            "group " + group + ": variable " + v + " is neither float[] nor double[]");
+      }
+    }
     this.valueFills = valueFills;
+  }
+
+  /** The value of variable {@code v} at row {@code i}, as a double. */
+  double value(int v, int i) {
+    return floats[v] != null ? floats[v][i] : doubles[v][i];
   }
 }

@@ -89,7 +89,7 @@ class CsvPointReaderTest {
     assertArrayEquals(new double[] {-75.0, -75.0, -75.1}, c.lat);
     assertArrayEquals(new double[] {100.1, 100.1, 100.2}, c.lon);
     assertArrayEquals(new double[] {0, 0, 1}, c.quality);
-    assertArrayEquals(new double[] {1.5, NAN, 7.5}, c.values[0]);
+    assertArrayEquals(new double[] {1.5, NAN, 7.5}, c.doubles[0]);
   }
 
   @Test

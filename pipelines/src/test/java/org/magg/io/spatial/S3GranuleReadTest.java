@@ -92,7 +92,8 @@ class S3GranuleReadTest {
       assertEquals(a.lonFill, b.lonFill);
       assertArrayEquals(a.valueFills, b.valueFills);
       for (int v = 0; v < a.values.length; v++) {
-        assertArrayEquals(a.values[v], b.values[v], a.group + " variable " + v);
+        assertArrayEquals(a.floats[v], b.floats[v], a.group + " variable " + v);
+        assertArrayEquals(a.doubles[v], b.doubles[v], a.group + " variable " + v);
       }
     }
   }

@@ -50,7 +50,7 @@ final class CellStatistics implements Serializable {
   CellChunk compute(long parentMorton, int chunkIndex, Iterable<PointBatch> batches) {
     int children = childCount();
     int vars = inputVariables.size();
-    int[] offsets = new int[children + 1];
+    int[] counts = new int[children];
     long total = 0;
     for (PointBatch b : batches) {
       if (b.variableCount() != vars) {
@@ -64,19 +64,22 @@ final class CellStatistics implements Serializable {
                 + " "
                 + inputVariables);
       }
-      for (int i = 0; i < b.size(); i++) {
-        int c = b.childIndex(i);
-        if (c < 0 || c >= children) {
-          throw new IllegalArgumentException(
-              "cell "
-                  + Morton.format(parentMorton)
-                  + ": child index "
-                  + c
-                  + " outside [0, "
-                  + children
-                  + ")");
+      if (!b.countChildren(counts)) {
+        int bad = 0;
+        for (int i = 0; i < b.size(); i++) {
+          if (b.childIndex(i) < 0 || b.childIndex(i) >= children) {
+            bad = b.childIndex(i);
+            break;
+          }
         }
-        offsets[c + 1]++;
+        throw new IllegalArgumentException(
+            "cell "
+                + Morton.format(parentMorton)
+                + ": child index "
+                + bad
+                + " outside [0, "
+                + children
+                + ")");
       }
       total += b.size();
     }
@@ -90,22 +93,18 @@ final class CellStatistics implements Serializable {
     }
     int n = (int) total;
     int withData = 0;
+    int[] offsets = new int[children + 1];
     for (int c = 0; c < children; c++) {
-      if (offsets[c + 1] > 0) {
+      if (counts[c] > 0) {
         withData++;
       }
-      offsets[c + 1] += offsets[c];
+      offsets[c + 1] = offsets[c] + counts[c];
     }
     double[][] sorted = new double[vars][n];
     int[] cursor = new int[children];
     System.arraycopy(offsets, 0, cursor, 0, children);
     for (PointBatch b : batches) {
-      for (int i = 0; i < b.size(); i++) {
-        int at = cursor[b.childIndex(i)]++;
-        for (int v = 0; v < vars; v++) {
-          sorted[v][at] = b.value(v, i);
-        }
-      }
+      b.place(cursor, sorted);
     }
     CellColumns columns = CellColumns.over(inputVariables, sorted);
     double[][] values = new double[aggregators.size()][children];
