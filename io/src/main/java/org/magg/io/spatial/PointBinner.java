@@ -19,6 +19,14 @@ final class PointBinner implements Serializable {
   private static final long serialVersionUID = 1L;
   static final int HASH_ORDER = 18;
 
+  /**
+   * The most points a batch holds: a granule's points of a cell go in batches of at most this many,
+   * in order. Small enough that no array of a batch is one of the JVM's "humongous" objects (half a
+   * G1 heap region, 512 KB with the smallest regions), which the G1 collector does not compact: a
+   * heap full of them runs out of room for large arrays while half empty.
+   */
+  static final int MAX_BATCH_POINTS = 1 << 15;
+
   private final int parentOrder;
   private final int childOrder;
   private final SpatialBounds bounds;
@@ -111,7 +119,7 @@ final class PointBinner implements Serializable {
       int parentShift = 2 * (HASH_ORDER - parentOrder);
       int childShift = 2 * (HASH_ORDER - childOrder);
       long childMask = (1L << (2 * (childOrder - parentOrder))) - 1;
-      // Two passes, so that each parent's batch is allocated once at its exact size.
+      // Two passes, so that each batch is allocated once at its exact size.
       int[] slots = new int[valid];
       int[] counts = new int[parentNested.length];
       int last = -1;
@@ -126,26 +134,26 @@ final class PointBinner implements Serializable {
         last = slot;
         counts[slot]++;
       }
+      int[] remaining = counts;
       int[][] child = new int[counts.length][];
       float[][][] floats = new float[counts.length][variableCount][];
       double[][][] doubles = new double[counts.length][variableCount][];
-      for (int slot = 0; slot < counts.length; slot++) {
-        if (counts[slot] > 0) {
-          child[slot] = new int[counts[slot]];
-          for (int v = 0; v < variableCount; v++) {
-            if (c.floats[v] != null) {
-              floats[slot][v] = new float[counts[slot]];
-            } else {
-              doubles[slot][v] = new double[counts[slot]];
-            }
-          }
-        }
-      }
       int[] at = new int[counts.length];
       for (int k = 0; k < valid; k++) {
         int slot = slots[k];
         if (slot < 0) {
           continue;
+        }
+        if (child[slot] == null) {
+          int size = Math.min(remaining[slot], MAX_BATCH_POINTS);
+          child[slot] = new int[size];
+          for (int v = 0; v < variableCount; v++) {
+            if (c.floats[v] != null) {
+              floats[slot][v] = new float[size];
+            } else {
+              doubles[slot][v] = new double[size];
+            }
+          }
         }
         int i = at[slot]++;
         child[slot][i] = (int) ((nested[k] >>> childShift) & childMask);
@@ -157,15 +165,16 @@ final class PointBinner implements Serializable {
             doubles[slot][v][i] = c.doubles[v][row];
           }
         }
-      }
-      for (int slot = 0; slot < counts.length; slot++) {
-        if (counts[slot] > 0) {
+        if (i + 1 == child[slot].length) {
           Object[] columns = new Object[variableCount];
           for (int v = 0; v < variableCount; v++) {
             columns[v] = c.floats[v] != null ? floats[slot][v] : doubles[slot][v];
           }
-          batches.get(slot).add(PointBatch.ofColumns(counts[slot], child[slot], columns));
-          kept += counts[slot];
+          batches.get(slot).add(PointBatch.ofColumns(i + 1, child[slot], columns));
+          kept += i + 1;
+          remaining[slot] -= i + 1;
+          child[slot] = null;
+          at[slot] = 0;
         }
       }
     }

@@ -77,4 +77,37 @@ class PointBinnerTest {
     assertEquals(g.read, g.kept + filtered);
     assertEquals(1.0, g.batches().get(parent).get(0).value(0, 0));
   }
+
+  @Test
+  void aCellsPointsGoInBatchesOfAtMostTheCapInOrder() {
+    int n = 2 * PointBinner.MAX_BATCH_POINTS + 5;
+    double[] lat = new double[n];
+    double[] lon = new double[n];
+    float[] h = new float[n];
+    for (int i = 0; i < n; i++) {
+      lat[i] = -75.0 - i * 1e-6;
+      lon[i] = 100.1;
+      h[i] = i;
+    }
+    PointColumns c =
+        new PointColumns(
+            "gt1l", lat, Double.NaN, lon, Double.NaN, null, new Object[] {h}, new double[] {-1});
+    long parent = Morton.encode(-75.0, 100.1, 6);
+    PointBinner.Granule g = new PointBinner(6, 12, null, null).start(List.of(parent), 1);
+    g.add(c);
+    assertEquals(n, g.kept);
+    List<PointBatch> batches = g.batches().get(parent);
+    assertEquals(3, batches.size());
+    assertEquals(PointBinner.MAX_BATCH_POINTS, batches.get(0).size());
+    assertEquals(PointBinner.MAX_BATCH_POINTS, batches.get(1).size());
+    assertEquals(5, batches.get(2).size());
+    int i = 0;
+    for (PointBatch b : batches) {
+      for (int k = 0; k < b.size(); k++, i++) {
+        assertEquals(i, b.value(0, k), "point " + i + " in order");
+        assertEquals(
+            Morton.childIndex(Morton.encode(lat[i], lon[i], 12), 6), b.childIndex(k), "point " + i);
+      }
+    }
+  }
 }

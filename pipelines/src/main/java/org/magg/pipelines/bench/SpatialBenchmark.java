@@ -53,6 +53,8 @@ public final class SpatialBenchmark {
    * @param pipelineCpuSeconds CPU time of the whole process during the best pipeline run
    * @param loopCpuSeconds CPU time of the whole process during the best loop
    * @param loadAverage the system load average (1 minute) when the benchmark started, or -1
+   * @param loopPasses passes the loop made over groups of parent cells (to fit the heap)
+   * @param loopGranuleReads granules the loop read over its passes
    */
   public record Figures(
       long points,
@@ -66,7 +68,9 @@ public final class SpatialBenchmark {
       List<Double> loopRuns,
       double pipelineCpuSeconds,
       double loopCpuSeconds,
-      double loadAverage) {
+      double loadAverage,
+      int loopPasses,
+      int loopGranuleReads) {
 
     public Figures {
       pipelineRuns = List.copyOf(pipelineRuns);
@@ -94,7 +98,8 @@ public final class SpatialBenchmark {
           Locale.ROOT,
           "points:           %,d (%d granules)%n"
               + "pipeline:         %.2f s, %,.0f points/s, peak heap %.0f MB (%s)%n"
-              + "hand-written:     %.2f s, %,.0f points/s, peak heap %.0f MB (1 thread)%n"
+              + "hand-written:     %.2f s, %,.0f points/s, peak heap %.0f MB (1 thread; %d"
+              + " pass%s, %d granule reads)%n"
               + "ratio:            pipeline rate / loop rate = %.2f%n"
               + "%s"
               + "cpu:              pipeline %.2f s, hand-written %.2f s (process CPU time of the"
@@ -111,6 +116,9 @@ public final class SpatialBenchmark {
           loopSeconds,
           loopPointsPerSecond(),
           loopPeakHeapMb,
+          loopPasses,
+          loopPasses == 1 ? "" : "es",
+          loopGranuleReads,
           pipelinePointsPerSecond() / loopPointsPerSecond(),
           runs,
           pipelineCpuSeconds,
@@ -170,6 +178,8 @@ public final class SpatialBenchmark {
     double pipelinePeak = 0;
     double loopPeak = 0;
     long loopBinned = 0;
+    int loopPasses = 0;
+    int loopReads = 0;
     for (int r = 0; r < runs; r++) {
       try (HeapSampler heap = new HeapSampler()) {
         long t0 = System.nanoTime();
@@ -189,7 +199,10 @@ public final class SpatialBenchmark {
       try (HeapSampler heap = new HeapSampler()) {
         long t1 = System.nanoTime();
         long c1 = Machine.processCpuNanos();
-        loopBinned = handWrittenLoop(config, sample, 6);
+        Loop loop = handWrittenLoop(config, sample, 6);
+        loopBinned = loop.binned();
+        loopPasses = loop.passes();
+        loopReads = loop.granuleReads();
         loopRuns.add((System.nanoTime() - t1) / 1e9);
         loopCpu.add((Machine.processCpuNanos() - c1) / 1e9);
         loopPeak = Math.max(loopPeak, heap.peakMb());
@@ -209,7 +222,9 @@ public final class SpatialBenchmark {
         loopRuns,
         pipelineCpu.get(bestPipeline),
         loopCpu.get(bestLoop),
-        load);
+        load,
+        loopPasses,
+        loopReads);
   }
 
   /**
@@ -222,13 +237,22 @@ public final class SpatialBenchmark {
    * keeps only the points that fall in them (a granule crossing cells of two passes is read in
    * both). A cell's points are the same, in the same order, as when every cell is done in one pass.
    */
-  static long handWrittenLoop(PipelineConfig config, SampleData.Result sample, int parentOrder)
+  static Loop handWrittenLoop(PipelineConfig config, SampleData.Result sample, int parentOrder)
       throws IOException {
     return handWrittenLoop(config, sample, parentOrder, pointsPerPass());
   }
 
+  /**
+   * What one run of the loop did.
+   *
+   * @param binned points binned
+   * @param passes passes over groups of parent cells
+   * @param granuleReads granules read, over all passes (a granule crossing two passes is read twice)
+   */
+  record Loop(long binned, int passes, int granuleReads) {}
+
   /** The loop with passes of at most {@code pointsPerPass} points by estimate. */
-  static long handWrittenLoop(
+  static Loop handWrittenLoop(
       PipelineConfig config, SampleData.Result sample, int parentOrder, long pointsPerPass)
       throws IOException {
     int childOrder = config.output().grid().childOrder();
@@ -246,7 +270,10 @@ public final class SpatialBenchmark {
     }
     long binned = 0;
     double checksum = 0;
-    for (Map<Long, List<String>> pass : passes(sample, pointsPerPass)) {
+    int reads = 0;
+    List<Map<Long, List<String>>> passes = passes(sample, pointsPerPass);
+    Sorted sorted = new Sorted();
+    for (Map<Long, List<String>> pass : passes) {
       Map<Long, Bucket> buckets = new HashMap<>();
       Set<String> names = new HashSet<>();
       for (Map.Entry<Long, List<String>> cell : pass.entrySet()) {
@@ -258,14 +285,15 @@ public final class SpatialBenchmark {
           continue;
         }
         bin(granule, buckets, parentOrder, childOrder, children);
+        reads++;
       }
       for (Bucket b : buckets.values()) {
-        checksum += statistics(b, children, aggregators);
+        checksum += statistics(b, children, aggregators, sorted);
         binned += b.size;
       }
     }
     sink = checksum; // keeps the statistics from being optimised away
-    return binned;
+    return new Loop(binned, passes.size(), reads);
   }
 
   /**
@@ -347,13 +375,20 @@ public final class SpatialBenchmark {
         float fill = fillValue(f.getDatasetByPath(g + "h_li"));
         long[] hashed = new long[lat.length];
         Healpix.nestedHash(18, lon, lat, lat.length, hashed);
+        long lastParent = -1;
+        Bucket last = null;
         for (int i = 0; i < lat.length; i++) {
           if (q[i] != 0 || h[i] == fill || s[i] == fill) {
             continue;
           }
-          Bucket b = buckets.get(hashed[i] >>> (2 * (18 - parentOrder)));
-          if (b != null) {
-            b.add((int) ((hashed[i] >>> (2 * (18 - childOrder))) & (children - 1)), h[i], s[i]);
+          long parent = hashed[i] >>> (2 * (18 - parentOrder));
+          if (parent != lastParent) {
+            // along-track points stay in one parent cell for long stretches
+            last = buckets.get(parent);
+            lastParent = parent;
+          }
+          if (last != null) {
+            last.add((int) ((hashed[i] >>> (2 * (18 - childOrder))) & (children - 1)), h[i], s[i]);
           }
         }
       }
@@ -361,21 +396,28 @@ public final class SpatialBenchmark {
   }
 
   /** A counting sort of a parent's points by child, then statistics per child; their sum. */
-  private static double statistics(Bucket b, int children, List<CellAggregator> aggregators) {
+  private static double statistics(
+      Bucket b, int children, List<CellAggregator> aggregators, Sorted sorted) {
     int[] start = new int[children + 1];
-    for (int i = 0; i < b.size; i++) {
-      start[b.child[i] + 1]++;
+    for (int k = 0; k < b.chunks.size(); k++) {
+      int[] child = b.chunks.get(k).child;
+      for (int i = 0, n = b.chunkSize(k); i < n; i++) {
+        start[child[i] + 1]++;
+      }
     }
     for (int c = 0; c < children; c++) {
       start[c + 1] += start[c];
     }
     int[] at = Arrays.copyOf(start, children);
-    double[] sortedH = new double[b.size];
-    double[] sortedS = new double[b.size];
-    for (int i = 0; i < b.size; i++) {
-      int k = at[b.child[i]]++;
-      sortedH[k] = b.h[i];
-      sortedS[k] = b.s[i];
+    double[] sortedH = sorted.h(b.size);
+    double[] sortedS = sorted.s(b.size);
+    for (int k = 0; k < b.chunks.size(); k++) {
+      Chunk chunk = b.chunks.get(k);
+      for (int i = 0, n = b.chunkSize(k); i < n; i++) {
+        int j = at[chunk.child[i]]++;
+        sortedH[j] = chunk.h[i];
+        sortedS[j] = chunk.s[i];
+      }
     }
     CellColumns columns = CellColumns.over(List.of("h_li", "s_li"), sortedH, sortedS);
     double checksum = 0;
@@ -391,26 +433,61 @@ public final class SpatialBenchmark {
     return checksum;
   }
 
-  /** CPU time of this process (all threads), or 0 where the JVM does not tell. */
+  /** The sorted columns of the loop, reused from cell to cell (grown to the largest cell). */
+  private static final class Sorted {
+    private double[] h = new double[0];
+    private double[] s = new double[0];
 
-  /** The kept points of one parent cell in the hand-written loop. */
+    double[] h(int n) {
+      if (h.length < n) {
+        h = null;
+        h = new double[n + n / 4];
+      }
+      return h;
+    }
+
+    double[] s(int n) {
+      if (s.length < n) {
+        s = null;
+        s = new double[n + n / 4];
+      }
+      return s;
+    }
+  }
+
+  /**
+   * The kept points of one parent cell in the hand-written loop, in fixed-size chunks: growing one
+   * array by doubling would copy every point again and, past half a heap region, churn the G1
+   * collector's uncompacted "humongous" regions.
+   */
   private static final class Bucket {
-    int[] child = new int[1024];
-    float[] h = new float[1024];
-    float[] s = new float[1024];
+    static final int CHUNK = 1 << 15;
+    final List<Chunk> chunks = new ArrayList<>();
+    Chunk current;
     int size;
 
     void add(int c, float hv, float sv) {
-      if (size == child.length) {
-        child = Arrays.copyOf(child, size * 2);
-        h = Arrays.copyOf(h, size * 2);
-        s = Arrays.copyOf(s, size * 2);
+      int i = size % CHUNK;
+      if (i == 0) {
+        current = new Chunk();
+        chunks.add(current);
       }
-      child[size] = c;
-      h[size] = hv;
-      s[size] = sv;
+      current.child[i] = c;
+      current.h[i] = hv;
+      current.s[i] = sv;
       size++;
     }
+
+    int chunkSize(int k) {
+      return k < chunks.size() - 1 ? CHUNK : size - k * CHUNK;
+    }
+  }
+
+  /** A chunk of a bucket. */
+  private static final class Chunk {
+    final int[] child = new int[Bucket.CHUNK];
+    final float[] h = new float[Bucket.CHUNK];
+    final float[] s = new float[Bucket.CHUNK];
   }
 
   private static float fillValue(Dataset d) {

@@ -40,12 +40,22 @@ class SpatialBenchmarkTest {
     assertEquals(true, thirds.size() >= 3, thirds.size() + " passes");
 
     PipelineConfig config = Magg.defaultConfig("atl06");
-    long once = SpatialBenchmark.handWrittenLoop(config, sample, 6, Long.MAX_VALUE);
+    long once = SpatialBenchmark.handWrittenLoop(config, sample, 6, Long.MAX_VALUE).binned();
     double sumOnce = SpatialBenchmark.sink;
-    long perCell = SpatialBenchmark.handWrittenLoop(config, sample, 6, 1);
+    SpatialBenchmark.Loop oneByOne = SpatialBenchmark.handWrittenLoop(config, sample, 6, 1);
+    long perCell = oneByOne.binned();
     assertEquals(once, perCell);
+    // one pass per cell, reading each cell's granules: the catalog's cell -> granule entries
+    int entries = 0;
+    for (List<String> g : GranuleCatalog.read(sample.catalog()).cells().values()) {
+      entries += g.size();
+    }
+    assertEquals(cells.size(), oneByOne.passes());
+    assertEquals(entries, oneByOne.granuleReads());
+    assertEquals(
+        6, SpatialBenchmark.handWrittenLoop(config, sample, 6, Long.MAX_VALUE).granuleReads());
     assertEquals(sumOnce, SpatialBenchmark.sink, Math.abs(sumOnce) * 1e-12);
-    assertEquals(once, SpatialBenchmark.handWrittenLoop(config, sample, 6, 36_000));
+    assertEquals(once, SpatialBenchmark.handWrittenLoop(config, sample, 6, 36_000).binned());
     // about 93% of the points are kept (2% fill, 5% quality flags), all inside the catalog's cells
     assertEquals(0.93, once / (6.0 * 6 * 3000), 0.02);
   }

@@ -20,6 +20,13 @@ final class CellStatistics implements Serializable {
   private final List<CellAggregator> aggregators;
 
   /**
+   * The sorted columns of the last cell, reused by the next: a cell's columns are large arrays (16
+   * bytes a point), which the G1 collector allocates as "humongous" objects and does not compact,
+   * so allocating them anew for every cell fragments the heap until one no longer fits.
+   */
+  private transient double[][] sortedColumns;
+
+  /**
    * @param inputVariables names of the batch columns, in batch order
    * @param aggregators one per output variable, in output order
    */
@@ -40,6 +47,18 @@ final class CellStatistics implements Serializable {
 
   int childCount() {
     return 1 << (2 * (childOrder - parentOrder));
+  }
+
+  /** Columns of at least {@code n} points each: the last cell's if they are long enough. */
+  private double[][] sortedColumns(int vars, int n) {
+    if (sortedColumns == null
+        || sortedColumns.length != vars
+        || (vars > 0 && sortedColumns[0].length < n)) {
+      sortedColumns = null; // the old columns can go before the new ones are allocated
+      int capacity = (int) Math.min(Integer.MAX_VALUE - 8, n + (long) n / 4);
+      sortedColumns = new double[vars][capacity];
+    }
+    return sortedColumns;
   }
 
   /**
@@ -100,7 +119,7 @@ final class CellStatistics implements Serializable {
       }
       offsets[c + 1] = offsets[c] + counts[c];
     }
-    double[][] sorted = new double[vars][n];
+    double[][] sorted = sortedColumns(vars, n);
     int[] cursor = new int[children];
     System.arraycopy(offsets, 0, cursor, 0, children);
     for (PointBatch b : batches) {
