@@ -227,8 +227,8 @@ public final class PointBatch {
    * <ul>
    *   <li>Child indices as runs (two int blocks: the child of each run and its length) when that is
    *       shorter, which it is for points in along-track order; else one int block.
-   *   <li>A column as float32s when every value is a float32, bit for bit (ATL06's heights and their
-   *       sigmas are); else as float64s.
+   *   <li>A column as float32s when every value is a float32, bit for bit (ATL06's heights and
+   *       their sigmas are); else as float64s.
    * </ul>
    *
    * <p>A decoded batch holds exactly the encoded values, in the same order, in the compact form:

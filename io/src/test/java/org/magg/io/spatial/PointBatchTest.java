@@ -14,8 +14,8 @@ import org.apache.beam.sdk.util.CoderUtils;
 import org.junit.jupiter.api.Test;
 
 /**
- * The compact forms of a point batch (child runs, float32 columns) against the same points held
- * per point in doubles: every accessor and the placing by child give the same values.
+ * The compact forms of a point batch (child runs, float32 columns) against the same points held per
+ * point in doubles: every accessor and the placing by child give the same values.
  */
 class PointBatchTest {
 
@@ -66,7 +66,8 @@ class PointBatchTest {
     PointBatch[] batches = {
       alongTrack(3_000, r),
       CoderUtils.decodeFromByteArray(
-          PointBatch.coder(), CoderUtils.encodeToByteArray(PointBatch.coder(), alongTrack(2_000, r))),
+          PointBatch.coder(),
+          CoderUtils.encodeToByteArray(PointBatch.coder(), alongTrack(2_000, r))),
       new PointBatch(4, new int[] {63, 0, 63, 5}, new double[][] {{1, 2, 3, 4}, {5, 6, 7, 8}})
     };
     int children = 64;
@@ -110,13 +111,15 @@ class PointBatchTest {
   @Test
   void childIndicesOutsideTheCellAreReported() throws Exception {
     int[] counts = new int[16];
-    assertFalse(new PointBatch(2, new int[] {3, 16}, new double[][] {{1, 2}}).countChildren(counts));
+    assertFalse(
+        new PointBatch(2, new int[] {3, 16}, new double[][] {{1, 2}}).countChildren(counts));
     PointBatch runs =
         CoderUtils.decodeFromByteArray(
             PointBatch.coder(),
             CoderUtils.encodeToByteArray(
                 PointBatch.coder(),
-                new PointBatch(5, new int[] {-1, -1, -1, -1, -1}, new double[][] {{1, 2, 3, 4, 5}})));
+                new PointBatch(
+                    5, new int[] {-1, -1, -1, -1, -1}, new double[][] {{1, 2, 3, 4, 5}})));
     assertFalse(runs.countChildren(new int[16]));
     assertEquals(-1, runs.childIndex(4));
   }

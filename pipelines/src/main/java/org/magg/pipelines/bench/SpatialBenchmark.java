@@ -247,7 +247,8 @@ public final class SpatialBenchmark {
    *
    * @param binned points binned
    * @param passes passes over groups of parent cells
-   * @param granuleReads granules read, over all passes (a granule crossing two passes is read twice)
+   * @param granuleReads granules read, over all passes (a granule crossing two passes is read
+   *     twice)
    */
   record Loop(long binned, int passes, int granuleReads) {}
 
