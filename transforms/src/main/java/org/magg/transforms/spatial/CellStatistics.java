@@ -49,14 +49,17 @@ final class CellStatistics implements Serializable {
     return 1 << (2 * (childOrder - parentOrder));
   }
 
-  /** Columns of at least {@code n} points each: the last cell's if they are long enough. */
+  /**
+   * Columns of at least {@code n} points each: the last cell's if they are long enough, else new
+   * ones of exactly {@code n} (no headroom: a slot's heap must hold the largest cell's columns, not
+   * more).
+   */
   private double[][] sortedColumns(int vars, int n) {
     if (sortedColumns == null
         || sortedColumns.length != vars
         || (vars > 0 && sortedColumns[0].length < n)) {
       sortedColumns = null; // the old columns can go before the new ones are allocated
-      int capacity = (int) Math.min(Integer.MAX_VALUE - 8, n + (long) n / 4);
-      sortedColumns = new double[vars][capacity];
+      sortedColumns = new double[vars][n];
     }
     return sortedColumns;
   }
