@@ -145,7 +145,10 @@ final class SpatialConfigParser {
     }
   }
 
-  /** {@code description}, {@code units} and {@code long_name} are magg's: accepted, not used. */
+  /**
+   * {@code long_name}, {@code units} and {@code description} (magg's) become attributes of the
+   * stored array, as CF readers (xarray, plots) expect them.
+   */
   @JsonNaming(SnakeCaseStrategy.class)
   record Variable(
       String function,
@@ -161,8 +164,32 @@ final class SpatialConfigParser {
 
     VariableSpec toSpec(String name) {
       String type = or(dtype, "float32").toLowerCase(Locale.ROOT);
+      Map<String, String> attributes = new LinkedHashMap<>();
+      text(attributes, "long_name", longName, name);
+      text(attributes, "units", units, name);
+      text(attributes, "description", description, name);
       return new VariableSpec(
-          name, function, source, params, expression, type, or(fillValue, defaultFill(type)));
+          name,
+          function,
+          source,
+          params,
+          expression,
+          type,
+          or(fillValue, defaultFill(type)),
+          attributes);
+    }
+
+    /** Puts a scalar field's text; refuses a list or a mapping, naming the field. */
+    private static void text(Map<String, String> into, String field, JsonNode value, String name) {
+      if (value == null || value.isNull()) {
+        return;
+      }
+      if (!value.isValueNode()) {
+        throw new ConfigException(
+            "aggregation.variables." + name + "." + field,
+            "is a " + value.getNodeType().toString().toLowerCase(Locale.ROOT) + ", expected text");
+      }
+      into.put(field, value.asText());
     }
   }
 

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param expression an expression in the aggregation expression language, or null
  * @param dtype the stored data type (for example {@code float32})
  * @param fillValue the stored value of an empty cell
+ * @param attributes what the stored array says of itself beyond the aggregation ({@code long_name},
+ *     {@code units}, {@code description}, as the config gives them); never null
  */
 public record VariableSpec(
     String name,
@@ -24,10 +26,26 @@ public record VariableSpec(
     Map<String, Object> params,
     String expression,
     String dtype,
-    double fillValue)
+    double fillValue,
+    Map<String, String> attributes)
     implements Serializable {
 
   public VariableSpec {
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params == null ? Map.of() : params));
+    attributes =
+        Collections.unmodifiableMap(
+            new LinkedHashMap<>(attributes == null ? Map.of() : attributes));
+  }
+
+  /** A variable without descriptive attributes. */
+  public VariableSpec(
+      String name,
+      String function,
+      String source,
+      Map<String, Object> params,
+      String expression,
+      String dtype,
+      double fillValue) {
+    this(name, function, source, params, expression, dtype, fillValue, Map.of());
   }
 }

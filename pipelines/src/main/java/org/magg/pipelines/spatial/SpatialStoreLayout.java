@@ -54,6 +54,7 @@ final class SpatialStoreLayout {
       } else {
         attrs.put("expression", spec.expression());
       }
+      attrs.putAll(spec.attributes());
       arrays.add(
           new CellStoreSpec.ArraySpec(
               spec.name(),

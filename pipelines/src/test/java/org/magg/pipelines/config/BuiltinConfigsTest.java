@@ -51,7 +51,33 @@ class BuiltinConfigsTest {
                 "h_q75", "quantile", "h_li", Map.of("q", 0.75), null, "float32", NAN))) {
       variables.put(v.name(), v);
     }
+    // what each stored array says of itself: long_name and units
+    describe(variables, "count", "number of points in the cell", "1");
+    describe(variables, "h_min", "minimum land-ice height", "m");
+    describe(variables, "h_max", "maximum land-ice height", "m");
+    describe(variables, "h_mean", "mean land-ice height, weighted by 1 / h_li_sigma**2", "m");
+    describe(variables, "h_sigma", "uncertainty of the weighted mean height", "m");
+    describe(variables, "h_variance", "variance of land-ice height", "m2");
+    describe(variables, "h_q25", "25th percentile of land-ice height", "m");
+    describe(variables, "h_q50", "median land-ice height", "m");
+    describe(variables, "h_q75", "75th percentile of land-ice height", "m");
     return new AggregationConfig(coordinates, variables);
+  }
+
+  private static void describe(
+      Map<String, VariableSpec> variables, String name, String longName, String units) {
+    VariableSpec v = variables.get(name);
+    variables.put(
+        name,
+        new VariableSpec(
+            v.name(),
+            v.function(),
+            v.source(),
+            v.params(),
+            v.expression(),
+            v.dtype(),
+            v.fillValue(),
+            Map.of("long_name", longName, "units", units)));
   }
 
   private static final OutputConfig HEALPIX_12 =

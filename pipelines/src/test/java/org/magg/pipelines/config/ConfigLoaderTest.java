@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.magg.core.ConfigException;
@@ -106,6 +107,23 @@ class ConfigLoaderTest {
     assertThat(e.getMessage(), containsString("aggregation.variables.h_mean.source"));
     assertThat(e.getMessage(), containsString("'h'"));
     assertThat(e.getMessage(), containsString("h_li, s_li"));
+  }
+
+  @Test
+  void descriptiveFieldsAreKeptAsTextAndRefusedOtherwise() {
+    String yaml =
+        ConfigLoader.builtinText("atl06")
+            .replace(
+                "    h_min:\n      long_name: \"minimum land-ice height\"\n      units: \"m\"\n",
+                "    h_min:\n      units: m\n      description: 42\n");
+    PipelineConfig c = ConfigLoader.parse(yaml, "t");
+    assertEquals(
+        Map.of("units", "m", "description", "42"),
+        c.aggregation().variables().get("h_min").attributes());
+    String bad = yaml.replace("      units: m\n", "      units: [m, s]\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(bad, "t"));
+    assertEquals("aggregation.variables.h_min.units", e.fieldPath());
+    assertThat(e.getMessage(), containsString("expected text"));
   }
 
   @Test

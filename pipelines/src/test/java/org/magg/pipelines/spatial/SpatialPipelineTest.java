@@ -254,6 +254,11 @@ class SpatialPipelineTest {
     compareReaderValues(out.get("arrays"), exp, "12/", "zarr-python");
     JsonNode vars = out.get("xarray").get("12").get("variables");
     assertEquals("cells", vars.get("h_mean").get("dims").get(0).asText());
+    // the config's long_name and units reach xarray as the variables' attributes
+    assertEquals("m", vars.get("h_mean").get("attrs").get("units").asText());
+    assertEquals("m2", vars.get("h_variance").get("attrs").get("units").asText());
+    assertEquals(
+        "median land-ice height", vars.get("h_q50").get("attrs").get("long_name").asText());
   }
 
   private static void compareReaderValues(
