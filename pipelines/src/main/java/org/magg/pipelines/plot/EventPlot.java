@@ -51,9 +51,17 @@ final class EventPlot {
   };
 
   /** What was drawn, and where. */
-  record Drawn(Canvas canvas, Frame frame, List<String> events, String metric, String description) {
+  record Drawn(
+      Canvas canvas,
+      Projection.Equirectangular projection,
+      Frame frame,
+      List<String> events,
+      String metric,
+      String description) {
     int[] pixel(double lon, double lat) {
-      return new int[] {(int) Math.floor(frame.px(lon)), (int) Math.floor(frame.py(lat))};
+      return new int[] {
+        (int) Math.floor(frame.px(projection.x(lon))), (int) Math.floor(frame.py(lat))
+      };
     }
   }
 
@@ -103,6 +111,24 @@ final class EventPlot {
     }
     double dLat = grid == null ? 0 : step(grid.lat());
     double dLon = grid == null ? 0 : step(grid.lon());
+    // centred on 180 degrees when the events keep together there (around the antimeridian)
+    List<Double> lons = new ArrayList<>();
+    for (int[] cells : footprints.values()) {
+      for (int c : cells) {
+        lons.add(grid.lonOf(c));
+      }
+    }
+    for (List<double[]> points : track.values()) {
+      for (double[] p : points) {
+        lons.add(p[0]);
+      }
+    }
+    Projection.Equirectangular projection =
+        new Projection.Equirectangular(
+            Projection.Equirectangular.centreFor(
+                lons.stream().mapToDouble(Double::doubleValue).toArray()));
+    double west = projection.centre() - 180;
+    double east = projection.centre() + 180;
 
     // the extent: footprint cells (with their half widths) and track points
     double[] box = {
@@ -113,20 +139,21 @@ final class EventPlot {
     };
     for (int[] cells : footprints.values()) {
       for (int c : cells) {
-        extend(box, grid.lonOf(c) - dLon / 2, grid.latOf(c) - dLat / 2);
-        extend(box, grid.lonOf(c) + dLon / 2, grid.latOf(c) + dLat / 2);
+        double x = projection.x(grid.lonOf(c));
+        extend(box, x - dLon / 2, grid.latOf(c) - dLat / 2);
+        extend(box, x + dLon / 2, grid.latOf(c) + dLat / 2);
       }
     }
     for (List<double[]> points : track.values()) {
       for (double[] p : points) {
-        extend(box, p[0], p[1]);
+        extend(box, projection.x(p[0]), p[1]);
       }
     }
     double mx = Math.max((box[1] - box[0]) * 0.05, 1);
     double my = Math.max((box[3] - box[2]) * 0.05, 1);
     box =
         new double[] {
-          Math.max(-180, box[0] - mx), Math.min(180, box[1] + mx),
+          Math.max(west, box[0] - mx), Math.min(east, box[1] + mx),
           Math.max(-90, box[2] - my), Math.min(90, box[3] + my)
         };
 
@@ -134,7 +161,6 @@ final class EventPlot {
     Graphics2D g = canvas.g;
     Rectangle2D mapArea = new Rectangle2D.Double(70, 60, WIDTH - 70 - 30, MAP_HEIGHT - 60 - 40);
     Frame frame = new Frame(box[0], box[1], box[2], box[3], mapArea);
-    Projection projection = new Projection.Equirectangular();
     Rectangle2D mapBox = frame.box(box[0], box[1], box[2], box[3]);
     g.setClip(mapBox);
     Graticule.draw(g, projection, frame, box);
@@ -146,7 +172,7 @@ final class EventPlot {
       Color c = colour(i);
       g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 110));
       for (int cell : cells) {
-        double lon = grid.lonOf(cell);
+        double lon = projection.x(grid.lonOf(cell));
         double lat = grid.latOf(cell);
         Rectangle2D r = frame.box(lon - dLon / 2, lon + dLon / 2, lat - dLat / 2, lat + dLat / 2);
         // whole pixels, so that neighbouring cells neither overlap nor leave gaps
@@ -168,7 +194,11 @@ final class EventPlot {
       g.setStroke(new BasicStroke(2f));
       Path2D.Double line = new Path2D.Double();
       double[] prev = null;
+      List<double[]> xy = new ArrayList<>();
       for (double[] p : points) {
+        xy.add(new double[] {projection.x(p[0]), p[1]});
+      }
+      for (double[] p : xy) {
         if (prev == null || Math.abs(p[0] - prev[0]) > 180) {
           line.moveTo(frame.px(p[0]), frame.py(p[1]));
         } else {
@@ -177,10 +207,10 @@ final class EventPlot {
         prev = p;
       }
       g.draw(line);
-      for (double[] p : points) {
+      for (double[] p : xy) {
         g.fill(new Ellipse2D.Double(frame.px(p[0]) - 2.5, frame.py(p[1]) - 2.5, 5, 5));
       }
-      double[] first = points.get(0);
+      double[] first = xy.get(0);
       g.draw(new Ellipse2D.Double(frame.px(first[0]) - 6, frame.py(first[1]) - 6, 12, 12));
       g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
       g.drawString(
@@ -214,7 +244,7 @@ final class EventPlot {
             + " numbers as in the bars below",
         20,
         24);
-    return new Drawn(canvas, frame, ids, bars.name(), description);
+    return new Drawn(canvas, projection, frame, ids, bars.name(), description);
   }
 
   /** One value per event, in the order of {@code ids} (NaN: none). */

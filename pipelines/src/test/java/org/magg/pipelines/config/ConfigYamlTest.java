@@ -170,8 +170,7 @@ class ConfigYamlTest {
         spatial("function: average", "function: {a: 1}"));
     assertEquals(
         "aggregation.variables.h_min: expected a mapping, got '5'",
-        spatial(
-            "    h_min:\n      long_name:", "    h_min: 5\n    h_minx:\n      long_name:"));
+        spatial("    h_min:\n      long_name:", "    h_min: 5\n    h_minx:\n      long_name:"));
     assertEquals(
         "aggregation.variables.h_q25.params: expected a mapping, got a list",
         spatial("      params:\n        q: 0.25", "      params: [5]"));

@@ -53,6 +53,33 @@ class EventPlotTest {
     }
   }
 
+  @Test
+  void eventsAcrossTheAntimeridianAreDrawnTogether(@TempDir Path dir) throws IOException {
+    // one storm moving east across 180 degrees: 175 E, 178 E, 179 W, 176 W at 10 N
+    java.nio.file.Files.writeString(
+        dir.resolve("lifecycle.csv"), "event_id,max_area_km2\nS1,1200\n");
+    java.nio.file.Files.writeString(
+        dir.resolve("tracks.csv"),
+        "event_id,centroid_lon,centroid_lat\n"
+            + "S1,175.0,10.0\nS1,178.0,10.0\nS1,-179.0,10.0\nS1,-176.0,10.0\n");
+    EventPlot.Drawn d = EventPlot.draw(dir.toString(), Storage.defaults(), null);
+    assertEquals(180.0, d.projection().centre());
+    int[] west = d.pixel(175.0, 10.0);
+    int[] east = d.pixel(-176.0, 10.0);
+    // 9 degrees apart along the track, drawn in that order from west to east over most of the map
+    // (the map spans the track plus 5% a side), not at the two ends of a world map
+    assertTrue(east[0] > west[0], west[0] + " then " + east[0]);
+    assertTrue(east[0] - west[0] > EventPlot.WIDTH / 2, west[0] + " to " + east[0]);
+    // the line passes over 180 degrees: the track's colour at lon 180, lat 10
+    int[] middle = d.pixel(180.0, 10.0);
+    Color line = EventPlot.colour(0).darker();
+    boolean found = false;
+    for (int dy = -1; dy <= 1 && !found; dy++) {
+      found = d.canvas().image.getRGB(middle[0], middle[1] + dy) == line.getRGB();
+    }
+    assertTrue(found, "the track's colour at 180 degrees");
+  }
+
   private static Color blend(Color c, int alpha) {
     double a = alpha / 255.0;
     return new Color(
