@@ -23,9 +23,9 @@ import org.magg.io.temporal.EventRow;
 import org.magg.io.temporal.EventTableIO;
 import org.magg.io.temporal.WrittenFile;
 import org.magg.pipelines.config.EventConfig;
+import org.magg.pipelines.runners.Counters;
 import org.magg.pipelines.runners.Progress;
 import org.magg.pipelines.runners.Runners;
-import org.magg.pipelines.spatial.RunMetrics;
 import org.magg.pipelines.temporal.TemporalPipeline;
 import org.magg.transforms.event.TrackEvents;
 import org.magg.transforms.event.TrackedEvent;
@@ -124,16 +124,16 @@ public final class EventPipeline {
     }
     // the detection collection's reads only (a metrics collection of the same name is read apart)
     Map<String, Long> gridded =
-        RunMetrics.countersUnder(result, "gridded/", "Read " + plan.collection().name());
-    Map<String, Long> all = new TreeMap<>(RunMetrics.countersUnder(result, "gridded/"));
-    all.putAll(RunMetrics.countersUnder(result, "events"));
-    all.putAll(RunMetrics.countersUnder(result, "temporal"));
+        Counters.under(result, "gridded/", "Read " + plan.collection().name());
+    Map<String, Long> all = new TreeMap<>(Counters.under(result, "gridded/"));
+    all.putAll(Counters.under(result, "events"));
+    all.putAll(Counters.under(result, "temporal"));
     long metricTimesteps = all.getOrDefault("events/" + MeasureEventsFn.TIMESTEPS_READ, 0L);
     long metricBytes = all.getOrDefault("events/" + MeasureEventsFn.BYTES_READ, 0L);
     for (org.magg.io.gridded.GriddedCollection m : plan.metricCollections()) {
       String mns = GriddedFieldIO.metricsNamespace(m.name()) + "/";
       Map<String, Long> read =
-          RunMetrics.countersUnder(result, "gridded/", EventMetrics.READ_METRICS + m.name());
+          Counters.under(result, "gridded/", EventMetrics.READ_METRICS + m.name());
       metricTimesteps += read.getOrDefault(mns + GriddedFieldIO.TIMESTEPS_READ, 0L);
       metricBytes += read.getOrDefault(mns + GriddedFieldIO.BYTES_READ, 0L);
     }

@@ -24,9 +24,9 @@ import org.magg.io.temporal.EventRow;
 import org.magg.io.temporal.EventTableIO;
 import org.magg.io.temporal.WrittenFile;
 import org.magg.pipelines.config.TemporalConfig;
+import org.magg.pipelines.runners.Counters;
 import org.magg.pipelines.runners.Progress;
 import org.magg.pipelines.runners.Runners;
-import org.magg.pipelines.spatial.RunMetrics;
 
 /**
  * Runs the temporal aggregation pipeline: plans it on the launcher ({@link TemporalPlan}), builds
@@ -131,9 +131,9 @@ public final class TemporalPipeline {
       // a failed run leaves nothing behind either
       results.delete();
     }
-    Map<String, Long> counters = RunMetrics.countersUnder(result, "gridded/");
+    Map<String, Long> counters = Counters.under(result, "gridded/");
     Map<String, Long> all = new java.util.TreeMap<>(counters);
-    all.putAll(RunMetrics.countersUnder(result, "temporal"));
+    all.putAll(Counters.under(result, "temporal"));
     long timesteps = sum(counters, GriddedFieldIO.TIMESTEPS_READ);
     long bytes = sum(counters, GriddedFieldIO.BYTES_READ);
     long files = sum(counters, GriddedFieldIO.FILES_MATCHED);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.magg.io.netcdf.NetcdfClassicFile;
 import org.magg.pipelines.config.ConfigLoader;
 import org.magg.pipelines.config.TemporalConfig;
-import org.magg.pipelines.spatial.RunMetrics;
+import org.magg.pipelines.runners.Counters;
 
 /**
  * The temporal pipeline end to end on a 3 x 4 grid: one half-hour collection (files per day, NetCDF
@@ -70,7 +70,7 @@ class TemporalPipelineTest {
     // events' reach is read: E1 03h..35h, E2 12h..38h, E4 45h..71h, of which 03h..38h and 45h..47h
     // exist (the gap 39h..44h is not read): 39 timesteps, while the events took 33 + 27 + 3 = 63
     // steps from them
-    Map<String, Long> counters = RunMetrics.countersUnder(result, "");
+    Map<String, Long> counters = Counters.under(result, "");
     assertEquals(39L, counters.get("gridded/A/timesteps_read"), counters.toString());
     assertEquals(63L, counters.get("temporal/event_steps"), counters.toString());
 
