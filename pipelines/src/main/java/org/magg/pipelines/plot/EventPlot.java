@@ -40,6 +40,11 @@ import org.magg.pipelines.inspect.CsvTable;
 final class EventPlot {
   static final int WIDTH = 1100;
   static final int MAP_HEIGHT = 600;
+
+  /** A genesis label's box, for keeping labels apart (two digits in 11-point bold). */
+  static final int LABEL_WIDTH = 16;
+
+  static final int LABEL_HEIGHT = 12;
   static final int HEIGHT = 1000;
 
   /** Ten distinguishable colours (the Tableau 10 palette). */
@@ -56,6 +61,7 @@ final class EventPlot {
       Projection.Equirectangular projection,
       Frame frame,
       List<String> events,
+      List<int[]> labels,
       String metric,
       String description) {
     int[] pixel(double lon, double lat) {
@@ -184,6 +190,7 @@ final class EventPlot {
       }
     }
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    List<int[]> labels = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
       List<double[]> points = track.get(ids.get(i));
       if (points == null || points.isEmpty()) {
@@ -213,8 +220,9 @@ final class EventPlot {
       double[] first = xy.get(0);
       g.draw(new Ellipse2D.Double(frame.px(first[0]) - 6, frame.py(first[1]) - 6, 12, 12));
       g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
-      g.drawString(
-          Integer.toString(i + 1), (int) frame.px(first[0]) + 7, (int) frame.py(first[1]) - 7);
+      int[] at = freePlace(labels, (int) frame.px(first[0]) + 7, (int) frame.py(first[1]) - 7);
+      labels.add(at);
+      g.drawString(Integer.toString(i + 1), at[0], at[1]);
     }
     g.setClip(null);
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
@@ -244,7 +252,7 @@ final class EventPlot {
             + " numbers as in the bars below",
         20,
         24);
-    return new Drawn(canvas, projection, frame, ids, bars.name(), description);
+    return new Drawn(canvas, projection, frame, ids, labels, bars.name(), description);
   }
 
   /** One value per event, in the order of {@code ids} (NaN: none). */
@@ -339,6 +347,26 @@ final class EventPlot {
     renderer.setMaximumBarWidth(0.08);
     plot.setRenderer(renderer);
     return chart;
+  }
+
+  /**
+   * Where a genesis label goes: at {@code (x, y)}, or moved down a line at a time until it is clear
+   * of the labels drawn before (events that start at one centroid would print their numbers over
+   * each other).
+   */
+  static int[] freePlace(List<int[]> taken, int x, int y) {
+    int at = y;
+    boolean moved = true;
+    while (moved) {
+      moved = false;
+      for (int[] t : taken) {
+        if (Math.abs(t[0] - x) < LABEL_WIDTH && Math.abs(t[1] - at) < LABEL_HEIGHT) {
+          at = t[1] + LABEL_HEIGHT;
+          moved = true;
+        }
+      }
+    }
+    return new int[] {x, at};
   }
 
   private static void extend(double[] box, double lon, double lat) {

@@ -7,6 +7,7 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,6 +79,30 @@ class EventPlotTest {
       found = d.canvas().image.getRGB(middle[0], middle[1] + dy) == line.getRGB();
     }
     assertTrue(found, "the track's colour at 180 degrees");
+  }
+
+  @Test
+  void eventsStartingAtOneCentroidGetLabelsApart(@TempDir Path dir) throws IOException {
+    java.nio.file.Files.writeString(
+        dir.resolve("lifecycle.csv"), "event_id,max_area_km2\nA,10\nB,20\nC,30\n");
+    java.nio.file.Files.writeString(
+        dir.resolve("tracks.csv"),
+        "event_id,centroid_lon,centroid_lat\n"
+            + "A,10.0,5.0\nA,12.0,6.0\nB,10.0,5.0\nB,12.0,3.0\nC,10.0,5.0\nC,8.0,5.0\n");
+    EventPlot.Drawn d = EventPlot.draw(dir.toString(), Storage.defaults(), null);
+    assertEquals(3, d.labels().size());
+    int[] a = d.labels().get(0);
+    int[] b = d.labels().get(1);
+    int[] c = d.labels().get(2);
+    // the same x, one line apart each
+    assertEquals(a[0], b[0]);
+    assertEquals(a[0], c[0]);
+    assertEquals(EventPlot.LABEL_HEIGHT, b[1] - a[1]);
+    assertEquals(EventPlot.LABEL_HEIGHT, c[1] - b[1]);
+    // a label clear of the others stays where it is
+    assertEquals(
+        List.of(200, 50),
+        java.util.Arrays.stream(EventPlot.freePlace(d.labels(), 200, 50)).boxed().toList());
   }
 
   private static Color blend(Color c, int alpha) {
