@@ -75,20 +75,11 @@ public final class PointBatch {
   }
 
   /**
-   * A batch over per-point child indices and one column per variable, each a {@code float[]} or a
-   * {@code double[]} (wrapped, not copied).
+   * A batch over per-point child indices and, per variable, its {@code float[]} column in {@code
+   * floats} or else its {@code double[]} column in {@code doubles} (all wrapped, not copied).
    */
-  static PointBatch ofColumns(int size, int[] childIndex, Object[] columns) {
-    float[][] f = new float[columns.length][];
-    double[][] d = new double[columns.length][];
-    for (int v = 0; v < columns.length; v++) {
-      if (columns[v] instanceof float[]) {
-        f[v] = (float[]) columns[v];
-      } else {
-        d[v] = (double[]) columns[v];
-      }
-    }
-    return new PointBatch(size, childIndex, null, null, f, d);
+  static PointBatch ofColumns(int size, int[] childIndex, float[][] floats, double[][] doubles) {
+    return new PointBatch(size, childIndex, null, null, floats, doubles);
   }
 
   public int size() {

@@ -166,11 +166,12 @@ final class PointBinner implements Serializable {
           }
         }
         if (i + 1 == child[slot].length) {
-          Object[] columns = new Object[variableCount];
-          for (int v = 0; v < variableCount; v++) {
-            columns[v] = c.floats[v] != null ? floats[slot][v] : doubles[slot][v];
-          }
-          batches.get(slot).add(PointBatch.ofColumns(i + 1, child[slot], columns));
+          // copies of the column tables: the slot's next batch gets columns of its own
+          batches
+              .get(slot)
+              .add(
+                  PointBatch.ofColumns(
+                      i + 1, child[slot], floats[slot].clone(), doubles[slot].clone()));
           kept += i + 1;
           remaining[slot] -= i + 1;
           child[slot] = null;
@@ -189,7 +190,7 @@ final class PointBinner implements Serializable {
     }
 
     private boolean hasFill(PointColumns c, int i) {
-      for (int v = 0; v < c.values.length; v++) {
+      for (int v = 0; v < c.variableCount(); v++) {
         double x = c.value(v, i);
         if (x == c.valueFills[v] || Double.isNaN(x)) {
           return true;
@@ -199,7 +200,7 @@ final class PointBinner implements Serializable {
     }
 
     private boolean hasInfinite(PointColumns c, int i) {
-      for (int v = 0; v < c.values.length; v++) {
+      for (int v = 0; v < c.variableCount(); v++) {
         if (Double.isInfinite(c.value(v, i))) {
           return true;
         }

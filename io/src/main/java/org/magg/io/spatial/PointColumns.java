@@ -16,9 +16,6 @@ final class PointColumns {
   /** Quality flags, or null when the data source has no quality filter. */
   final double[] quality;
 
-  /** Variables in the reader's variable order: each a {@code float[]} or a {@code double[]}. */
-  final Object[] values;
-
   /** Per variable, its column if it is a {@code float[]}, else null. */
   final float[][] floats;
 
@@ -36,6 +33,7 @@ final class PointColumns {
       double[] quality,
       Object[] values,
       double[] valueFills) {
+    // values: the variables in the reader's order, each a float[] or a double[]
     this.group = group;
     this.size = lat.length;
     this.lat = lat;
@@ -43,7 +41,6 @@ final class PointColumns {
     this.latFill = latFill;
     this.lonFill = lonFill;
     this.quality = quality;
-    this.values = values.clone();
     this.floats = new float[values.length][];
     this.doubles = new double[values.length][];
     for (int v = 0; v < values.length; v++) {
@@ -57,6 +54,11 @@ final class PointColumns {
       }
     }
     this.valueFills = valueFills;
+  }
+
+  /** The number of variables. */
+  int variableCount() {
+    return floats.length;
   }
 
   /** The value of variable {@code v} at row {@code i}, as a double. */

@@ -33,7 +33,7 @@ class PointBatchTest {
       h[i] = (float) (1000 + r.nextGaussian() * 300);
       t[i] = 1e9 + i * 1e-3;
     }
-    return PointBatch.ofColumns(n, idx, new Object[] {h, t});
+    return PointBatch.ofColumns(n, idx, new float[][] {h, null}, new double[][] {null, t});
   }
 
   @Test

@@ -410,8 +410,9 @@ public final class SpatialBenchmark {
       start[c + 1] += start[c];
     }
     int[] at = Arrays.copyOf(start, children);
-    double[] sortedH = sorted.h(b.size);
-    double[] sortedS = sorted.s(b.size);
+    double[][] columns = sorted.columns(b.size);
+    double[] sortedH = columns[0];
+    double[] sortedS = columns[1];
     for (int k = 0; k < b.chunks.size(); k++) {
       Chunk chunk = b.chunks.get(k);
       for (int i = 0, n = b.chunkSize(k); i < n; i++) {
@@ -420,15 +421,15 @@ public final class SpatialBenchmark {
         sortedS[j] = chunk.s[i];
       }
     }
-    CellColumns columns = CellColumns.over(List.of("h_li", "s_li"), sortedH, sortedS);
+    CellColumns cells = CellColumns.over(List.of("h_li", "s_li"), sortedH, sortedS);
     double checksum = 0;
     for (int c = 0; c < children; c++) {
       if (start[c] == start[c + 1]) {
         continue;
       }
-      columns.range(start[c], start[c + 1]);
+      cells.range(start[c], start[c + 1]);
       for (CellAggregator a : aggregators) {
-        checksum += a.apply(columns);
+        checksum += a.apply(cells);
       }
     }
     return checksum;
@@ -436,23 +437,15 @@ public final class SpatialBenchmark {
 
   /** The sorted columns of the loop, reused from cell to cell (grown to the largest cell). */
   private static final class Sorted {
-    private double[] h = new double[0];
-    private double[] s = new double[0];
+    private double[][] columns = new double[2][0];
 
-    double[] h(int n) {
-      if (h.length < n) {
-        h = null;
-        h = new double[n + n / 4];
+    /** Two columns (h, s) of at least {@code n} points. */
+    double[][] columns(int n) {
+      if (columns[0].length < n) {
+        columns = null;
+        columns = new double[2][n + n / 4];
       }
-      return h;
-    }
-
-    double[] s(int n) {
-      if (s.length < n) {
-        s = null;
-        s = new double[n + n / 4];
-      }
-      return s;
+      return columns;
     }
   }
 

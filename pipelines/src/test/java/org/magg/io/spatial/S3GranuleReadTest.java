@@ -91,7 +91,7 @@ class S3GranuleReadTest {
       assertEquals(a.latFill, b.latFill);
       assertEquals(a.lonFill, b.lonFill);
       assertArrayEquals(a.valueFills, b.valueFills);
-      for (int v = 0; v < a.values.length; v++) {
+      for (int v = 0; v < a.variableCount(); v++) {
         assertArrayEquals(a.floats[v], b.floats[v], a.group + " variable " + v);
         assertArrayEquals(a.doubles[v], b.doubles[v], a.group + " variable " + v);
       }

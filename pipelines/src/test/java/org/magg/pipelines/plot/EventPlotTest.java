@@ -57,13 +57,9 @@ class EventPlotTest {
   @Test
   void eventsAcrossTheAntimeridianAreDrawnTogether(@TempDir Path dir) throws IOException {
     // one storm moving east across 180 degrees: 175 E, 178 E, 179 W, 176 W at 10 N
-    java.nio.file.Files.writeString(
-        dir.resolve("lifecycle.csv"), "event_id,max_area_km2\nS1,1200\n");
-    java.nio.file.Files.writeString(
-        dir.resolve("tracks.csv"),
-        "event_id,centroid_lon,centroid_lat\n"
-            + "S1,175.0,10.0\nS1,178.0,10.0\nS1,-179.0,10.0\nS1,-176.0,10.0\n");
-    EventPlot.Drawn d = EventPlot.draw(dir.toString(), Storage.defaults(), null);
+    EventPlot.Drawn d =
+        tracksOnly(
+            dir, "S1,1200\n", "S1,175.0,10.0\nS1,178.0,10.0\nS1,-179.0,10.0\nS1,-176.0,10.0\n");
     assertEquals(180.0, d.projection().centre());
     int[] west = d.pixel(175.0, 10.0);
     int[] east = d.pixel(-176.0, 10.0);
@@ -83,13 +79,11 @@ class EventPlotTest {
 
   @Test
   void eventsStartingAtOneCentroidGetLabelsApart(@TempDir Path dir) throws IOException {
-    java.nio.file.Files.writeString(
-        dir.resolve("lifecycle.csv"), "event_id,max_area_km2\nA,10\nB,20\nC,30\n");
-    java.nio.file.Files.writeString(
-        dir.resolve("tracks.csv"),
-        "event_id,centroid_lon,centroid_lat\n"
-            + "A,10.0,5.0\nA,12.0,6.0\nB,10.0,5.0\nB,12.0,3.0\nC,10.0,5.0\nC,8.0,5.0\n");
-    EventPlot.Drawn d = EventPlot.draw(dir.toString(), Storage.defaults(), null);
+    EventPlot.Drawn d =
+        tracksOnly(
+            dir,
+            "A,10\nB,20\nC,30\n",
+            "A,10.0,5.0\nA,12.0,6.0\nB,10.0,5.0\nB,12.0,3.0\nC,10.0,5.0\nC,8.0,5.0\n");
     assertEquals(3, d.labels().size());
     int[] a = d.labels().get(0);
     int[] b = d.labels().get(1);
@@ -103,6 +97,19 @@ class EventPlotTest {
     assertEquals(
         List.of(200, 50),
         java.util.Arrays.stream(EventPlot.freePlace(d.labels(), 200, 50)).boxed().toList());
+  }
+
+  /**
+   * The plot of an event output holding only {@code lifecycle.csv} ({@code event_id,max_area_km2}
+   * rows) and {@code tracks.csv} ({@code event_id,centroid_lon,centroid_lat} rows).
+   */
+  private static EventPlot.Drawn tracksOnly(Path dir, String lifecycle, String tracks)
+      throws IOException {
+    java.nio.file.Files.writeString(
+        dir.resolve("lifecycle.csv"), "event_id,max_area_km2\n" + lifecycle);
+    java.nio.file.Files.writeString(
+        dir.resolve("tracks.csv"), "event_id,centroid_lon,centroid_lat\n" + tracks);
+    return EventPlot.draw(dir.toString(), Storage.defaults(), null);
   }
 
   private static Color blend(Color c, int alpha) {
